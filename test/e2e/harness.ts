@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const extensionDir = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** Flags that keep Chromium quiet on a machine without network or display. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=DialMediaRouteProvider',
+];
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  extensionOrigin: string;
+  worker: Worker;
+  openPopup(options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  openOptions(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(options: { headless?: boolean; extraArgs?: string[] } = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: install the Debian package "chromium" or set CHROMIUM_PATH.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rekey-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: options.headless ?? true,
+    args: [
+      ...chromiumArgs,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.extraArgs ?? []),
+    ],
+    viewport: { width: 360, height: 600 },
+  });
+  try {
+    const worker = await findServiceWorker(context);
+    const extensionId = new URL(worker.url()).host;
+    const extensionOrigin = `chrome-extension://${extensionId}`;
+    return {
+      context,
+      extensionId,
+      extensionOrigin,
+      worker,
+      async openPopup({ colorScheme = 'light' } = {}) {
+        const page = await context.newPage();
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize({ width: 360, height: 600 });
+        await page.goto(`${extensionOrigin}/popup.html`);
+        return page;
+      },
+      async openOptions() {
+        const page = await context.newPage();
+        await page.setViewportSize({ width: 1000, height: 800 });
+        await page.goto(`${extensionOrigin}/options.html`);
+        return page;
+      },
+      async close() {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The worker may have registered before Playwright attached: look first, then wait. */
+async function findServiceWorker(context: BrowserContext, timeoutMs = 15_000): Promise<Worker> {
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const existing = context.serviceWorkers().find(isOurs);
+  if (existing) return existing;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const worker = await context.waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+    if (worker && isOurs(worker)) return worker;
+    const late = context.serviceWorkers().find(isOurs);
+    if (late) return late;
+  }
+  throw new Error(`The extension's service worker did not start within ${timeoutMs} ms.`);
+}

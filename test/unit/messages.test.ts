@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createMessenger, MessageError } from '@/utils/messages/client';
+import { classifySender, createRouter, type SenderInfo } from '@/utils/messages/router';
+
+const identity = { extensionId: 'abcdefghijklmnop', extensionOrigin: 'chrome-extension://abcdefghijklmnop' };
+const popup: SenderInfo = { id: identity.extensionId, url: `${identity.extensionOrigin}/popup.html` };
+const contentScript: SenderInfo = {
+  id: identity.extensionId,
+  url: 'https://idp.example.com/expired',
+  tab: { id: 4, url: 'https://idp.example.com/expired' },
+};
+const otherExtension: SenderInfo = { id: 'zzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzz/page.html' };
+
+describe('message router', () => {
+  const route = createRouter({ ping: () => ({ pong: true, version: '1.2.3', startedAt: 42 }) }, identity);
+
+  it('answers a valid ping from an extension page', async () => {
+    expect(await route({ type: 'ping' }, popup)).toEqual({ ok: true, value: { pong: true, version: '1.2.3', startedAt: 42 } });
+  });
+
+  it('rejects messages that do not match the protocol', async () => {
+    for (const bad of [null, 'ping', {}, { type: 'nope' }, { type: 42 }]) {
+      expect(await route(bad, popup)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    }
+  });
+
+  it('refuses other extensions', async () => {
+    expect(await route({ type: 'ping' }, otherExtension)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('classifies tabs showing web pages as content scripts', () => {
+    expect(classifySender(contentScript, identity.extensionId, identity.extensionOrigin)).toBe('content-script');
+    expect(classifySender(popup, identity.extensionId, identity.extensionOrigin)).toBe('extension-page');
+    expect(classifySender(otherExtension, identity.extensionId, identity.extensionOrigin)).toBeNull();
+  });
+});
+
+describe('messenger', () => {
+  it('unwraps successful envelopes and throws typed errors', async () => {
+    const ok = createMessenger(async () => ({ ok: true, value: { pong: true, version: '1', startedAt: 1 } }));
+    await expect(ok({ type: 'ping' })).resolves.toEqual({ pong: true, version: '1', startedAt: 1 });
+    const failing = createMessenger(async () => ({ ok: false, error: { code: 'forbidden-sender', message: 'no' } }));
+    await expect(failing({ type: 'ping' })).rejects.toBeInstanceOf(MessageError);
+    const silent = createMessenger(async () => undefined);
+    await expect(silent({ type: 'ping' })).rejects.toMatchObject({ code: 'no-response' });
+  });
+});

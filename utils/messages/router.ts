@@ -1,0 +1,58 @@
+import * as v from 'valibot';
+import {
+  allowedSenders,
+  type Envelope,
+  type Request,
+  RequestSchema,
+  type RequestType,
+  type ResponseFor,
+  type SenderContext,
+} from './protocol';
+
+/** The parts of `runtime.MessageSender` the router looks at. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+/**
+ * Classifies a sender. Only our own extension may talk to us (no externally_connectable),
+ * and a message from a tab is a content script even if the tab shows an extension page,
+ * because content scripts are the least trusted context that can reach the router.
+ */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderContext | null {
+  if (sender.id !== extensionId) return null;
+  const url = sender.url ?? '';
+  const fromExtensionPage = url.startsWith(extensionOrigin);
+  if (fromExtensionPage && (sender.tab === undefined || (sender.tab.url ?? '').startsWith(extensionOrigin))) {
+    return 'extension-page';
+  }
+  return 'content-script';
+}
+
+export type Handlers = {
+  [T in RequestType]: (request: Extract<Request, { type: T }>, context: SenderContext) => Promise<ResponseFor<T>> | ResponseFor<T>;
+};
+
+export function createRouter(handlers: Handlers, identity: { extensionId: string; extensionOrigin: string }) {
+  return async function route(raw: unknown, sender: SenderInfo): Promise<Envelope<unknown>> {
+    const parsed = v.safeParse(RequestSchema, raw);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid-message', message: 'Message does not match the protocol.' } };
+    }
+    const request = parsed.output;
+    const context = classifySender(sender, identity.extensionId, identity.extensionOrigin);
+    if (context === null || !allowedSenders[request.type].includes(context)) {
+      return { ok: false, error: { code: 'forbidden-sender', message: `"${request.type}" is not allowed from this context.` } };
+    }
+    try {
+      const handler = handlers[request.type] as (r: Request, c: SenderContext) => unknown;
+      return { ok: true, value: await handler(request, context) };
+    } catch (error) {
+      return { ok: false, error: { code: 'handler-failed', message: error instanceof Error ? error.message : String(error) } };
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Extension pages may only run code shipped in the package: no remote scripts, no eval.
+const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports keep utils/ honest about what touches extension APIs.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Rekey',
+    description: 'Change your company password through SailPoint Identity Security Cloud.',
+    permissions: ['storage', 'identity', 'alarms', 'notifications', 'scripting'],
+    // Tenant and extra sites are granted at runtime (or by enterprise policy), never at install.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    content_security_policy: { extension_pages: extensionPagesCsp },
+    action: { default_title: 'Rekey: change your password' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'rekey@rekey.example',
+              strict_min_version: '140.0',
+              // The password (encrypted) goes to the employer's own ISC tenant, nowhere else.
+              data_collection_permissions: { required: ['authenticationInfo'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
