@@ -7,7 +7,7 @@ const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports keep utils/ honest about what touches extension APIs.
   imports: false,
   vite: () => ({
@@ -15,8 +15,9 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
-    name: 'Rekey',
-    description: 'Change your company password through SailPoint Identity Security Cloud.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'identity', 'alarms', 'notifications', 'scripting'],
     // Tenant and extra sites are granted at runtime (or by enterprise policy), never at install.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

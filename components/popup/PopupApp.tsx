@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages/browser-messenger';
 
 export function PopupApp() {
@@ -14,10 +15,10 @@ export function PopupApp() {
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Rekey</h1>
+        <h1>{t('app.title')}</h1>
       </header>
       <p data-testid="worker-status" data-state={worker}>
-        {worker === 'ready' ? 'Ready' : worker === 'waiting' ? 'Starting…' : 'Background service unavailable'}
+        {worker === 'ready' ? t('app.workerReady') : worker === 'waiting' ? t('app.workerStarting') : t('app.workerUnavailable')}
       </p>
     </main>
   );
