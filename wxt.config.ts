@@ -23,6 +23,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     content_security_policy: { extension_pages: extensionPagesCsp },
     action: { default_title: 'Rekey: change your password' },
+    storage: { managed_schema: 'managed_schema.json' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {

@@ -1,16 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createRouter } from '@/utils/messages/router';
+import { createBackgroundRouter } from '@/platform/background/handlers';
+import { startBackground } from '@/platform/background/lifecycle';
 
 export default defineBackground(() => {
-  const startedAt = Date.now();
-  const route = createRouter(
-    {
-      ping: () => ({ pong: true, version: browser.runtime.getManifest().version, startedAt }),
-    },
-    { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, '') },
-  );
-
-  // Registered synchronously so a cold worker woken by a message still hears it.
+  const route = createBackgroundRouter({
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+  });
+  // Listeners are registered synchronously at start so a worker woken by an event still hears it.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  startBackground();
 });

@@ -1,25 +1,71 @@
-import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messages/browser-messenger';
+import { useEffect, useMemo } from 'preact/hooks';
+import { t } from '@/platform/i18n';
+import type { PopupState } from '@/utils/messages/views';
+import { useStore } from '../useStore';
+import { ChooseTarget } from './ChooseTarget';
+import { Header } from './Header';
+import { NewPassword } from './NewPassword';
+import { SignedOut } from './SignedOut';
+import { StatusView } from './StatusView';
+import type { PopupActions } from './store';
 
-export function PopupApp() {
-  const [worker, setWorker] = useState<'waiting' | 'ready' | 'unreachable'>('waiting');
+export interface PopupAppProps {
+  actions: PopupActions;
+  /** Last state the worker wrote, for an instant first paint while the worker wakes up. */
+  snapshot: PopupState | null;
+  /** Subscribes to worker-side changes (tracker progress); returns an unsubscribe. */
+  onWorkerChange?: (refresh: () => void) => () => void;
+}
+
+export function PopupApp({ actions, snapshot, onWorkerChange }: PopupAppProps) {
+  const { store } = actions;
+  const boot = useStore(store, (s) => s.boot);
+  const state = useStore(store, (s) => s.state);
+  const screen = useStore(store, (s) => s.screen);
 
   useEffect(() => {
-    sendMessage({ type: 'ping' }).then(
-      () => setWorker('ready'),
-      () => setWorker('unreachable'),
-    );
-  }, []);
+    actions.paint(snapshot);
+    void actions.refresh();
+    return onWorkerChange?.(() => void actions.refresh());
+  }, [actions, snapshot, onWorkerChange]);
+
+  const body = useMemo(() => {
+    if (!state) {
+      return boot === 'worker-error' ? <WorkerError onRetry={() => void actions.refresh()} /> : <BootSkeleton />;
+    }
+    if (!state.identity || state.configProblems.length > 0) return <SignedOut actions={actions} state={state} />;
+    if (screen === 'password') return <NewPassword actions={actions} state={state} />;
+    if (screen === 'status') return <StatusView actions={actions} state={state} />;
+    return <ChooseTarget actions={actions} state={state} />;
+  }, [state, boot, screen, actions]);
 
   return (
-    <main class="popup">
-      <header class="popup-header">
-        <h1>{t('app.title')}</h1>
-      </header>
-      <p data-testid="worker-status" data-state={worker}>
-        {worker === 'ready' ? t('app.workerReady') : worker === 'waiting' ? t('app.workerStarting') : t('app.workerUnavailable')}
-      </p>
-    </main>
+    <div class="popup" data-screen={state ? (state.identity ? screen : 'signed-out') : 'booting'}>
+      <Header actions={actions} state={state} />
+      <main id="main" tabIndex={-1}>
+        {body}
+      </main>
+    </div>
+  );
+}
+
+function BootSkeleton() {
+  return (
+    <div class="stack" role="status" aria-busy="true" aria-label={t('popup.loading')}>
+      <div class="skeleton skeleton-line" />
+      <div class="skeleton skeleton-card" />
+      <div class="skeleton skeleton-card" />
+    </div>
+  );
+}
+
+function WorkerError({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div class="notice notice-error" role="alert">
+      <p>{t('popup.workerUnavailable')}</p>
+      <button type="button" class="button" onClick={onRetry}>
+        {t('popup.retry')}
+      </button>
+    </div>
   );
 }

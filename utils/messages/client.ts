@@ -1,9 +1,10 @@
-import type { Envelope, Request, RequestType, ResponseFor } from './protocol';
+import type { Envelope, Request, RequestType, ResponseFor, UserError } from './protocol';
 
 export class MessageError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly user?: UserError,
   ) {
     super(message);
     this.name = 'MessageError';
@@ -19,7 +20,7 @@ export function createMessenger(transport: Transport) {
     if (!envelope || typeof envelope !== 'object') {
       throw new MessageError('no-response', 'The background worker did not answer.');
     }
-    if (!envelope.ok) throw new MessageError(envelope.error.code, envelope.error.message);
+    if (!envelope.ok) throw new MessageError(envelope.error.code, envelope.error.message, envelope.error.user);
     return envelope.value;
   };
 }

@@ -1,22 +1,81 @@
 import * as v from 'valibot';
+import type { IdentityView, PasswordTargetView, PopupState, SubmitResult } from './views';
 
 /**
  * The one message protocol between the popup, options page, content scripts and the
- * background worker. Every request is validated on receipt; each type names the
- * contexts allowed to send it, so a content script can never ask for a token or an API call.
+ * background worker. Every request is validated on receipt; each type names the contexts
+ * allowed to send it, so a content script can never ask for a token or an API call.
+ *
+ * No request carries a plaintext password: set-password takes RSA ciphertext only.
  */
 
 export type SenderContext = 'extension-page' | 'content-script';
 
-export const PingRequest = v.object({ type: v.literal('ping') });
+const shortText = (max = 200) => v.pipe(v.string(), v.maxLength(max));
+const base64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]+={0,2}$/), v.minLength(172), v.maxLength(1400));
 
-export const RequestSchema = v.variant('type', [PingRequest]);
+const empty = <T extends string>(type: T) => v.object({ type: v.literal(type) });
+
+export const RequestSchema = v.variant('type', [
+  empty('ping'),
+  empty('state/get'),
+  empty('auth/signIn'),
+  v.object({
+    type: v.literal('auth/signInClientCredentials'),
+    clientId: shortText(),
+    clientSecret: shortText(500),
+    remember: v.boolean(),
+  }),
+  empty('auth/signOut'),
+  v.object({
+    type: v.literal('password/info'),
+    sourceName: shortText(),
+    userName: v.optional(shortText()),
+    forceRefresh: v.optional(v.boolean()),
+  }),
+  v.object({
+    type: v.literal('password/submit'),
+    sourceName: shortText(),
+    sourceId: shortText(),
+    identityId: shortText(),
+    publicKeyId: shortText(),
+    encryptedPassword: base64,
+    accounts: v.pipe(v.array(v.object({ accountId: shortText(500), accountName: shortText() })), v.minLength(1), v.maxLength(20)),
+    alsoChanges: v.pipe(v.array(shortText()), v.maxLength(20)),
+  }),
+  empty('tracker/pollNow'),
+  empty('tracker/markSeen'),
+  empty('tracker/clearHistory'),
+  empty('tracker/summary'),
+  v.object({ type: v.literal('settings/update'), edit: v.record(v.string(), v.unknown()) }),
+  v.object({
+    type: v.literal('expiry/report'),
+    kind: v.picklist(['expired', 'expiring']),
+    daysLeft: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365))),
+  }),
+  empty('expiry/snooze'),
+  empty('expiry/openChange'),
+]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
 export interface ResponseMap {
   ping: { pong: true; version: string; startedAt: number };
+  'state/get': PopupState;
+  'auth/signIn': IdentityView;
+  'auth/signInClientCredentials': IdentityView;
+  'auth/signOut': null;
+  'password/info': PasswordTargetView;
+  'password/submit': SubmitResult;
+  'tracker/pollNow': null;
+  'tracker/markSeen': null;
+  'tracker/clearHistory': null;
+  'tracker/summary': { text: string };
+  'settings/update': { refused: string[]; invalid: { key: string; issue: string }[] };
+  'expiry/report': { show: boolean; label: string | null };
+  'expiry/snooze': null;
+  'expiry/openChange': null;
 }
 
 export type ResponseFor<T extends RequestType> = ResponseMap[T];
@@ -24,6 +83,22 @@ export type ResponseFor<T extends RequestType> = ResponseMap[T];
 /** Which contexts may send each request type. Anything not listed here is refused. */
 export const allowedSenders: Record<RequestType, readonly SenderContext[]> = {
   ping: ['extension-page', 'content-script'],
+  'state/get': ['extension-page'],
+  'auth/signIn': ['extension-page'],
+  'auth/signInClientCredentials': ['extension-page'],
+  'auth/signOut': ['extension-page'],
+  'password/info': ['extension-page'],
+  'password/submit': ['extension-page'],
+  'tracker/pollNow': ['extension-page'],
+  'tracker/markSeen': ['extension-page'],
+  'tracker/clearHistory': ['extension-page'],
+  'tracker/summary': ['extension-page'],
+  'settings/update': ['extension-page'],
+  // A content script only reports what it saw and asks to open the change flow; the site it
+  // speaks for is taken from the sender, never from the message.
+  'expiry/report': ['content-script'],
+  'expiry/snooze': ['content-script'],
+  'expiry/openChange': ['content-script'],
 };
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
@@ -31,4 +106,13 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ProtocolE
 export interface ProtocolError {
   code: 'invalid-message' | 'forbidden-sender' | 'handler-failed';
   message: string;
+  /** A user-facing explanation (locale key + params) when the handler failed in a way the UI can explain. */
+  user?: UserError;
+}
+
+export interface UserError {
+  kind: string;
+  messageKey: string;
+  params: string[];
+  trackingId?: string;
 }

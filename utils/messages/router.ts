@@ -7,6 +7,7 @@ import {
   type RequestType,
   type ResponseFor,
   type SenderContext,
+  type UserError,
 } from './protocol';
 
 /** The parts of `runtime.MessageSender` the router looks at. */
@@ -37,7 +38,14 @@ export type Handlers = {
   [T in RequestType]: (request: Extract<Request, { type: T }>, context: SenderContext) => Promise<ResponseFor<T>> | ResponseFor<T>;
 };
 
-export function createRouter(handlers: Handlers, identity: { extensionId: string; extensionOrigin: string }) {
+/** Turns a handler's failure into something the UI can explain; unknown failures stay generic. */
+export type Explain = (error: unknown) => UserError | undefined;
+
+export function createRouter(
+  handlers: Handlers,
+  identity: { extensionId: string; extensionOrigin: string },
+  explain: Explain = () => undefined,
+) {
   return async function route(raw: unknown, sender: SenderInfo): Promise<Envelope<unknown>> {
     const parsed = v.safeParse(RequestSchema, raw);
     if (!parsed.success) {
@@ -52,7 +60,9 @@ export function createRouter(handlers: Handlers, identity: { extensionId: string
       const handler = handlers[request.type] as (r: Request, c: SenderContext) => unknown;
       return { ok: true, value: await handler(request, context) };
     } catch (error) {
-      return { ok: false, error: { code: 'handler-failed', message: error instanceof Error ? error.message : String(error) } };
+      // The error's own text is not passed on: it might echo a request, and requests can hold secrets.
+      const user = explain(error);
+      return { ok: false, error: { code: 'handler-failed', message: `"${request.type}" failed.`, ...(user ? { user } : {}) } };
     }
   };
 }

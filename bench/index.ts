@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: every figure side by side with its baseline, measured in one run on this
+ * machine. Prints tables and writes .output/bench.json. Timings are never asserted in tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import type { BenchRunner, BenchSection } from './types';
+
+const sections: { name: string; load: () => Promise<{ default: BenchRunner }> }[] = [
+  { name: 'size', load: () => import('./size') },
+  { name: 'crypto', load: () => import('./crypto') },
+  { name: 'policy', load: () => import('./policy') },
+  { name: 'expiry', load: () => import('./expiry') },
+];
+
+export function printSection(section: BenchSection): void {
+  console.log(`\n## ${section.title}`);
+  const widths = section.columns.map((c) => Math.max(c.length, ...section.rows.map((r) => String(r[c] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(line(section.columns));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of section.rows) console.log(line(section.columns.map((c) => String(row[c] ?? ''))));
+  for (const note of section.notes ?? []) console.log(`> ${note}`);
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const results: BenchSection[] = [];
+  const started = Date.now();
+  console.log(
+    `# Rekey benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
+  for (const section of sections) {
+    if (only.length > 0 && !only.includes(section.name)) continue;
+    const runner = (await section.load()).default;
+    const produced = await runner();
+    for (const table of Array.isArray(produced) ? produced : [produced]) {
+      printSection(table);
+      results.push(table);
+    }
+  }
+  const out = resolve(import.meta.dirname, '../.output/bench.json');
+  mkdirSync(resolve(out, '..'), { recursive: true });
+  writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, sections: results }, null, 2),
+  );
+  console.log(`\nWrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BenchSection } from './types';
+
+const outDir = resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+/** Budgets from the product goals; `npm test` enforces them too (test/unit/budgets.test.ts). */
+export const budgets = {
+  popupInitialGzip: 20 * 1024,
+  cryptoChunkGzip: 2 * 1024,
+  contentScriptGzip: 10 * 1024,
+  backgroundMinified: 30 * 1024,
+} as const;
+
+export interface BundleSizes {
+  popupInitial: { raw: number; gzip: number; files: string[] };
+  optionsInitial: { raw: number; gzip: number; files: string[] };
+  background: { raw: number; gzip: number };
+  contentScript: { raw: number; gzip: number } | null;
+  lazyChunks: { file: string; raw: number; gzip: number; kind: string }[];
+}
+
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+/** Follows the static imports of an HTML entry: what the browser must load before first paint. */
+function initialScripts(htmlFile: string): string[] {
+  const html = readFileSync(join(outDir, htmlFile), 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(outDir, file), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["']\.\/?([^"']+\.js)["']/g)) {
+      queue.push(join(file, '..', m[1]!).replace(/^\.\//, ''));
+    }
+  }
+  return [...seen];
+}
+
+function sum(files: string[]) {
+  return {
+    raw: files.reduce((n, f) => n + statSync(join(outDir, f)).size, 0),
+    gzip: files.reduce((n, f) => n + gz(join(outDir, f)), 0),
+    files,
+  };
+}
+
+export function measureBundles(): BundleSizes {
+  const popup = initialScripts('popup.html');
+  const options = initialScripts('options.html');
+  const chunks = readdirSync(join(outDir, 'chunks')).map((f) => `chunks/${f}`);
+  const lazy = chunks
+    .filter((f) => !popup.includes(f) && !options.includes(f))
+    .map((file) => {
+      const code = readFileSync(join(outDir, file), 'utf8');
+      const kind = /encryptPassword|PKCS|modPow/.test(code)
+        ? 'crypto'
+        : /zxcvbn|bruteforce/i.test(code)
+          ? 'strength'
+          : /passphrase|wordList/i.test(code)
+            ? 'passphrase'
+            : 'other';
+      return { file, raw: statSync(join(outDir, file)).size, gzip: gz(join(outDir, file)), kind };
+    });
+  const contentDir = join(outDir, 'content-scripts');
+  let contentScript: BundleSizes['contentScript'] = null;
+  try {
+    const files = readdirSync(contentDir).filter((f) => f.endsWith('.js'));
+    contentScript = files.reduce(
+      (acc, f) => ({ raw: acc.raw + statSync(join(contentDir, f)).size, gzip: acc.gzip + gz(join(contentDir, f)) }),
+      { raw: 0, gzip: 0 },
+    );
+  } catch {
+    contentScript = null;
+  }
+  const background = join(outDir, 'background.js');
+  return {
+    popupInitial: sum(popup),
+    optionsInitial: sum(options),
+    background: { raw: statSync(background).size, gzip: gz(background) },
+    contentScript,
+    lazyChunks: lazy,
+  };
+}
+
+export default async function runSizeBench(): Promise<BenchSection> {
+  const sizes = measureBundles();
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  const verdict = (value: number, budget: number) =>
+    value <= budget ? `ok (${Math.round((value / budget) * 100)}%)` : `OVER by ${kb(value - budget)}`;
+  const rows: BenchSection['rows'] = [
+    {
+      bundle: 'popup initial JS',
+      size: `${kb(sizes.popupInitial.gzip)} gz`,
+      budget: `${kb(budgets.popupInitialGzip)} gz`,
+      verdict: verdict(sizes.popupInitial.gzip, budgets.popupInitialGzip),
+    },
+    ...sizes.lazyChunks.map((c) => ({
+      bundle: `lazy ${c.kind} (${c.file})`,
+      size: `${kb(c.gzip)} gz`,
+      budget: c.kind === 'crypto' ? `${kb(budgets.cryptoChunkGzip)} gz` : '—',
+      verdict: c.kind === 'crypto' ? verdict(c.gzip, budgets.cryptoChunkGzip) : '',
+    })),
+    { bundle: 'options initial JS', size: `${kb(sizes.optionsInitial.gzip)} gz`, budget: '—', verdict: '' },
+    {
+      bundle: 'background.js',
+      size: `${kb(sizes.background.raw)} min / ${kb(sizes.background.gzip)} gz`,
+      budget: `${kb(budgets.backgroundMinified)} min`,
+      verdict: verdict(sizes.background.raw, budgets.backgroundMinified),
+    },
+    ...(sizes.contentScript
+      ? [
+          {
+            bundle: 'content script',
+            size: `${kb(sizes.contentScript.gzip)} gz`,
+            budget: `${kb(budgets.contentScriptGzip)} gz`,
+            verdict: verdict(sizes.contentScript.gzip, budgets.contentScriptGzip),
+          },
+        ]
+      : []),
+  ];
+  return { title: 'Bundle sizes (Chrome MV3 build, gzip -9)', columns: ['bundle', 'size', 'budget', 'verdict'], rows };
+}

@@ -1,0 +1,252 @@
+import { useState } from 'preact/hooks';
+import type { Send } from '@/components/popup/store';
+import { t, tk } from '@/platform/i18n';
+import { normalizeTenant } from '@/utils/auth/tenant';
+import type { PopupState } from '@/utils/messages/views';
+import { apiVersions, breachModes, languages, paddings, type SettingKey, type Settings, type SourceEntry } from '@/utils/settings/schema';
+import { Field } from './Field';
+import { needsHostPermission } from './permissions';
+
+type Draft = Omit<Settings, 'sources' | 'expiryPagePatterns' | 'reminderDays'> & {
+  sources: string;
+  expiryPagePatterns: string;
+  reminderDays: string;
+};
+
+/** Sources are edited as lines: `Source name | Label | user name | also, changes`. */
+export function formatSources(sources: SourceEntry[]): string {
+  return sources
+    .map((s) => [s.sourceName, s.label ?? '', s.userName ?? '', (s.alsoChanges ?? []).join(', ')].join(' | ').replace(/( \| )+$/, ''))
+    .join('\n');
+}
+
+export function parseSources(text: string): SourceEntry[] {
+  return text
+    .split('\n')
+    .map((line) => line.split('|').map((part) => part.trim()))
+    .filter((parts) => (parts[0] ?? '') !== '')
+    .map(([sourceName = '', label = '', userName = '', also = '']) => ({
+      sourceName,
+      ...(label ? { label } : {}),
+      ...(userName ? { userName } : {}),
+      ...(also
+        ? {
+            alsoChanges: also
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : {}),
+    }));
+}
+
+function toDraft(settings: Settings): Draft {
+  return {
+    ...settings,
+    sources: formatSources(settings.sources),
+    expiryPagePatterns: settings.expiryPagePatterns.join('\n'),
+    reminderDays: settings.reminderDays.join(', '),
+  };
+}
+
+function fromDraft(draft: Draft): Record<string, unknown> {
+  return {
+    ...draft,
+    sources: parseSources(draft.sources),
+    expiryPagePatterns: draft.expiryPagePatterns
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    reminderDays: draft.reminderDays
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map((d) => Number(d)),
+  };
+}
+
+export function SettingsForm({
+  state,
+  send,
+  requestOrigins,
+  onSaved,
+}: {
+  state: PopupState;
+  send: Send;
+  requestOrigins: (origins: string[]) => Promise<boolean>;
+  onSaved: () => void;
+}) {
+  const { settings, managedKeys, lockedKeys } = state.settings;
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [errors, setErrors] = useState<Partial<Record<SettingKey, string>>>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  const managed = (key: SettingKey) => managedKeys.includes(key);
+  const locked = (key: SettingKey) => lockedKeys.includes(key);
+  const bind = (key: keyof Draft) => ({
+    id: `setting-${key}`,
+    value: String(draft[key]),
+    disabled: locked(key),
+    'aria-invalid': errors[key] ? true : undefined,
+    'aria-describedby': errors[key] ? `setting-${key}-error` : undefined,
+    onInput: (e: Event) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value }),
+  });
+  const fieldProps = (key: SettingKey, label: string, hint?: string) => ({
+    id: `setting-${key}`,
+    label,
+    ...(hint ? { hint } : {}),
+    managed: managed(key),
+    locked: locked(key),
+    error: errors[key],
+  });
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    setStatus(null);
+    const nextErrors: Partial<Record<SettingKey, string>> = {};
+    const tenant = draft.tenant.trim() === '' ? null : normalizeTenant(draft.tenant);
+    if (tenant && !tenant.ok) nextErrors.tenant = tk({ key: tenant.messageKey, params: tenant.params });
+    const edit = fromDraft(draft);
+    if ((edit.reminderDays as number[]).some((d) => !Number.isInteger(d) || d < 0 || d > 90)) {
+      nextErrors.reminderDays = t('options.reminderDaysInvalid');
+    }
+    if (Object.keys(nextErrors).length > 0) {
+      setErrors(nextErrors);
+      setStatus(t('options.fixErrors'));
+      return;
+    }
+    if (tenant?.ok && needsHostPermission(tenant.apiBaseUrl)) {
+      const granted = await requestOrigins(tenant.origins);
+      if (!granted) {
+        setErrors({ tenant: t('options.permissionDeclined') });
+        setStatus(t('options.fixErrors'));
+        return;
+      }
+    }
+    const userEdit = Object.fromEntries(Object.entries(edit).filter(([key]) => !locked(key as SettingKey)));
+    const result = await send({ type: 'settings/update', edit: userEdit });
+    const serverErrors: Partial<Record<SettingKey, string>> = {};
+    for (const problem of result.invalid) serverErrors[problem.key as SettingKey] = t('options.invalidValue', [problem.issue]);
+    setErrors(serverErrors);
+    setStatus(result.invalid.length > 0 ? t('options.fixErrors') : t('options.saved'));
+    if (result.invalid.length === 0) onSaved();
+  }
+
+  return (
+    <form class="settings" onSubmit={onSubmit} noValidate>
+      <fieldset>
+        <legend>{t('options.connection')}</legend>
+        <Field {...fieldProps('tenant', t('options.tenant'), t('options.tenantHint'))}>
+          <input type="text" spellcheck={false} {...bind('tenant')} />
+        </Field>
+        <Field {...fieldProps('clientId', t('options.clientId'), t('options.clientIdHint'))}>
+          <input type="text" spellcheck={false} {...bind('clientId')} />
+        </Field>
+        <Field {...fieldProps('apiVersion', t('options.apiVersion'), t('options.apiVersionHint'))}>
+          <select {...bind('apiVersion')}>
+            {apiVersions.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <details>
+          <summary>{t('options.advanced')}</summary>
+          <Field {...fieldProps('authorizeUrl', t('options.authorizeUrl'), t('options.discoveryHint'))}>
+            <input type="url" {...bind('authorizeUrl')} />
+          </Field>
+          <Field {...fieldProps('tokenUrl', t('options.tokenUrl'), t('options.discoveryHint'))}>
+            <input type="url" {...bind('tokenUrl')} />
+          </Field>
+          <Field {...fieldProps('passwordInfoCacheMinutes', t('options.cacheMinutes'))}>
+            <input
+              type="number"
+              min={0}
+              max={60}
+              {...bind('passwordInfoCacheMinutes')}
+              onInput={(e) => setDraft({ ...draft, passwordInfoCacheMinutes: Number(e.currentTarget.value) })}
+            />
+          </Field>
+          <Field {...fieldProps('statusTimeoutMinutes', t('options.statusTimeout'))}>
+            <input
+              type="number"
+              min={1}
+              max={120}
+              {...bind('statusTimeoutMinutes')}
+              onInput={(e) => setDraft({ ...draft, statusTimeoutMinutes: Number(e.currentTarget.value) })}
+            />
+          </Field>
+        </details>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('options.passwords')}</legend>
+        <Field {...fieldProps('sources', t('options.sources'), t('options.sourcesHint'))}>
+          <textarea rows={4} spellcheck={false} {...bind('sources')} />
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('options.security')}</legend>
+        <Field {...fieldProps('padding', t('options.padding'), t('options.paddingHint'))}>
+          <select {...bind('padding')}>
+            {paddings.map((p) => (
+              <option key={p} value={p}>
+                {t(`options.padding_${p.replace('-', '_')}` as 'options.padding_pkcs1')}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field {...fieldProps('breachCheck', t('options.breachCheck'), t('options.breachCheckHint'))}>
+          <select {...bind('breachCheck')}>
+            {breachModes.map((m) => (
+              <option key={m} value={m}>
+                {t(`options.breach_${m}` as 'options.breach_off')}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field {...fieldProps('breachEndpoint', t('options.breachEndpoint'))}>
+          <input type="url" {...bind('breachEndpoint')} />
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('options.reminders')}</legend>
+        <Field {...fieldProps('expiryPagePatterns', t('options.expiryPatterns'), t('options.expiryPatternsHint'))}>
+          <textarea rows={3} spellcheck={false} {...bind('expiryPagePatterns')} />
+        </Field>
+        <Field {...fieldProps('reminderDays', t('options.reminderDays'), t('options.reminderDaysHint'))}>
+          <input type="text" {...bind('reminderDays')} />
+        </Field>
+        <Field {...fieldProps('snoozeHours', t('options.snoozeHours'))}>
+          <input
+            type="number"
+            min={1}
+            max={720}
+            {...bind('snoozeHours')}
+            onInput={(e) => setDraft({ ...draft, snoozeHours: Number(e.currentTarget.value) })}
+          />
+        </Field>
+        <Field {...fieldProps('language', t('options.language'))}>
+          <select {...bind('language')}>
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {l === '' ? t('options.languageBrowser') : l}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </fieldset>
+
+      <div class="row">
+        <button type="submit" class="button button-primary" data-testid="save-settings">
+          {t('options.save')}
+        </button>
+        <p role="status" aria-live="polite" data-testid="settings-status">
+          {status}
+        </p>
+      </div>
+    </form>
+  );
+}

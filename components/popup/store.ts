@@ -1,0 +1,158 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { MessageError } from '@/utils/messages/client';
+import type { Request, RequestType, ResponseFor, UserError } from '@/utils/messages/protocol';
+import type { PasswordTargetView, PopupState, SubmitResult } from '@/utils/messages/views';
+
+export type Send = <T extends RequestType>(request: Extract<Request, { type: T }>) => Promise<ResponseFor<T>>;
+
+export type TargetLoad = { status: 'loading' } | { status: 'ready'; view: PasswordTargetView } | { status: 'error'; error: UserError };
+
+export type Screen = 'choose' | 'password' | 'status';
+
+/**
+ * Popup state. It dies with the popup document; the password itself is never here — it lives
+ * only in the password form's component state.
+ */
+export interface PopupStore {
+  boot: 'painting' | 'ready' | 'worker-error';
+  state: PopupState | null;
+  targets: Record<string, TargetLoad>;
+  screen: Screen;
+  selectedSource: string | null;
+  selectedAccounts: string[];
+  submission: SubmitResult | null;
+  busy: 'sign-in' | 'sign-out' | 'submit' | null;
+  error: UserError | null;
+}
+
+const initial: PopupStore = {
+  boot: 'painting',
+  state: null,
+  targets: {},
+  screen: 'choose',
+  selectedSource: null,
+  selectedAccounts: [],
+  submission: null,
+  busy: null,
+  error: null,
+};
+
+export function toUserError(error: unknown): UserError {
+  if (error instanceof MessageError && error.user) return error.user;
+  return { kind: 'internal', messageKey: 'popup.errorInternal', params: [] };
+}
+
+export function createPopupStore(send: Send) {
+  const store: StoreApi<PopupStore> = createStore<PopupStore>(() => ({ ...initial }));
+  const set = store.setState;
+  const get = store.getState;
+
+  const actions = {
+    store,
+    /** First paint from the last snapshot the worker wrote; then ask the (maybe cold) worker. */
+    paint(snapshot: PopupState | null) {
+      if (snapshot && !get().state) set({ state: snapshot });
+    },
+    async refresh() {
+      try {
+        const state = await send({ type: 'state/get' });
+        set({ state, boot: 'ready' });
+        if (state.preselectSource && get().selectedSource === null && state.identity) {
+          actions.choose(state.preselectSource);
+        }
+        if (state.identity) actions.loadTargets();
+      } catch {
+        set({ boot: 'worker-error' });
+      }
+    },
+    loadTargets(force = false) {
+      const sources = get().state?.settings.settings.sources ?? [];
+      for (const source of sources) {
+        const current = get().targets[source.sourceName];
+        if (!force && (current?.status === 'ready' || current?.status === 'loading')) continue;
+        actions.loadTarget(source.sourceName, source.userName, force);
+      }
+    },
+    async loadTarget(sourceName: string, userName?: string, forceRefresh = false) {
+      set((s) => ({ targets: { ...s.targets, [sourceName]: { status: 'loading' } } }));
+      try {
+        const view = await send({ type: 'password/info', sourceName, ...(userName ? { userName } : {}), forceRefresh });
+        set((s) => ({ targets: { ...s.targets, [sourceName]: { status: 'ready', view } } }));
+        if (get().selectedSource === sourceName && get().selectedAccounts.length === 0) {
+          set({ selectedAccounts: view.accounts.map((a) => a.accountId) });
+        }
+      } catch (error) {
+        set((s) => ({ targets: { ...s.targets, [sourceName]: { status: 'error', error: toUserError(error) } } }));
+      }
+    },
+    choose(sourceName: string) {
+      const target = get().targets[sourceName];
+      const accounts = target?.status === 'ready' ? target.view.accounts.map((a) => a.accountId) : [];
+      set({ screen: 'password', selectedSource: sourceName, selectedAccounts: accounts, error: null });
+    },
+    toggleAccount(accountId: string) {
+      const selected = get().selectedAccounts;
+      set({ selectedAccounts: selected.includes(accountId) ? selected.filter((id) => id !== accountId) : [...selected, accountId] });
+    },
+    back() {
+      set({ screen: 'choose', selectedSource: null, selectedAccounts: [], error: null });
+    },
+    showStatus() {
+      set({ screen: 'status', error: null });
+      void send({ type: 'tracker/markSeen' }).catch(() => undefined);
+    },
+    async signIn() {
+      set({ busy: 'sign-in', error: null });
+      try {
+        await send({ type: 'auth/signIn' });
+        await actions.refresh();
+      } catch (error) {
+        set({ error: toUserError(error) });
+      } finally {
+        set({ busy: null });
+      }
+    },
+    async signOut() {
+      set({ busy: 'sign-out', error: null });
+      try {
+        await send({ type: 'auth/signOut' });
+        set({ targets: {}, screen: 'choose', selectedSource: null, selectedAccounts: [], submission: null });
+        await actions.refresh();
+      } finally {
+        set({ busy: null });
+      }
+    },
+    /** Sends ciphertext only. The caller encrypted the password and keeps nothing afterwards. */
+    async submit(target: PasswordTargetView, encryptedPassword: string, alsoChanges: string[]) {
+      const accounts = target.accounts.filter((a) => get().selectedAccounts.includes(a.accountId));
+      set({ busy: 'submit', error: null });
+      try {
+        const submission = await send({
+          type: 'password/submit',
+          sourceName: target.sourceName,
+          sourceId: target.sourceId,
+          identityId: target.identityId,
+          publicKeyId: target.publicKeyId,
+          encryptedPassword,
+          accounts,
+          alsoChanges,
+        });
+        set({ submission, screen: 'status' });
+        await actions.refresh();
+        return submission;
+      } catch (error) {
+        set({ error: toUserError(error) });
+        return null;
+      } finally {
+        set({ busy: null });
+      }
+    },
+    async copySummary(): Promise<string> {
+      const { text } = await send({ type: 'tracker/summary' });
+      return text;
+    },
+  };
+  return actions;
+}
+
+export type PopupActions = ReturnType<typeof createPopupStore>;

@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { loadEffectiveSettings } from '@/platform/settings';
+import { uiSnapshotKey } from '@/platform/snapshot';
+import type { ConfigProblem, PopupState } from '@/utils/messages/views';
+import type { EffectiveSettings } from '@/utils/settings/effective';
+import { currentIdentity } from './auth';
+import { getSession, keys } from './stores';
+import { trackerView } from './tracking';
+
+export function configProblems(effective: EffectiveSettings, signedInWithToken: boolean): ConfigProblem[] {
+  const { settings, managedKeys } = effective;
+  const problems: ConfigProblem[] = [];
+  const managed = (key: ConfigProblem['key']) => managedKeys.includes(key);
+  if (!settings.tenant) problems.push({ key: 'tenant', messageKey: 'config.tenantMissing', managed: managed('tenant') });
+  if (!settings.clientId && !signedInWithToken)
+    problems.push({ key: 'clientId', messageKey: 'config.clientIdMissing', managed: managed('clientId') });
+  if (settings.sources.length === 0) problems.push({ key: 'sources', messageKey: 'config.sourcesMissing', managed: managed('sources') });
+  return problems;
+}
+
+/** The popup's whole view, also mirrored to storage.local for the next popup's first paint. */
+export async function popupState(): Promise<PopupState> {
+  const [effective, identity, tracker, preselect] = await Promise.all([
+    loadEffectiveSettings(),
+    currentIdentity(),
+    trackerView(),
+    getSession<string>(keys.preselect),
+  ]);
+  const state: PopupState = {
+    settings: effective,
+    configProblems: configProblems(effective, identity?.mode === 'client-credentials'),
+    identity,
+    tracker,
+    preselectSource: preselect ?? null,
+  };
+  await browser.storage.local.set({ [uiSnapshotKey]: state });
+  return state;
+}

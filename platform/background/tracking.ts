@@ -1,0 +1,147 @@
+import { browser } from 'wxt/browser';
+import { translator } from '@/platform/i18n';
+import { loadEffectiveSettings } from '@/platform/settings';
+import { ApiError } from '@/utils/api/errors';
+import type { ChangeView, TrackerView } from '@/utils/messages/views';
+import {
+  causeOf,
+  createTracker,
+  formatOutcomeNotification,
+  parseTrackerState,
+  type StatusPollResult,
+  type TrackedChange,
+  type Tracker,
+} from '@/utils/tracker';
+import { openConnection } from './connection';
+import { recordError } from './diagnostics';
+import { getLocal, keys, setLocal } from './stores';
+
+export const trackerAlarm = 'rekey-tracker';
+/** Chrome fires alarms at most every 30 s; shorter waits use a timer while the worker is awake. */
+const alarmFloorMs = 30_000;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Turns API client failures into what the tracker understands. */
+export async function pollStatus(requestId: string): Promise<StatusPollResult> {
+  try {
+    const connection = await openConnection();
+    const result = await connection.client.getPasswordChangeStatus(requestId);
+    if (result.kind === 'not-readable') return { kind: 'not-readable' };
+    const { state, errors, sourceIds } = result.status;
+    return { kind: 'status', state, errors: errors ?? [], sourceIds: sourceIds ?? [] };
+  } catch (error) {
+    void recordError(error);
+    if (!(error instanceof ApiError)) return { kind: 'retry-later', reason: 'network' };
+    switch (error.kind) {
+      case 'signed-out':
+        return { kind: 'signed-out' };
+      case 'not-found':
+        return { kind: 'not-found' };
+      case 'rate-limited':
+        return {
+          kind: 'retry-later',
+          reason: 'rate-limited',
+          ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+        };
+      case 'timeout':
+        return { kind: 'retry-later', reason: 'timeout' };
+      case 'server':
+        return { kind: 'retry-later', reason: 'server' };
+      default:
+        return { kind: 'retry-later', reason: 'network' };
+    }
+  }
+}
+
+let instance: Promise<Tracker> | undefined;
+let savedListener: (() => void) | undefined;
+
+/** Lets the worker mirror tracker progress to the popup snapshot. */
+export function onTrackerSaved(listener: () => void): void {
+  savedListener = listener;
+}
+
+/** One tracker per worker life; its limits come from settings (reset when they change). */
+export function getTracker(): Promise<Tracker> {
+  instance ??= loadEffectiveSettings().then(({ settings }) => createBrowserTracker(settings.statusTimeoutMinutes * 60_000));
+  return instance;
+}
+
+export function resetTracker(): void {
+  instance = undefined;
+}
+
+function createBrowserTracker(giveUpAfterMs: number): Tracker {
+  return createTracker({
+    store: {
+      load: async () => {
+        const stored = await getLocal(keys.tracker);
+        return stored === undefined ? undefined : parseTrackerState(stored);
+      },
+      save: async (state) => {
+        await setLocal(keys.tracker, state);
+        savedListener?.();
+      },
+    },
+    getStatus: pollStatus,
+    now: Date.now,
+    notify: async (outcome) => {
+      const { title, message } = formatOutcomeNotification(outcome, translator().t);
+      const failed = outcome.kind !== 'finished' && outcome.kind !== 'not-readable';
+      await browser.notifications.create(outcome.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+        priority: failed ? 2 : 0,
+        // Firefox notifications have no buttons; there a click on the notification does the same.
+        ...(failed && import.meta.env.CHROME ? { buttons: [{ title: translator().t('tracker.notify.tryAgain') }] } : {}),
+      });
+    },
+    isNotificationShown: async (id) => id in ((await browser.notifications.getAll()) as Record<string, unknown>),
+    updateBadge: async ({ pending, failed }) => {
+      const text = failed > 0 ? '!' : pending > 0 ? String(pending) : '';
+      await browser.action.setBadgeText({ text });
+      await browser.action.setBadgeBackgroundColor({ color: failed > 0 ? '#b42318' : '#0b5cad' });
+    },
+    scheduleWakeUp: async (at) => {
+      clearTimeout(timer);
+      if (at === null) {
+        await browser.alarms.clear(trackerAlarm);
+        return;
+      }
+      const wait = Math.max(0, at - Date.now());
+      if (wait < alarmFloorMs) timer = setTimeout(() => void getTracker().then((t) => t.pollDue()), wait);
+      // The alarm is the safety net when the worker is stopped before the timer fires.
+      await browser.alarms.create(trackerAlarm, { when: Math.max(at, Date.now() + alarmFloorMs) });
+    },
+    options: { giveUpAfterMs },
+  });
+}
+
+export function toChangeView(change: TrackedChange): ChangeView {
+  const cause = causeOf(change);
+  return {
+    id: change.id,
+    submissionId: change.submissionId,
+    requestId: change.requestId,
+    sourceName: change.sourceName,
+    accountName: change.accountName,
+    alsoChanges: change.alsoChanges,
+    submittedAt: change.submittedAt,
+    ...(change.settledAt !== undefined ? { settledAt: change.settledAt } : {}),
+    state: change.state,
+    errors: change.errors,
+    causes: cause ? [{ key: cause.key, params: (cause.params ?? []).map(String) }] : [],
+  };
+}
+
+export async function trackerView(): Promise<TrackerView> {
+  const snapshot = await (await getTracker()).snapshot();
+  return {
+    pending: snapshot.pending.map(toChangeView),
+    history: snapshot.history.map(toChangeView),
+    badge: snapshot.badge,
+    needsSignIn: snapshot.needsSignIn,
+  };
+}

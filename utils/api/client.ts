@@ -1,0 +1,413 @@
+import * as v from 'valibot';
+import { ApiError, type ErrorMessageKey, isApiError } from './errors';
+import {
+  errorDetails,
+  type FetchLike,
+  type HttpResult,
+  hostOf,
+  httpRequest,
+  isSailPointHost,
+  type JsonBody,
+  parseJson,
+  parseResponse,
+  parseRetryAfter,
+  reachedServerPossibly,
+  TransportError,
+} from './http';
+import { DIGIT_TOKEN_VERSIONS, type Operation, type Route, routeFor, supportsOperation } from './routes';
+import {
+  type ApiVersion,
+  PasswordChangeRequest,
+  PasswordChangeResponse,
+  PasswordDigitToken,
+  PasswordDigitTokenReset,
+  PasswordInfo,
+  type PasswordInfoQueryDTO,
+  PasswordOrgConfig,
+  PasswordPolicyV3Dto,
+  PasswordStatus,
+  PasswordSyncGroup,
+} from './types';
+
+export interface RequestInfo {
+  method: string;
+  path: string;
+  version: ApiVersion;
+  /** Absent when no HTTP response arrived (network error, timeout). */
+  status?: number;
+  durationMs: number;
+  /** 1 for the first try of a call, counting every retry (401 refresh, 429, 5xx). */
+  attempt: number;
+}
+
+export interface IscClientOptions {
+  apiBaseUrl: string;
+  version: ApiVersion;
+  getAccessToken(): Promise<string>;
+  /** Called at most once per request, on a 401; receives the token ISC rejected. */
+  refreshAccessToken(rejectedToken?: string): Promise<string>;
+  fetch?: FetchLike;
+  sleep?: (ms: number) => Promise<void>;
+  /** Uniform in [0, 1); drives jitter. */
+  random?: () => number;
+  now?: () => number;
+  timeoutMs?: number;
+  /** A Retry-After longer than this is not waited for: the call fails with 'rate-limited' at once. */
+  maxRetryAfterMs?: number;
+  /** Retries of a read after 5xx/network/timeout, and of any call after 429. */
+  maxReadRetries?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  onRequest?(info: RequestInfo): void;
+}
+
+export type PasswordChangeStatusResult = { kind: 'status'; status: PasswordStatus } | { kind: 'not-readable' };
+
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface IscClient {
+  readonly version: ApiVersion;
+  queryPasswordInfo(query: PasswordInfoQueryDTO): Promise<PasswordInfo>;
+  setPassword(request: PasswordChangeRequest): Promise<PasswordChangeResponse>;
+  getPasswordChangeStatus(requestId: string): Promise<PasswordChangeStatusResult>;
+  createDigitToken(body: PasswordDigitTokenReset): Promise<PasswordDigitToken>;
+  getOrgConfig(): Promise<PasswordOrgConfig>;
+  createOrgConfig(config: PasswordOrgConfig): Promise<PasswordOrgConfig>;
+  updateOrgConfig(config: PasswordOrgConfig): Promise<PasswordOrgConfig>;
+  listPasswordPolicies(page?: PageOptions): Promise<PasswordPolicyV3Dto[]>;
+  getPasswordPolicy(id: string): Promise<PasswordPolicyV3Dto>;
+  listSyncGroups(page?: PageOptions): Promise<PasswordSyncGroup[]>;
+  getSyncGroup(id: string): Promise<PasswordSyncGroup>;
+}
+
+/**
+ * 'read': safe to repeat (GET, PUT of a whole config, the query POST).
+ * 'once': has an effect each time (set-password, digit token, create); never repeated once it may have
+ * reached ISC, because a duplicate password change is worse than an unknown outcome.
+ */
+type RetryMode = 'read' | 'once';
+
+interface Call<TSchema extends v.GenericSchema> {
+  method: 'GET' | 'POST' | 'PUT';
+  route: Route;
+  mode: RetryMode;
+  schema: TSchema;
+  body?: unknown;
+  query?: Record<string, number | undefined>;
+  notFoundKey?: (serverMessage: string | undefined) => ErrorMessageKey;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+export const DEFAULT_MAX_READ_RETRIES = 3;
+/** Assumed wait for a 429 without Retry-After (doubled on each further 429). */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
+
+export function createIscClient(options: IscClientOptions): IscClient {
+  const baseUrl = options.apiBaseUrl.replace(/\/+$/, '');
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  const maxRetries = options.maxReadRetries ?? DEFAULT_MAX_READ_RETRIES;
+  const backoffBaseMs = options.backoffBaseMs ?? 500;
+  const backoffMaxMs = options.backoffMaxMs ?? 8_000;
+  const version = options.version;
+  // Set after the first 403 on the version's status path; kept for the client's lifetime so later polls cost one request.
+  let statusViaBeta = version === 'beta';
+
+  async function execute<TSchema extends v.GenericSchema>(call: Call<TSchema>): Promise<v.InferOutput<TSchema>> {
+    const url = baseUrl + call.route.path + queryString(call.query);
+    let token = await options.getAccessToken();
+    let refreshed = false;
+    let failureRetries = 0;
+    let rateLimitRetries = 0;
+
+    for (let attempt = 1; ; attempt++) {
+      const started = now();
+      let result: HttpResult;
+      try {
+        result = await httpRequest(fetchImpl, url, requestInit(call, token), timeoutMs);
+      } catch (error) {
+        report(call, attempt, started, undefined);
+        if (!(error instanceof TransportError)) throw error;
+        const failure = transportFailure(error, call.mode, url);
+        if (call.mode === 'read' && failure.kind !== 'wrong-tenant' && failureRetries < maxRetries) {
+          failureRetries++;
+          await sleep(backoff(failureRetries));
+          continue;
+        }
+        throw failure;
+      }
+      report(call, attempt, started, result.status);
+      const { status } = result;
+
+      if (status === 401) {
+        if (refreshed) throw new ApiError('signed-out', { status });
+        refreshed = true;
+        token = await options.refreshAccessToken(token);
+        continue;
+      }
+
+      if (status === 429) {
+        // ISC did not process a rate-limited request, so even set-password may be sent again.
+        const retryAfterMs = parseRetryAfter(result.headers.get('retry-after'), now());
+        const waitMs = retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS * 2 ** rateLimitRetries;
+        if (rateLimitRetries >= maxRetries || waitMs > maxRetryAfterMs) {
+          throw new ApiError('rate-limited', {
+            status,
+            retryAfterMs: waitMs,
+            messageParams: [String(Math.max(1, Math.ceil(waitMs / 1000)))],
+          });
+        }
+        rateLimitRetries++;
+        // Everyone rate-limited at the same moment would otherwise come back at the same moment.
+        await sleep(waitMs + random() * rateLimitJitterMs(waitMs));
+        continue;
+      }
+
+      const body = parseJson(result.text);
+
+      if (status >= 500) {
+        if (call.mode === 'read' && failureRetries < maxRetries) {
+          failureRetries++;
+          await sleep(backoff(failureRetries));
+          continue;
+        }
+        // A gateway may fail after ISC accepted the change: report "check status", never "failed".
+        throw new ApiError(call.mode === 'once' ? 'outcome-unknown' : 'server', {
+          status,
+          ...errorDetails(body),
+          messageParams: [String(status)],
+        });
+      }
+
+      if (status >= 200 && status < 300) {
+        if (!body.ok) throw nonJson(status, url);
+        return parseResponse(call.schema, body.value, status);
+      }
+
+      throw httpError(call, status, body, url);
+    }
+  }
+
+  function backoff(retry: number): number {
+    // Full jitter: uniform in [0, min(cap, base·2^(retry-1))).
+    return random() * Math.min(backoffMaxMs, backoffBaseMs * 2 ** (retry - 1));
+  }
+
+  function report(call: Call<v.GenericSchema>, attempt: number, started: number, status: number | undefined): void {
+    if (!options.onRequest) return;
+    const info: RequestInfo = {
+      method: call.method,
+      path: call.route.path,
+      version: call.route.version,
+      durationMs: Math.max(0, now() - started),
+      attempt,
+    };
+    if (status !== undefined) info.status = status;
+    options.onRequest(info);
+  }
+
+  function requestInit(call: Call<v.GenericSchema>, token: string): RequestInit {
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+    if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (call.route.experimental) headers['X-SailPoint-Experimental'] = 'true';
+    const init: RequestInit = { method: call.method, headers, redirect: 'follow', credentials: 'omit' };
+    if (call.body !== undefined) init.body = JSON.stringify(call.body);
+    return init;
+  }
+
+  function route(operation: Operation, id?: string): Route {
+    if (!supportsOperation(version, operation)) {
+      throw new ApiError('unsupported-in-version', { messageParams: [version, DIGIT_TOKEN_VERSIONS.join(', ')] });
+    }
+    return routeFor(version, operation, id);
+  }
+
+  async function readStatus(statusVersion: ApiVersion, requestId: string): Promise<PasswordStatus> {
+    return execute({
+      method: 'GET',
+      route: routeFor(statusVersion, 'password-change-status', requestId),
+      mode: 'read',
+      schema: PasswordStatus,
+      notFoundKey: () => 'errors.notFoundRequest',
+    });
+  }
+
+  return {
+    version,
+
+    async queryPasswordInfo(query) {
+      const body: PasswordInfoQueryDTO = {};
+      if (query.userName !== undefined) body.userName = query.userName;
+      if (query.sourceName !== undefined) body.sourceName = query.sourceName;
+      try {
+        return await execute({
+          method: 'POST',
+          route: route('query-password-info'),
+          mode: 'read',
+          schema: PasswordInfo,
+          body,
+          notFoundKey: notFoundUserOrSource,
+        });
+      } catch (error) {
+        // beta documents API authority for this operation: user tokens get 403 there but work on the other versions.
+        if (version === 'beta' && isApiError(error, 'forbidden')) {
+          throw new ApiError('forbidden-api-authority', {
+            status: error.status,
+            trackingId: error.trackingId,
+            detailCode: error.detailCode,
+            serverMessage: error.serverMessage,
+            messageParams: ['v3, v2024, v2025'],
+          });
+        }
+        throw error;
+      }
+    },
+
+    async setPassword(request) {
+      return execute({
+        method: 'POST',
+        route: route('set-password'),
+        mode: 'once',
+        schema: PasswordChangeResponse,
+        body: v.parse(PasswordChangeRequest, request),
+        notFoundKey: notFoundUserOrSource,
+      });
+    },
+
+    async getPasswordChangeStatus(requestId) {
+      const primary: ApiVersion = statusViaBeta ? 'beta' : version;
+      try {
+        return { kind: 'status', status: await readStatus(primary, requestId) };
+      } catch (error) {
+        if (!isApiError(error, 'forbidden')) throw error;
+        if (primary === 'beta') return { kind: 'not-readable' };
+      }
+      statusViaBeta = true;
+      try {
+        return { kind: 'status', status: await readStatus('beta', requestId) };
+      } catch (error) {
+        if (isApiError(error, 'forbidden')) return { kind: 'not-readable' };
+        throw error;
+      }
+    },
+
+    async createDigitToken(body) {
+      const checkedRoute = route('digit-token');
+      return execute({
+        method: 'POST',
+        route: checkedRoute,
+        mode: 'once',
+        schema: PasswordDigitToken,
+        body: v.parse(PasswordDigitTokenReset, body),
+        notFoundKey: () => 'errors.notFoundUser',
+      });
+    },
+
+    async getOrgConfig() {
+      return execute({ method: 'GET', route: route('org-config'), mode: 'read', schema: PasswordOrgConfig });
+    },
+
+    async createOrgConfig(config) {
+      return execute({ method: 'POST', route: route('org-config'), mode: 'once', schema: PasswordOrgConfig, body: config });
+    },
+
+    async updateOrgConfig(config) {
+      // A PUT of the same values is idempotent, so it may be retried like a read.
+      return execute({ method: 'PUT', route: route('org-config'), mode: 'read', schema: PasswordOrgConfig, body: config });
+    },
+
+    async listPasswordPolicies(page = {}) {
+      return execute({
+        method: 'GET',
+        route: route('password-policies'),
+        mode: 'read',
+        schema: v.array(PasswordPolicyV3Dto),
+        query: { limit: page.limit, offset: page.offset },
+      });
+    },
+
+    async getPasswordPolicy(id) {
+      return execute({ method: 'GET', route: route('password-policies', id), mode: 'read', schema: PasswordPolicyV3Dto });
+    },
+
+    async listSyncGroups(page = {}) {
+      return execute({
+        method: 'GET',
+        route: route('sync-groups'),
+        mode: 'read',
+        schema: v.array(PasswordSyncGroup),
+        query: { limit: page.limit, offset: page.offset },
+      });
+    },
+
+    async getSyncGroup(id) {
+      return execute({ method: 'GET', route: route('sync-groups', id), mode: 'read', schema: PasswordSyncGroup });
+    },
+  };
+}
+
+function queryString(query: Record<string, number | undefined> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Up to 10% of the wait, at least 100 ms: small against the wait, enough to spread a crowd. */
+export function rateLimitJitterMs(waitMs: number): number {
+  return Math.max(100, waitMs * 0.1);
+}
+
+function transportFailure(error: TransportError, mode: RetryMode, url: string): ApiError {
+  const host = hostOf(url);
+  if (error.reason === 'dns' && isSailPointHost(url)) {
+    return new ApiError('wrong-tenant', { messageParams: [host], cause: error });
+  }
+  if (mode === 'once' && reachedServerPossibly(error.reason)) {
+    return new ApiError('outcome-unknown', { cause: error });
+  }
+  if (error.reason === 'timeout') return new ApiError('timeout', { messageParams: [host], cause: error });
+  return new ApiError('unreachable', { messageParams: [host], cause: error });
+}
+
+function nonJson(status: number, url: string): ApiError {
+  // An ISC API always answers JSON; an HTML page means the URL points at something else (a web UI, a proxy, a typo).
+  return new ApiError('wrong-tenant', { status, messageParams: [hostOf(url)] });
+}
+
+function httpError(call: Call<v.GenericSchema>, status: number, body: JsonBody, url: string): ApiError {
+  const details = errorDetails(body);
+  if (status === 404) {
+    if (!body.ok) return nonJson(status, url);
+    const messageKey = call.notFoundKey?.(details.serverMessage) ?? 'errors.notFound';
+    return new ApiError('not-found', { status, ...details, messageKey });
+  }
+  if (status === 403) return new ApiError('forbidden', { status, ...details });
+  if (status >= 300 && status < 400) return nonJson(status, url);
+  if (!body.ok && status !== 400) return nonJson(status, url);
+  return new ApiError('bad-request', {
+    status,
+    ...details,
+    messageKey: details.serverMessage ? 'errors.badRequest' : 'errors.badRequestNoDetail',
+    messageParams: details.serverMessage ? [details.serverMessage] : [],
+  });
+}
+
+/** ISC's 404 text names what was missing ("Source not found", "Identity … not found"); use it where it does. */
+function notFoundUserOrSource(serverMessage: string | undefined): ErrorMessageKey {
+  const text = serverMessage?.toLowerCase() ?? '';
+  if (text.includes('source')) return 'errors.notFoundSource';
+  if (text.includes('identity') || text.includes('user') || text.includes('account')) return 'errors.notFoundUser';
+  return 'errors.notFound';
+}

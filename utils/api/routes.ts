@@ -1,0 +1,62 @@
+import type { ApiVersion } from './types';
+
+/** Every ISC operation the client knows, independent of the API version's URL layout. */
+export type Operation =
+  | 'query-password-info'
+  | 'set-password'
+  | 'password-change-status'
+  | 'digit-token'
+  | 'org-config'
+  | 'password-policies'
+  | 'sync-groups';
+
+export interface Route {
+  /** Path below the API base URL, starting with `/`. */
+  path: string;
+  /** The version actually addressed (differs from the requested one where an operation is mapped elsewhere). */
+  version: ApiVersion;
+  experimental: boolean;
+}
+
+/** Versions that have the digit-token operation (v3 does not). */
+export const DIGIT_TOKEN_VERSIONS: readonly ApiVersion[] = ['beta', 'v2024', 'v2025', 'v1'];
+
+const resourceName: Record<Operation, string> = {
+  'query-password-info': 'query-password-info',
+  'set-password': 'set-password',
+  'password-change-status': 'password-change-status',
+  'digit-token': 'generate-password-reset-token',
+  'org-config': 'password-org-config',
+  'password-policies': 'password-policies',
+  'sync-groups': 'password-sync-groups',
+};
+
+/** Trailing segment inside the resource (`/digit`) that stays after the version in the v1 layout. */
+const resourceSuffix: Partial<Record<Operation, string>> = { 'digit-token': 'digit' };
+
+// The per-service v1 layout has no password-policies or sync-group services; v2025 is the newest layout that does.
+const v1Fallback: Partial<Record<Operation, ApiVersion>> = { 'password-policies': 'v2025', 'sync-groups': 'v2025' };
+
+// Only these operations are documented as experimental on the year-named versions.
+const experimentalOperations: ReadonlySet<Operation> = new Set(['digit-token', 'password-policies']);
+
+/** Whether `version` has `operation` at all; the client refuses without a request when it does not. */
+export function supportsOperation(version: ApiVersion, operation: Operation): boolean {
+  return operation !== 'digit-token' || DIGIT_TOKEN_VERSIONS.includes(version);
+}
+
+/**
+ * Builds the path for an operation; `id` is a path parameter (URL-encoded here).
+ * v3/beta/v2024/v2025 put the version first (`/v3/set-password`), v1 puts it after the service (`/set-password/v1`).
+ */
+export function routeFor(requestedVersion: ApiVersion, operation: Operation, id?: string): Route {
+  const version = requestedVersion === 'v1' ? (v1Fallback[operation] ?? 'v1') : requestedVersion;
+  const segments = [resourceName[operation]];
+  const suffix = resourceSuffix[operation];
+  if (version === 'v1') segments.push('v1');
+  else segments.unshift(version);
+  if (suffix) segments.push(suffix);
+  if (id !== undefined) segments.push(encodeURIComponent(id));
+  const experimental = (version === 'v2024' || version === 'v2025') && experimentalOperations.has(operation);
+  return { path: `/${segments.join('/')}`, version, experimental };
+}

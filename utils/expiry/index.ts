@@ -1,0 +1,2 @@
+export { detectExpiry } from './detect';
+export type { ExpiryKind, ExpiryVerdict } from './types';

@@ -1,0 +1,69 @@
+import type { EffectiveSettings } from '@/utils/settings/effective';
+
+/** What the UI may know about the signed-in user. Never a token. */
+export interface IdentityView {
+  identityId: string | null;
+  userName: string | null;
+  displayName: string | null;
+  tenant: string | null;
+  authorities: string[];
+  scopes: string[];
+  expiresAt: number | null;
+  mode: 'oauth' | 'client-credentials';
+}
+
+export interface ConfigProblem {
+  key: 'tenant' | 'clientId' | 'sources';
+  messageKey: string;
+  managed: boolean;
+}
+
+/** One password the employee can change: a source or password group with its accounts. */
+export interface PasswordTargetView {
+  sourceName: string;
+  sourceId: string;
+  identityId: string;
+  publicKeyId: string;
+  publicKey: string;
+  accounts: { accountId: string; accountName: string }[];
+  policies: string[];
+  fetchedAt: number;
+  fromCache: boolean;
+}
+
+export type ChangeState = 'pending' | 'finished' | 'failed' | 'unknown' | 'not-readable' | 'not-found';
+
+export interface ChangeView {
+  id: string;
+  submissionId: string;
+  requestId: string | null;
+  sourceName: string;
+  accountName: string;
+  alsoChanges: string[];
+  submittedAt: number;
+  settledAt?: number;
+  state: ChangeState;
+  errors: string[];
+  causes: { key: string; params: string[] }[];
+}
+
+export interface TrackerView {
+  pending: ChangeView[];
+  history: ChangeView[];
+  badge: { pending: number; failed: number };
+  needsSignIn: boolean;
+}
+
+export interface PopupState {
+  settings: EffectiveSettings;
+  configProblems: ConfigProblem[];
+  identity: IdentityView | null;
+  tracker: TrackerView;
+  /** Set when the page prompt asked to open the change flow for a source. */
+  preselectSource: string | null;
+}
+
+export interface SubmitResult {
+  submissionId: string;
+  accounts: { accountId: string; ok: boolean; requestId?: string | null; error?: { kind: string; messageKey: string; params: string[] } }[];
+}

@@ -1,0 +1,11 @@
+export { checkPassword, firstUnmet, isCompliant } from './check';
+export { analyzePassword, codePointLength, type PasswordStats } from './classify';
+export { classPlan, findConflicts, minimumCompliantLength } from './conflicts';
+export { containsAnyToken, forbiddenTokens } from './context';
+export type { PolicyMessageKey } from './keys';
+export { type RuleLabel, ruleId, ruleLabel } from './labels';
+export { mergeRules } from './merge';
+export { normalizeRules, ruleValue } from './normalize';
+export { parsePolicies } from './parse';
+export { rulesFromPolicyObject } from './policy-object';
+export type * from './types';

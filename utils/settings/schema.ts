@@ -1,0 +1,74 @@
+import * as v from 'valibot';
+
+/**
+ * Every user-configurable setting, with its default. The same keys are accepted from
+ * enterprise policy (managed storage); see public/managed_schema.json and the README.
+ */
+
+export const apiVersions = ['v3', 'beta', 'v2024', 'v2025', 'v1'] as const;
+export type ApiVersion = (typeof apiVersions)[number];
+
+export const paddings = ['pkcs1', 'oaep-sha256', 'oaep-sha1'] as const;
+export type Padding = (typeof paddings)[number];
+
+export const breachModes = ['off', 'warn', 'block'] as const;
+export type BreachMode = (typeof breachModes)[number];
+
+export const languages = ['', 'en', 'de', 'fr', 'es', 'nl', 'ja'] as const;
+
+export const SourceEntrySchema = v.object({
+  /** ISC source display name, as query-password-info expects it. */
+  sourceName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+  /** What employees call it ("Windows sign-in"); defaults to the source name. */
+  label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  /** Login name on that source when it differs from the token's user_name. */
+  userName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  /** Systems that change with it (password sync group members, apps of a multi-application source). */
+  alsoChanges: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)))),
+});
+export type SourceEntry = v.InferOutput<typeof SourceEntrySchema>;
+
+const httpsUrlOrEmpty = v.union([v.literal(''), v.pipe(v.string(), v.url())]);
+
+export const SettingsSchema = v.object({
+  tenant: v.pipe(v.string(), v.trim(), v.maxLength(300)),
+  clientId: v.pipe(v.string(), v.trim(), v.maxLength(200)),
+  authorizeUrl: httpsUrlOrEmpty,
+  tokenUrl: httpsUrlOrEmpty,
+  apiVersion: v.picklist(apiVersions),
+  padding: v.picklist(paddings),
+  sources: v.pipe(v.array(SourceEntrySchema), v.maxLength(50)),
+  breachCheck: v.picklist(breachModes),
+  breachEndpoint: v.pipe(v.string(), v.url()),
+  expiryPagePatterns: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.maxLength(500))), v.maxLength(100)),
+  reminderDays: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(90))), v.maxLength(10)),
+  passwordInfoCacheMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60)),
+  statusTimeoutMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)),
+  snoozeHours: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(720)),
+  language: v.picklist(languages),
+  allowClientCredentials: v.boolean(),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const defaultSettings: Settings = {
+  tenant: '',
+  clientId: '',
+  authorizeUrl: '',
+  tokenUrl: '',
+  apiVersion: 'v3',
+  // ISC documents PKCS#1 v1.5 (openssl pkeyutl default, Java RSA/ECB/PKCS1Padding).
+  padding: 'pkcs1',
+  sources: [],
+  breachCheck: 'warn',
+  breachEndpoint: 'https://api.pwnedpasswords.com',
+  expiryPagePatterns: [],
+  reminderDays: [14, 7, 3, 1, 0],
+  passwordInfoCacheMinutes: 5,
+  statusTimeoutMinutes: 15,
+  snoozeHours: 24,
+  language: '',
+  allowClientCredentials: true,
+};
+
+export const settingKeys = Object.keys(defaultSettings) as SettingKey[];
