@@ -14,13 +14,16 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'identity', 'alarms', 'notifications', 'scripting'],
     // Tenant and extra sites are granted at runtime (or by enterprise policy), never at install.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // The E2E build (`--mode e2e`, never shipped) stands in for a policy that granted loopback
+    // access: headless Chromium cannot click "Allow" on a permission prompt.
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     content_security_policy: { extension_pages: extensionPagesCsp },
     action: { default_title: 'Rekey: change your password' },
     storage: { managed_schema: 'managed_schema.json' },

@@ -6,6 +6,7 @@ import { createRouter, type Handlers } from '@/utils/messages/router';
 import { applyUserEdit } from '@/utils/settings/effective';
 import { signInInteractive, signInWithClientCredentials, signOut } from './auth';
 import { recordError } from './diagnostics';
+import { openChangeFlow, reportExpiry, snoozeSite } from './expiry';
 import { passwordInfo, submitChange } from './passwords';
 import { popupState } from './state';
 import { getTracker } from './tracking';
@@ -54,9 +55,15 @@ export function createHandlers(): Handlers {
       await popupState();
       return { refused, invalid };
     },
-    'expiry/report': () => ({ show: false, label: null }),
-    'expiry/snooze': () => null,
-    'expiry/openChange': () => null,
+    'expiry/report': (r, _context, sender) => reportExpiry(r.kind, r.daysLeft, sender),
+    'expiry/snooze': async (_r, _context, sender) => {
+      await snoozeSite(sender);
+      return null;
+    },
+    'expiry/openChange': async (_r, _context, sender) => {
+      await openChangeFlow(sender);
+      return null;
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { initI18n } from '@/platform/i18n';
 import { loadEffectiveSettings, watchSettings } from '@/platform/settings';
 import { classifySender } from '@/utils/messages/router';
+import { remindersAlarm, runReminders, syncContentScripts } from './expiry';
 import { popupState } from './state';
 import { getTracker, onTrackerSaved, resetTracker, trackerAlarm } from './tracking';
 
@@ -12,7 +13,12 @@ import { getTracker, onTrackerSaved, resetTracker, trackerAlarm } from './tracki
 export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === trackerAlarm) void getTracker().then((tracker) => tracker.pollDue());
+    if (alarm.name === remindersAlarm) void runReminders();
   });
+
+  // Host access granted or withdrawn (by the user or by policy) changes where the watcher runs.
+  browser.permissions.onAdded.addListener(() => void syncContentScripts());
+  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
 
   browser.runtime.onConnect.addListener((port) => {
     // Only our own pages (the popup, or popup.html opened in a tab), never a content script.
@@ -34,6 +40,7 @@ export function startBackground(): void {
 
   watchSettings(() => {
     resetTracker();
+    void syncContentScripts();
     void loadEffectiveSettings().then(({ settings }) => initI18n(settings.language));
     void popupState();
   });
@@ -42,6 +49,7 @@ export function startBackground(): void {
     const { settings } = await loadEffectiveSettings();
     await initI18n(settings.language);
     await browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+    await syncContentScripts().catch(() => undefined);
     // Changes submitted before a restart are picked up again here.
     await (await getTracker()).pollDue();
     await popupState();

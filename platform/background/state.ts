@@ -24,14 +24,14 @@ export async function popupState(): Promise<PopupState> {
     loadEffectiveSettings(),
     currentIdentity(),
     trackerView(),
-    getSession<string>(keys.preselect),
+    getSession<{ sourceName: string | null; until: number }>(keys.preselect),
   ]);
   const state: PopupState = {
     settings: effective,
     configProblems: configProblems(effective, identity?.mode === 'client-credentials'),
     identity,
     tracker,
-    preselectSource: preselect ?? null,
+    preselectSource: preselect && preselect.until > Date.now() ? preselect.sourceName : null,
   };
   await browser.storage.local.set({ [uiSnapshotKey]: state });
   return state;

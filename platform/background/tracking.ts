@@ -14,6 +14,7 @@ import {
 } from '@/utils/tracker';
 import { openConnection } from './connection';
 import { recordError } from './diagnostics';
+import { cancelReminders } from './expiry';
 import { getLocal, keys, setLocal } from './stores';
 
 export const trackerAlarm = 'rekey-tracker';
@@ -86,6 +87,8 @@ function createBrowserTracker(giveUpAfterMs: number): Tracker {
     getStatus: pollStatus,
     now: Date.now,
     notify: async (outcome) => {
+      const succeeded = outcome.sources.filter((s) => s.state === 'finished').map((s) => s.sourceName);
+      if (succeeded.length > 0) await cancelReminders(succeeded).catch(() => undefined);
       const { title, message } = formatOutcomeNotification(outcome, translator().t);
       const failed = outcome.kind !== 'finished' && outcome.kind !== 'not-readable';
       await browser.notifications.create(outcome.id, {

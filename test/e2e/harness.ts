@@ -5,6 +5,8 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const extensionDir = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The production build plus loopback host access, standing in for a policy that granted it. */
+export const e2eExtensionDir = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
 /** Flags that keep Chromium quiet on a machine without network or display. */
 export const chromiumArgs = [
@@ -29,23 +31,21 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { headless?: boolean; extraArgs?: string[] } = {}): Promise<ExtensionSession> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+export async function launchExtension(
+  options: { headless?: boolean; extraArgs?: string[]; dir?: string; userDataDir?: string } = {},
+): Promise<ExtensionSession> {
+  const dir = options.dir ?? extensionDir;
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir}: run "npm run build" first.`);
   }
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: install the Debian package "chromium" or set CHROMIUM_PATH.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'rekey-e2e-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'rekey-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: options.headless ?? true,
-    args: [
-      ...chromiumArgs,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...(options.extraArgs ?? []),
-    ],
+    args: [...chromiumArgs, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...(options.extraArgs ?? [])],
     viewport: { width: 360, height: 600 },
   });
   try {
@@ -72,7 +72,7 @@ export async function launchExtension(options: { headless?: boolean; extraArgs?:
       },
       async close() {
         await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { constants, publicEncrypt } from 'node:crypto';
+import { constants, createPublicKey, publicEncrypt } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ async function aliceChange(): Promise<PasswordChangeRequest> {
   const info = await client().queryPasswordInfo({ userName: 'alice', sourceName: 'G Suite' });
   const key = Buffer.from(info.publicKey!, 'base64');
   const ciphertext = publicEncrypt(
-    { key, format: 'der', type: 'spki', padding: constants.RSA_PKCS1_PADDING },
+    { key: createPublicKey({ key, format: 'der', type: 'spki' }), padding: constants.RSA_PKCS1_PADDING },
     Buffer.from('Another-Pass-77'),
   );
   return {

@@ -1,4 +1,4 @@
-import { constants, publicEncrypt } from 'node:crypto';
+import { constants, createPublicKey, publicEncrypt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIscClient, type IscClient, type RequestInfo } from '@/utils/api/client';
 import type { PasswordInfo } from '@/utils/api/types';
@@ -31,9 +31,10 @@ function clientFor(version: ApiVersion, token: string, requests: RequestInfo[] =
 /** The documented recipe: RSA PKCS#1 v1.5 with the SPKI key from query-password-info, base64. */
 function encrypt(info: PasswordInfo, password: string): string {
   const key = Buffer.from(info.publicKey!, 'base64');
-  return publicEncrypt({ key, format: 'der', type: 'spki', padding: constants.RSA_PKCS1_PADDING }, Buffer.from(password)).toString(
-    'base64',
-  );
+  return publicEncrypt(
+    { key: createPublicKey({ key, format: 'der', type: 'spki' }), padding: constants.RSA_PKCS1_PADDING },
+    Buffer.from(password),
+  ).toString('base64');
 }
 
 async function waitForOutcome(client: IscClient, requestId: string) {

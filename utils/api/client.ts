@@ -180,11 +180,8 @@ export function createIscClient(options: IscClientOptions): IscClient {
           continue;
         }
         // A gateway may fail after ISC accepted the change: report "check status", never "failed".
-        throw new ApiError(call.mode === 'once' ? 'outcome-unknown' : 'server', {
-          status,
-          ...errorDetails(body),
-          messageParams: [String(status)],
-        });
+        if (call.mode === 'once') throw new ApiError('outcome-unknown', { status, ...errorDetails(body) });
+        throw new ApiError('server', { status, ...errorDetails(body), messageParams: [String(status)] });
       }
 
       if (status >= 200 && status < 300) {

@@ -10,6 +10,8 @@ const THRESHOLD = 2;
 const WARNING_HORIZON_DAYS = 30;
 /** Extra weight for a demand to change the password when the page also offers a new-password field. */
 const FORM_BONUS = 1;
+/** This many blocks carrying expiry phrases make a list or report rather than a prompt. */
+const LISTING_BLOCKS = 4;
 
 const HELP_PATH = /\/(?:help|support|kb|faq|faqs|docs?|documentation|news|blog|article|articles|wiki|knowledge|hilfe|aide|ayuda|ajuda|pomoc)(?:[/?#.-]|$)/i;
 const ADMIN_CUE =
@@ -39,14 +41,13 @@ export function detectExpiry(doc: Document, url: string): ExpiryVerdict {
 
 function judge(page: PageFacts, url: string): ExpiryVerdict {
   const context = pageContext(page, url);
-  const best: Partial<Record<PhraseCategory, Signal>> = {};
-  const expiringWithDays: Signal[] = [];
-  let weakest: Signal | undefined;
+  const signals: Signal[] = [];
+  const blocksWithPhrases = new Set<number>();
   let discarded = 0;
 
-  for (const block of page.blocks) {
+  page.blocks.forEach((block, index) => {
     const text = block.text.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'");
-    if (!PASSWORD_NOUN.test(text)) continue;
+    if (!PASSWORD_NOUN.test(text)) return;
     for (const phrase of PHRASES) {
       for (const match of text.matchAll(phrase.pattern)) {
         const signal = weigh(phrase, match, text, block, context);
@@ -54,20 +55,37 @@ function judge(page: PageFacts, url: string): ExpiryVerdict {
           discarded++;
           continue;
         }
-        const category = phrase.category;
-        if (!best[category] || signal.score > best[category].score) best[category] = signal;
-        if (category === 'expiring' && signal.daysLeft !== undefined && signal.score >= THRESHOLD) expiringWithDays.push(signal);
-        if (!weakest || signal.score > weakest.score) weakest = signal;
+        signals.push(signal);
+        blocksWithPhrases.add(index);
       }
     }
+  });
+
+  // A prompt says it once or twice (title, heading, message); a report or a list of accounts repeats it per row.
+  if (blocksWithPhrases.size >= LISTING_BLOCKS) {
+    for (const signal of signals) {
+      signal.score *= 0.4;
+      signal.notes.push('listing');
+    }
   }
+  const best: Partial<Record<PhraseCategory, Signal>> = {};
+  let weakest: Signal | undefined;
+  for (const signal of signals) {
+    if (phraseBonusApplies(signal.phrase, context)) signal.score += FORM_BONUS;
+    const category = signal.phrase.category;
+    if (!best[category] || signal.score > best[category].score) best[category] = signal;
+    if (!weakest || signal.score > weakest.score) weakest = signal;
+  }
+  const expiringWithDays = signals
+    .filter((signal) => signal.phrase.category === 'expiring' && signal.daysLeft !== undefined && signal.score >= THRESHOLD)
+    .sort((a, b) => b.score - a.score);
 
   const form = context.newPasswordForm ? ' + form:new-password' : '';
   const passes = (signal: Signal | undefined): signal is Signal => !!signal && signal.score >= THRESHOLD;
   const { expired, expiring, forced } = best;
   if (passes(expired)) return { kind: 'expired', reason: describe(expired) + form };
   if (passes(expiring)) {
-    const daysLeft = expiring.daysLeft ?? expiringWithDays.sort((a, b) => b.score - a.score)[0]?.daysLeft;
+    const daysLeft = expiring.daysLeft ?? expiringWithDays[0]?.daysLeft;
     const verdict: ExpiryVerdict = { kind: 'expiring', reason: describe(expiring) + form };
     if (daysLeft !== undefined) verdict.daysLeft = daysLeft;
     return verdict;
@@ -126,10 +144,13 @@ function weigh(phrase: Phrase, match: RegExpMatchArray, text: string, block: Tex
     weight *= 1.2;
     notes.push('prominent');
   }
-  const bonus = phrase.category !== 'expiring' && context.newPasswordForm ? FORM_BONUS : 0;
-  const signal: Signal = { phrase, score: phrase.strength * weight + bonus, notes };
+  const signal: Signal = { phrase, score: phrase.strength * weight, notes };
   if (daysLeft !== undefined) signal.daysLeft = daysLeft;
   return signal;
+}
+
+function phraseBonusApplies(phrase: Phrase, context: PageContext): boolean {
+  return phrase.category !== 'expiring' && context.newPasswordForm;
 }
 
 function describe(signal: Signal): string {

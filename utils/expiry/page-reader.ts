@@ -251,7 +251,7 @@ export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): Pa
     const parent = stack[stack.length - 1];
     if (node.nodeType === TEXT_NODE) {
       const value = node.nodeValue;
-      if (value) append(value, parent);
+      if (value && !parent?.closedDetails) append(value, parent);
     } else if (node.nodeType === ELEMENT_NODE) {
       const frame = enter(node as Element, parent);
       if (frame && node.firstChild) {

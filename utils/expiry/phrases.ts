@@ -95,10 +95,12 @@ export function relativeDay(when: string | undefined): number | undefined {
 }
 
 const LETTER = '\\p{L}\\p{N}_';
+/** A date: numeric (14.03.2026, 2026-03-14, 3/14), day and month name, or a short phrase up to the sentence end. */
+const DATE = '(?:\\d{1,4}[./-]\\s?\\d{1,2}(?:[./-]\\s?\\d{2,4})?|\\d{1,2}\\.?\\s+\\p{L}+\\.?(?:\\s+\\d{4})?|[^.!?\\n]{3,40}?)';
 
 /**
  * Expands shorthands: `‹`/`›` word boundaries that understand accented letters, `{NUM}` a count (digits or
- * number words), `{UNIT}` a time unit, `{GAP}` a short stretch within one sentence ("for jane@example.com").
+ * number words), `{UNIT}` a time unit, `{GAP}` a short stretch within one sentence ("for jane@example.com": a dot before a non-space ends no sentence).
  */
 function compile(lang: PhraseLang, source: string): RegExp {
   const words = Object.keys(NUMBER_WORDS[lang])
@@ -107,7 +109,8 @@ function compile(lang: PhraseLang, source: string): RegExp {
   const expanded = source
     .replaceAll('{NUM}', `(?<n>\\d{1,4}|${words})`)
     .replaceAll('{UNIT}', `(?<unit>${UNITS[lang]})`)
-    .replaceAll('{GAP}', '[^.!?\\n]{1,60}?')
+    .replaceAll('{GAP}', '(?:[^.!?\\n]|[.](?=\\S)){1,60}?')
+    .replaceAll('{DATE}', DATE)
     .replaceAll('‹', `(?<![${LETTER}])`)
     .replaceAll('›', `(?![${LETTER}])`);
   return new RegExp(expanded, 'gu');
@@ -145,9 +148,11 @@ const EN = phrases('en', [
     3,
     '‹password(?:\\s+(?:for|of|on)\\s+{GAP})?\\s+(?:will\\s+expire|expires|is\\s+(?:going|due|set|scheduled)\\s+to\\s+expire|is\\s+expiring)\\s+(?<when>tomorrow|today|tonight|soon|shortly)›',
   ],
-  ['expiring', 2.2, '‹password(?:\\s+(?:for|of|on)\\s+{GAP})?\\s+(?:will\\s+expire|expires)\\s+on\\s+[^.!?\\n]{3,40}'],
+  ['expiring', 2.2, '‹password(?:\\s+(?:for|of|on)\\s+{GAP})?\\s+(?:will\\s+expire|expires)\\s+on\\s+{DATE}'],
   ['expiring', 2.5, '‹password\\s+(?:is\\s+about\\s+to\\s+expire|will\\s+soon\\s+expire|is\\s+close\\s+to\\s+expir)'],
-  ['expiring', 3, '‹{NUM}\\s+{UNIT}\\s+(?:left\\s+|remaining\\s+)?(?:until|before|till)\\s+your\\s+password\\s+expires›'],
+  // "14 days before your password expires" alone is how policies describe reminders; a countdown says until/left.
+  ['expiring', 3, '‹{NUM}\\s+{UNIT}\\s+(?:(?:left|remaining)\\s+)?(?:until|till)\\s+your\\s+password\\s+expires›'],
+  ['expiring', 3, '‹{NUM}\\s+{UNIT}\\s+(?:left|remaining)\\s+before\\s+your\\s+password\\s+expires›'],
 ]);
 
 const DE_PW = '(?!einmal|wlan|wifi|transaktions|app-)[\\p{L}-]*(?:kennwort|passwort)';
@@ -167,7 +172,7 @@ const DE = phrases('de', [
   [
     'expiring',
     3,
-    `‹${DE_PW}(?:\\s+(?:für|von)\\s+{GAP})?\\s+(?:läuft|verfällt)\\s+(?:in\\s+{NUM}\\s+{UNIT}|(?<when>morgen|heute|bald|demnächst|in\\s+kürze)|am\\s+[^.!?\\n]{3,30}?)(?:\\s+ab)?›`,
+    `‹${DE_PW}(?:\\s+(?:für|von)\\s+{GAP})?\\s+(?:läuft|verfällt)\\s+(?:in\\s+{NUM}\\s+{UNIT}|(?<when>morgen|heute|bald|demnächst|in\\s+kürze)|am\\s+{DATE})(?:\\s+ab)?›`,
   ],
   ['expiring', 3, `‹${DE_PW}\\s+wird\\s+(?:in\\s+{NUM}\\s+{UNIT}|(?<when>morgen|heute|bald|demnächst))\\s+(?:ablaufen|verfallen|ungültig)›`],
   ['expiring', 3, `‹${DE_PW}\\s+(?:in\\s+{NUM}\\s+{UNIT}|(?<when>morgen|heute|bald|demnächst))\\s+(?:abläuft|verfällt|ungültig\\s+wird)›`],
@@ -191,7 +196,7 @@ const FR = phrases('fr', [
   [
     'expiring',
     3,
-    `‹${FR_PW}(?:\\s+pour\\s+{GAP})?\\s+(?:expire(?:ra)?|va\\s+expirer|arrive(?:ra)?\\s+à\\s+expiration|sera\\s+périmé)\\s+(?:(?:dans|d'ici|sous)\\s+{NUM}\\s+{UNIT}|(?<when>demain|aujourd'hui|ce\\s+soir|bientôt|prochainement|sous\\s+peu)|le\\s+[^.!?\\n]{3,30})`,
+    `‹${FR_PW}(?:\\s+pour\\s+{GAP})?\\s+(?:expire(?:ra)?|va\\s+expirer|arrive(?:ra)?\\s+à\\s+expiration|sera\\s+périmé)\\s+(?:(?:dans|d'ici|sous)\\s+{NUM}\\s+{UNIT}|(?<when>demain|aujourd'hui|ce\\s+soir|bientôt|prochainement|sous\\s+peu)|le\\s+{DATE})`,
   ],
   [
     'expiring',
@@ -218,7 +223,7 @@ const ES = phrases('es', [
   [
     'expiring',
     3,
-    `‹${ES_PW}(?:\\s+(?:de|para)\\s+{GAP})?\\s+(?:caducará|caduca|expirará|expira|vencerá|vence|va\\s+a\\s+(?:caducar|expirar|vencer))\\s+(?:(?:en|dentro\\s+de)\\s+{NUM}\\s+{UNIT}|(?<when>mañana|hoy|pronto|próximamente|en\\s+breve)|el\\s+[^.!?\\n]{3,30})`,
+    `‹${ES_PW}(?:\\s+(?:de|para)\\s+{GAP})?\\s+(?:caducará|caduca|expirará|expira|vencerá|vence|va\\s+a\\s+(?:caducar|expirar|vencer))\\s+(?:(?:en|dentro\\s+de)\\s+{NUM}\\s+{UNIT}|(?<when>mañana|hoy|pronto|próximamente|en\\s+breve)|el\\s+{DATE})`,
   ],
   ['expiring', 3, `‹quedan?\\s+{NUM}\\s+{UNIT}\\s+para\\s+que\\s+(?:caduque|expire|venza)\\s+(?:su|tu|la)\\s+${ES_PW}›`],
   ['expiring', 2.5, `‹${ES_PW}\\s+está\\s+a\\s+punto\\s+de\\s+(?:caducar|expirar|vencer)›`],
@@ -240,7 +245,7 @@ const NL = phrases('nl', [
   [
     'expiring',
     3,
-    `‹${NL_PW}(?:\\s+(?:van|voor)\\s+{GAP})?\\s+(?:verloopt|vervalt)\\s+(?:(?:over|binnen)\\s+{NUM}\\s+{UNIT}|(?<when>morgen|vandaag|binnenkort|spoedig)|op\\s+[^.!?\\n]{3,30})`,
+    `‹${NL_PW}(?:\\s+(?:van|voor)\\s+{GAP})?\\s+(?:verloopt|vervalt)\\s+(?:(?:over|binnen)\\s+{NUM}\\s+{UNIT}|(?<when>morgen|vandaag|binnenkort|spoedig)|op\\s+{DATE})`,
   ],
   ['expiring', 3, `‹${NL_PW}\\s+zal\\s+(?:(?:over|binnen)\\s+{NUM}\\s+{UNIT}|(?<when>morgen|vandaag|binnenkort))\\s+(?:verlopen|vervallen)›`],
   ['expiring', 3, `‹${NL_PW}\\s+(?:over\\s+{NUM}\\s+{UNIT}|(?<when>morgen|vandaag|binnenkort))\\s+(?:verloopt|vervalt)›`],
@@ -263,7 +268,7 @@ const IT = phrases('it', [
   [
     'expiring',
     3,
-    `‹${IT_PW}(?:\\s+(?:di|per)\\s+{GAP})?\\s+(?:scadrà|scade|sta\\s+per\\s+scadere)\\s+(?:(?:tra|fra|entro)\\s+{NUM}\\s+{UNIT}|(?<when>domani|oggi|stasera|presto|a\\s+breve)|il\\s+[^.!?\\n]{3,30})`,
+    `‹${IT_PW}(?:\\s+(?:di|per)\\s+{GAP})?\\s+(?:scadrà|scade|sta\\s+per\\s+scadere)\\s+(?:(?:tra|fra|entro)\\s+{NUM}\\s+{UNIT}|(?<when>domani|oggi|stasera|presto|a\\s+breve)|il\\s+{DATE})`,
   ],
   ['expiring', 2.5, `‹${IT_PW}\\s+sta\\s+per\\s+scadere›`],
   ['expiring', 3, `‹mancano\\s+{NUM}\\s+{UNIT}\\s+alla\\s+scadenza\\s+(?:della\\s+)?(?:tua\\s+|sua\\s+)?${IT_PW}›`],
@@ -285,7 +290,7 @@ const PT = phrases('pt', [
   [
     'expiring',
     3,
-    `‹${PT_PW}(?:\\s+(?:de|para)\\s+{GAP})?\\s+(?:expira|expirará|vai\\s+expirar|irá\\s+expirar|caduca|caducará|vai\\s+caducar|vence|vencerá|vai\\s+vencer)\\s+(?:(?:em|dentro\\s+de|daqui\\s+a)\\s+{NUM}\\s+{UNIT}|(?<when>amanhã|hoje|em\\s+breve|brevemente)|(?:no\\s+dia|em|a)\\s+\\d[^.!?\\n]{2,30})`,
+    `‹${PT_PW}(?:\\s+(?:de|para)\\s+{GAP})?\\s+(?:expira|expirará|vai\\s+expirar|irá\\s+expirar|caduca|caducará|vai\\s+caducar|vence|vencerá|vai\\s+vencer)\\s+(?:(?:em|dentro\\s+de|daqui\\s+a)\\s+{NUM}\\s+{UNIT}|(?<when>amanhã|hoje|em\\s+breve|brevemente)|(?:no\\s+dia|em|a)\\s+(?=\\d){DATE})`,
   ],
   ['expiring', 3, `‹faltam\\s+{NUM}\\s+{UNIT}\\s+para\\s+(?:a\\s+)?(?:sua\\s+)?${PT_PW}\\s+expirar›`],
   ['expiring', 2.5, `‹${PT_PW}\\s+está\\s+(?:prestes|quase)\\s+a\\s+expirar›`],
@@ -306,7 +311,7 @@ const PL = phrases('pl', [
   [
     'expiring',
     3,
-    '‹hasło(?:\\s+(?:do|dla)\\s+{GAP})?\\s+(?:wygaśnie|wygasa|straci\\s+ważność|traci\\s+ważność|przestanie\\s+być\\s+ważne)\\s+(?:(?:za|w\\s+ciągu)\\s+{NUM}\\s+{UNIT}|(?<when>jutro|dzisiaj|dziś|wkrótce|niedługo|niebawem)|\\d{1,2}[./-][^.!?\\n]{1,20})',
+    '‹hasło(?:\\s+(?:do|dla)\\s+{GAP})?\\s+(?:wygaśnie|wygasa|straci\\s+ważność|traci\\s+ważność|przestanie\\s+być\\s+ważne)\\s+(?:(?:za|w\\s+ciągu)\\s+{NUM}\\s+{UNIT}|(?<when>jutro|dzisiaj|dziś|wkrótce|niedługo|niebawem)|(?:dnia\\s+)?(?=\\d){DATE})',
   ],
   [
     'expiring',

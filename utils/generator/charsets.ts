@@ -36,6 +36,8 @@ export interface CharsetOptions {
 export function characterPools(options: CharsetOptions = {}): CharacterPools {
   const excluded = options.excludeLookAlikes === false ? '' : LOOK_ALIKES;
   const usable = (characters: string) => [...new Set(characters)].filter((character) => !excluded.includes(character));
-  const specials = [...(options.specials ?? SAFE_SPECIALS)].filter((character) => classifyCharacter(character) === 'special' && character.trim() !== '');
+  const specials = [...(options.specials ?? SAFE_SPECIALS)].filter(
+    (character) => classifyCharacter(character) === 'special' && character.trim() !== '',
+  );
   return { upper: usable(UPPER), lower: usable(LOWER), digit: usable(DIGITS), special: usable(specials.join('')) };
 }

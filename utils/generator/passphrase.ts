@@ -1,5 +1,5 @@
-import { analyzePassword } from '@/utils/policy/classify';
 import { checkPassword, isCompliant } from '@/utils/policy/check';
+import { analyzePassword } from '@/utils/policy/classify';
 import { findConflicts } from '@/utils/policy/conflicts';
 import { normalizeRules, ruleValue } from '@/utils/policy/normalize';
 import type { Rule } from '@/utils/policy/types';
@@ -59,7 +59,12 @@ function planPassphrase(rules: readonly Rule[], options: PassphraseOptions): Pla
 
   const wanted = options.words !== undefined && Number.isSafeInteger(options.words) ? options.words : DEFAULT_WORDS;
   // Each word has at least 3 letters of which at most one is a capital; one separator between words.
-  const forClasses = Math.max(minUpper, digitCount + specialCount + 1, Math.ceil(minAlpha / SHORTEST_WORD), Math.ceil(minLower / (SHORTEST_WORD - 1)));
+  const forClasses = Math.max(
+    minUpper,
+    digitCount + specialCount + 1,
+    Math.ceil(minAlpha / SHORTEST_WORD),
+    Math.ceil(minLower / (SHORTEST_WORD - 1)),
+  );
   const forLength = Math.ceil((minLength + 1) / (SHORTEST_WORD + 1));
   const fewest = Math.max(MIN_WORDS, forClasses, forLength);
   if (fewest > MAX_WORDS) return { fallback: forLength > MAX_WORDS ? 'generator.fallback.length' : 'generator.fallback.characters' };
@@ -109,7 +114,10 @@ function entropyBits(plan: Plan): number {
  */
 export function generatePassphrase(rules: readonly Rule[], options: PassphraseOptions = {}): GeneratedPassword {
   const normalized = normalizeRules(rules);
-  const fallback = (reason: GeneratorMessageKey): GeneratedPassword => ({ ...generatePassword(normalized, options), fallbackReasonKey: reason });
+  const fallback = (reason: GeneratorMessageKey): GeneratedPassword => ({
+    ...generatePassword(normalized, options),
+    fallbackReasonKey: reason,
+  });
   if (findConflicts(normalized).length > 0) return generatePassword(normalized, options);
 
   const planned = planPassphrase(normalized, options);

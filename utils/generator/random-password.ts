@@ -79,7 +79,9 @@ function layout(plan: ClassPlan, length: number, pools: CharacterPools, random: 
   const letters = [...pools.upper, ...pools.lower];
   for (let i = plan.typesFromExtraLetters; i < plan.extraLetters; i++) slots.push(letters);
 
-  const absent = random.shuffle((['upper', 'lower', 'digit', 'special'] as const).filter((name) => !present.has(name) && pools[name].length > 0));
+  const absent = random.shuffle(
+    (['upper', 'lower', 'digit', 'special'] as const).filter((name) => !present.has(name) && pools[name].length > 0),
+  );
   if (absent.length < plan.missingTypes) throw new GeneratorError('no-characters', 'generator.error.noCharacters');
   for (const name of absent.slice(0, plan.missingTypes)) reserve(name, 1);
 

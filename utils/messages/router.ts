@@ -35,7 +35,11 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
 }
 
 export type Handlers = {
-  [T in RequestType]: (request: Extract<Request, { type: T }>, context: SenderContext) => Promise<ResponseFor<T>> | ResponseFor<T>;
+  [T in RequestType]: (
+    request: Extract<Request, { type: T }>,
+    context: SenderContext,
+    sender: SenderInfo,
+  ) => Promise<ResponseFor<T>> | ResponseFor<T>;
 };
 
 /** Turns a handler's failure into something the UI can explain; unknown failures stay generic. */
@@ -57,8 +61,8 @@ export function createRouter(
       return { ok: false, error: { code: 'forbidden-sender', message: `"${request.type}" is not allowed from this context.` } };
     }
     try {
-      const handler = handlers[request.type] as (r: Request, c: SenderContext) => unknown;
-      return { ok: true, value: await handler(request, context) };
+      const handler = handlers[request.type] as (r: Request, c: SenderContext, s: SenderInfo) => unknown;
+      return { ok: true, value: await handler(request, context, sender) };
     } catch (error) {
       // The error's own text is not passed on: it might echo a request, and requests can hold secrets.
       const user = explain(error);

@@ -90,7 +90,12 @@ export function checkPassword(password: string, rules: readonly Rule[], context:
   const results = findConflicts(rules).map(conflictResult);
   for (const rule of rules) {
     const label = ruleLabel(rule);
-    const result: RuleResult = { ruleId: ruleId(rule), labelKey: label.key, params: label.params, ...verdict(rule, password, stats, context) };
+    const result: RuleResult = {
+      ruleId: ruleId(rule),
+      labelKey: label.key,
+      params: label.params,
+      ...verdict(rule, password, stats, context),
+    };
     if (label.count !== undefined) result.count = label.count;
     results.push(result);
   }

@@ -4,9 +4,9 @@ import { scoreFromGuesses } from './crack-time';
 import type { FeedbackKey, StrengthEstimate, StrengthScore } from './types';
 
 /**
- * The estimate shown until zxcvbn has loaded (a few hundred milliseconds): brute force over
- * the character classes used, counting a character that repeats or continues a sequence
- * ("aaa", "abc", "321") as free. It knows no words and cannot spot "Password1!", so it is
+ * The estimate shown until zxcvbn has loaded (a few hundred milliseconds): brute force in the
+ * manner of zxcvbn (at most 10 guesses per character, fewer when few character classes are
+ * used), counting a character that repeats or continues a sequence ("aaa", "abc", "321") as free. It knows no words and cannot spot "Password1!", so it is
  * deliberately modest: at most 2 ("fair") below 16 characters or 3 character types, at most 3
  * otherwise, and no crack time at all.
  */
@@ -45,7 +45,9 @@ export function estimateBasicStrength(password: string, userInputs: readonly str
     (caseless > 0 ? POOL.caseless : 0);
   const { repeats, sequences } = predictableCharacters(password);
   const effectiveLength = Math.max(0, stats.length - repeats - sequences);
-  const guesses = pool > 0 ? pool ** effectiveLength : 1;
+  // zxcvbn counts 10 guesses per unmatched character; a small alphabet counts for less.
+  const digitsPerCharacter = pool > 0 ? Math.min(1, Math.log10(pool) / 2) : 0;
+  const guesses = 10 ** (effectiveLength * digitsPerCharacter);
 
   const feedbackKeys: FeedbackKey[] = [];
   const ceiling = stats.length >= LONG_ENOUGH && stats.characterTypes >= 3 ? MAX_BASIC_SCORE : MODEST_SCORE;
