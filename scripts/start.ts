@@ -1,37 +1,51 @@
 /**
- * `npm start`: build the extension and open Chromium with it loaded. Without a display,
- * run a scripted headless tour instead and write screenshots to .output/tour/.
+ * `npm start`: build, start the sandbox tenant with the demo users, configure the extension for
+ * it and open Chromium. Without a display, run the scripted headless tour instead.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchExtension } from '../test/e2e/harness';
+import { configure, sandboxSettings } from '../test/e2e/fixtures';
+import { e2eExtensionDir, launchExtension } from '../test/e2e/harness';
+import { expiredPage, startPagesServer } from '../test/e2e/pages-server';
+import { startTenant } from '../test/tenant';
+import { runTour } from './tour';
 
 const root = resolve(import.meta.dirname, '..');
 const tourDir = resolve(root, '.output/tour');
 
 async function main() {
   console.log('Building the extension…');
-  execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
-
+  execSync('npx wxt build --mode e2e', { cwd: root, stdio: 'inherit' });
   const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.REKEY_HEADLESS !== '1';
-  const session = await launchExtension({ headless: !headed });
-  if (headed) {
-    await session.openPopup();
-    console.log(`Chromium is open with Rekey loaded (extension id ${session.extensionId}).`);
-    console.log('Close the browser window or press Ctrl-C to stop.');
-    process.on('SIGINT', () => void session.close().then(() => process.exit(0)));
-    await new Promise<void>((done) => session.context.on('close', () => done()));
+
+  if (!headed) {
+    console.log('No display found: running the headless tour…');
+    const shots = await runTour(tourDir, (line) => console.log(line));
+    console.log(`\n${shots.length} screenshots and an index page in ${tourDir}/ (open index.html).`);
     return;
   }
 
-  mkdirSync(tourDir, { recursive: true });
-  const popup = await session.openPopup();
-  await popup.getByTestId('worker-status').and(popup.locator('[data-state="ready"]')).waitFor({ timeout: 15_000 });
-  const shot = resolve(tourDir, '01-popup.png');
-  await popup.screenshot({ path: shot });
-  await session.close();
-  console.log(`No display found: ran the headless tour. Screenshot: ${shot}`);
+  const tenant = await startTenant({ port: Number(process.env.REKEY_TENANT_PORT ?? 0) });
+  const site = await startPagesServer({ '/password-expired': expiredPage });
+  const session = await launchExtension({ headless: false, dir: e2eExtensionDir });
+  await configure(session, sandboxSettings(tenant, { expiryPagePatterns: ['http://127.0.0.1/* | Active Directory'] }));
+  await session.openPopup();
+  console.log(`
+Rekey is running.
+  Sandbox tenant:  ${tenant.url}  (sign in as alice / Alice-Sandbox-1, bob / Bob-Sandbox-1, admin / Admin-Sandbox-1)
+  Expiry demo:     ${site.url}/password-expired
+  Extension id:    ${session.extensionId}
+Close the browser window or press Ctrl-C to stop.`);
+  const stop = async () => {
+    await session.close().catch(() => undefined);
+    await site.stop();
+    await tenant.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  await new Promise<void>((done) => session.context.on('close', () => done()));
+  await stop();
 }
 
 main().catch((error) => {

@@ -1,7 +1,7 @@
 import { t, tk } from '@/platform/i18n';
 import type { RuleResult } from '@/utils/policy';
 
-const marks = { met: '✓', unmet: '✗', 'server-checked': 'ⓘ', unknown: '?' } as const;
+const marks = { met: '✓', unmet: '✗', 'server-checked': '•', unknown: '?' } as const;
 const statusWords = {
   met: 'popup.ruleMet',
   unmet: 'popup.ruleUnmet',

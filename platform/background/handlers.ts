@@ -4,6 +4,15 @@ import { loadEffectiveSettings, userSettingsItem } from '@/platform/settings';
 import { ApiError, toUserError } from '@/utils/api/errors';
 import { createRouter, type Handlers } from '@/utils/messages/router';
 import { applyUserEdit } from '@/utils/settings/effective';
+import {
+  adminCheckAccess,
+  adminDiagnostics,
+  adminDigitToken,
+  adminOrgConfig,
+  adminPolicies,
+  adminSaveOrgConfig,
+  adminSyncGroups,
+} from './admin';
 import { signInInteractive, signInWithClientCredentials, signOut } from './auth';
 import { recordError } from './diagnostics';
 import { openChangeFlow, reportExpiry, snoozeSite } from './expiry';
@@ -64,6 +73,13 @@ export function createHandlers(): Handlers {
       await openChangeFlow(sender);
       return null;
     },
+    'admin/orgConfig/get': () => adminOrgConfig(),
+    'admin/orgConfig/save': (r) => adminSaveOrgConfig(r),
+    'admin/digitToken': (r) => adminDigitToken(r),
+    'admin/policies': () => adminPolicies(),
+    'admin/syncGroups': () => adminSyncGroups(),
+    'admin/checkAccess': () => adminCheckAccess(),
+    'admin/diagnostics': () => adminDiagnostics(),
   };
 }
 

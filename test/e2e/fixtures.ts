@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { Settings } from '@/utils/settings/schema';
 import type { SandboxTenant } from '../tenant';
 import type { ExtensionSession } from './harness';
@@ -15,7 +14,10 @@ export async function configure(session: ExtensionSession, edit: Partial<Setting
   await page.goto(`${session.extensionOrigin}/options.html`);
   const result = await page.evaluate((e) => chrome.runtime.sendMessage({ type: 'settings/update', edit: e }), edit);
   await page.close();
-  expect(result).toMatchObject({ ok: true, value: { refused: [], invalid: [] } });
+  const value = (result as { ok?: boolean; value?: { refused: string[]; invalid: unknown[] } }).value;
+  if (!value || value.refused.length > 0 || value.invalid.length > 0) {
+    throw new Error(`The extension refused these settings: ${JSON.stringify(result)}`);
+  }
 }
 
 export function sandboxSettings(tenant: SandboxTenant, extra: Partial<Settings> = {}): Partial<Settings> {
@@ -31,7 +33,7 @@ export async function signIn(session: ExtensionSession, popup: Page, userName: s
   await page.getByLabel('Username').fill(userName);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => popup.getByTestId('identity').count(), { timeout: 15_000 }).toBe(1);
+  await popup.getByTestId('identity').waitFor({ timeout: 15_000 });
 }
 
 /** Every storage area of the extension, serialised, for leak checks. */

@@ -1,3 +1,4 @@
+import { Window } from 'happy-dom';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectExpiry, type ExpiryVerdict } from '@/utils/expiry';
@@ -186,11 +187,10 @@ describe('detectExpiry: safety', () => {
   });
 
   it('returns none with an error reason instead of throwing', () => {
-    const broken = {
-      get title(): string {
-        throw new Error('boom');
-      },
-    } as unknown as Document;
+    const explode = () => {
+      throw new Error('boom');
+    };
+    const broken = { get documentElement() { return explode(); }, get body() { return explode(); } } as unknown as Document;
     const verdict = detectExpiry(broken, URL);
     expect(verdict.kind).toBe('none');
     expect(verdict.reason).toMatch(/^error: /);
@@ -213,15 +213,15 @@ describe('detectExpiry: safety', () => {
   });
 
   it('walks 20 000 nested elements without recursion', () => {
-    const doc = pageOf('');
-    let subtree: Element = doc.createElement('p');
-    subtree.textContent = 'Your password has expired.';
+    // jsdom attaches subtrees recursively and overflows the stack building such a tree; happy-dom can hold it.
+    const doc = new Window({ url: URL }).document as unknown as Document;
+    let deepest: Element = doc.body;
     for (let depth = 0; depth < 20_000; depth++) {
-      const wrapper = doc.createElement(depth % 2 ? 'div' : 'section');
-      wrapper.append(subtree);
-      subtree = wrapper;
+      const child = doc.createElement(depth % 2 ? 'div' : 'section');
+      deepest.appendChild(child);
+      deepest = child;
     }
-    doc.body.append(subtree);
+    deepest.textContent = 'Your password has expired.';
 
     const started = performance.now();
     const verdict = detectExpiry(doc, URL);

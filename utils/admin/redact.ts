@@ -10,7 +10,7 @@ export const REDACTED = '[redacted]';
 const jwt = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 // Any other dotted three-part base64url blob long enough to be a signed token.
 const dottedToken = /\b[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b/g;
-const authScheme = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9\-._~+/]+=*/gi;
+const authScheme = /\b(Bearer|Basic)(\s+)[A-Za-z0-9\-._~+/]+=*/gi;
 // `name=value`, `name: value`, `"name": "value"` for names that carry secrets. The look-behind keeps
 // scope names such as `idn:password-org-config:read` and paths such as `/set-password` intact.
 const secretField =

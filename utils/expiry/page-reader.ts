@@ -154,11 +154,16 @@ const NEW_FIELD = new RegExp(
 const CURRENT_FIELD =
   /current|old|existing|aktuell|bisherig|alt(?:es)?[\s_-]|ancien|actuel|actual|anterior|huidig|oud|attuale|vecchi|atual|antig|obecn|stare|現在|旧/i;
 
+/** Text of a `<label>`, gathered as the walk passes through it. */
+interface LabelText {
+  text: string;
+}
+
 interface Frame {
   element: Element;
   flags: number;
   container: string;
-  label: string;
+  label: LabelText | null;
   closedDetails: boolean;
 }
 
@@ -197,13 +202,33 @@ interface PendingPasswordField {
   descriptor: string;
   id: string;
   autocomplete: string;
+  /** The wrapping label, whose text may continue after the field. */
+  label: LabelText | null;
+}
+
+const MAX_LABEL = 200;
+
+/**
+ * The `<title>` text, found by walking the head's children: `document.title` and selector APIs recurse through
+ * the whole tree in some DOM implementations, which overflows the stack on absurdly deep pages.
+ */
+function titleOf(doc: Document): string {
+  for (let top = doc.documentElement?.firstChild; top; top = top.nextSibling) {
+    if ((top as Element).localName !== 'head') continue;
+    for (let child = top.firstChild; child; child = child.nextSibling) {
+      if ((child as Element).localName !== 'title') continue;
+      const text = child.firstChild?.nodeValue ?? '';
+      return text.slice(0, MAX_LABEL);
+    }
+  }
+  return '';
 }
 
 export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): PageFacts {
   const blocks: TextBlock[] = [];
   const fields = emptyFields();
   const passwordInputs: PendingPasswordField[] = [];
-  const labelsByTarget = new Map<string, string>();
+  const labelsByTarget = new Map<string, LabelText>();
   let longParagraphs = 0;
   let charsLeft = limits.maxChars;
   let truncated = false;
@@ -230,11 +255,13 @@ export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): Pa
     if (!pending) pendingContainer = frame?.container ?? '';
     pending += piece;
     pendingFlags |= frame?.flags ?? 0;
+    const label = frame?.label;
+    if (label && label.text.length < MAX_LABEL) label.text += piece.slice(0, MAX_LABEL - label.text.length);
   };
 
-  const title = doc.title;
+  const title = titleOf(doc);
   if (title) {
-    append(title, { element: doc.documentElement, flags: BlockFlag.title, container: 'title', label: '', closedDetails: false });
+    append(title, { element: doc.documentElement, flags: BlockFlag.title, container: 'title', label: null, closedDetails: false });
     flush();
   }
 
@@ -275,7 +302,7 @@ export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): Pa
   flush();
 
   for (const input of passwordInputs) {
-    const described = `${input.descriptor} ${labelsByTarget.get(input.id) ?? ''}`;
+    const described = `${input.descriptor} ${input.label?.text ?? ''} ${labelsByTarget.get(input.id)?.text ?? ''}`;
     if (input.autocomplete.includes('new-password') || NEW_FIELD.test(described)) fields.newPasswordFields++;
     else if (input.autocomplete.includes('current-password') || CURRENT_FIELD.test(described)) fields.currentPasswordFields++;
   }
@@ -297,11 +324,11 @@ export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): Pa
       element,
       flags: (parent?.flags ?? 0) | ownFlags(element, tag),
       container: inline ? (parent?.container ?? tag) : tag,
-      label: parent?.label ?? '',
+      label: parent?.label ?? null,
       closedDetails: tag === 'details' && !element.hasAttribute('open'),
     };
     if (tag === 'label') {
-      frame.label = (element.textContent ?? '').slice(0, 200);
+      frame.label = { text: '' };
       const target = element.getAttribute('for');
       if (target) labelsByTarget.set(target, frame.label);
     }
@@ -330,9 +357,10 @@ export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): Pa
         .map((attribute) => element.getAttribute(attribute) ?? '')
         .join(' ');
       passwordInputs.push({
-        descriptor: `${descriptor} ${parent?.label ?? ''}`,
+        descriptor,
         id: element.getAttribute('id') ?? '',
         autocomplete: (element.getAttribute('autocomplete') ?? '').toLowerCase(),
+        label: parent?.label ?? null,
       });
     }
   }

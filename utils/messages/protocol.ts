@@ -1,5 +1,14 @@
 import * as v from 'valibot';
+import { ADMIN_REQUEST_SCHEMAS } from '@/utils/admin/protocol';
 import type { IdentityView, PasswordTargetView, PopupState, SubmitResult } from './views';
+import type {
+  AdminAccessView,
+  AdminDiagnosticsView,
+  AdminDigitTokenView,
+  AdminOrgConfigView,
+  AdminPoliciesView,
+  AdminSyncGroupsView,
+} from './views';
 
 /**
  * The one message protocol between the popup, options page, content scripts and the
@@ -55,6 +64,7 @@ export const RequestSchema = v.variant('type', [
   }),
   empty('expiry/snooze'),
   empty('expiry/openChange'),
+  ...ADMIN_REQUEST_SCHEMAS,
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -76,6 +86,13 @@ export interface ResponseMap {
   'expiry/report': { show: boolean; label: string | null };
   'expiry/snooze': null;
   'expiry/openChange': null;
+  'admin/orgConfig/get': AdminOrgConfigView;
+  'admin/orgConfig/save': AdminOrgConfigView;
+  'admin/digitToken': AdminDigitTokenView;
+  'admin/policies': AdminPoliciesView;
+  'admin/syncGroups': AdminSyncGroupsView;
+  'admin/checkAccess': AdminAccessView;
+  'admin/diagnostics': AdminDiagnosticsView;
 }
 
 export type ResponseFor<T extends RequestType> = ResponseMap[T];
@@ -99,6 +116,14 @@ export const allowedSenders: Record<RequestType, readonly SenderContext[]> = {
   'expiry/report': ['content-script'],
   'expiry/snooze': ['content-script'],
   'expiry/openChange': ['content-script'],
+  // Administration: the options page only; ISC checks the token's permissions on every call.
+  'admin/orgConfig/get': ['extension-page'],
+  'admin/orgConfig/save': ['extension-page'],
+  'admin/digitToken': ['extension-page'],
+  'admin/policies': ['extension-page'],
+  'admin/syncGroups': ['extension-page'],
+  'admin/checkAccess': ['extension-page'],
+  'admin/diagnostics': ['extension-page'],
 };
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };

@@ -67,3 +67,6 @@ export interface SubmitResult {
   submissionId: string;
   accounts: { accountId: string; ok: boolean; requestId?: string | null; error?: { kind: string; messageKey: string; params: string[] } }[];
 }
+
+/** The Administration section's views (options page ↔ background). */
+export type * from '@/utils/admin/views';

@@ -1,0 +1,650 @@
+/**
+ * Fleet simulation: a company's Monday-morning expiry wave through one shared ISC rate-limit bucket.
+ *
+ * Every employee runs Rekey's real API client (`createIscClient`) and real tracker (`createTracker`,
+ * each with its own in-memory store) against the sandbox tenant over real loopback HTTP. Time is
+ * virtual: the tenant, the clients and the trackers read one clock that a discrete-event scheduler
+ * advances from timer to timer, so fifteen minutes of traffic run in seconds and never wait for real.
+ * The scheduler fires the next timer only once no HTTP exchange is in flight, which keeps every run
+ * with the same seed identical.
+ */
+import http from 'node:http';
+import { defaultSeed, IDS, type SandboxTenant, type SeedAccount, type SeedIdentity, startTenant } from '@/test/tenant';
+import { createIscClient, type IscClient } from '@/utils/api/client';
+import { ApiError, isApiError } from '@/utils/api/errors';
+import type { FetchLike } from '@/utils/api/http';
+import type { PasswordInfo } from '@/utils/api/types';
+import { encryptPassword } from '@/utils/crypto';
+import { createTracker, type Outcome, type TrackerState } from '@/utils/tracker';
+import { pollResultFromError, pollResultFromStatus } from '@/utils/tracker/from-api-error';
+import { type BenchSection, summarize } from './types';
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+/** Monday 09:00 UTC; the sandbox's rate-limit window starts empty there. */
+const START = Date.UTC(2025, 2, 3, 9, 0, 0);
+const SOURCE = 'Active Directory';
+/** Satisfies the AD policy and contains no part of any simulated employee's names. */
+const NEW_PASSWORD = 'Quiet-Harbor-Lantern-72';
+
+// ---------------------------------------------------------------------------------------------
+// Virtual time
+// ---------------------------------------------------------------------------------------------
+
+interface Timer {
+  at: number;
+  seq: number;
+  fire: () => void;
+  cancelled: boolean;
+}
+
+/** A binary min-heap of timers ordered by (time, insertion order). */
+class TimerQueue {
+  private readonly items: Timer[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(timer: Timer): void {
+    const items = this.items;
+    items.push(timer);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): Timer | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < items.length && before(items[left]!, items[smallest]!)) smallest = left;
+        if (right < items.length && before(items[right]!, items[smallest]!)) smallest = right;
+        if (smallest === i) break;
+        [items[i], items[smallest]] = [items[smallest]!, items[i]!];
+        i = smallest;
+      }
+    }
+    return top;
+  }
+}
+
+const before = (a: Timer, b: Timer) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
+
+/** Real HTTP exchanges still running; the clock must not move while one is. */
+class InFlight {
+  count = 0;
+  private waiters: Array<() => void> = [];
+
+  begin(): void {
+    this.count++;
+  }
+
+  end(): void {
+    this.count--;
+    if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Resolves once nothing is in flight and every continuation queued behind the last exchange has run. */
+  async quiet(): Promise<void> {
+    for (;;) {
+      if (this.count > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.count === 0) return;
+    }
+  }
+}
+
+class VirtualClock {
+  private time: number;
+  private seq = 0;
+  private readonly queue = new TimerQueue();
+  readonly io = new InFlight();
+
+  constructor(start: number) {
+    this.time = start;
+  }
+
+  readonly now = (): number => this.time;
+
+  readonly sleep = (ms: number): Promise<void> => new Promise((resolve) => this.at(this.time + Math.max(0, ms), resolve));
+
+  at(time: number, fire: () => void): Timer {
+    const timer: Timer = { at: Math.max(time, this.time), seq: this.seq++, fire, cancelled: false };
+    this.queue.push(timer);
+    return timer;
+  }
+
+  /** Fires timers in order until none is left, `until` is reached or `maxSteps` timers have fired. */
+  async run(until: number, maxSteps: number): Promise<{ steps: number; drained: boolean }> {
+    let steps = 0;
+    while (steps < maxSteps) {
+      await this.io.quiet();
+      const next = this.queue.pop();
+      if (!next) return { steps, drained: true };
+      if (next.cancelled) continue;
+      if (next.at > until) return { steps, drained: false };
+      this.time = next.at;
+      steps++;
+      next.fire();
+    }
+    return { steps, drained: false };
+  }
+}
+
+/** mulberry32: a small seeded generator, so a run is reproducible. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The network: real loopback HTTP, with a virtual round-trip time around it
+// ---------------------------------------------------------------------------------------------
+
+/** `fetch` over node:http with keep-alive: undici's fetch is ~3× slower per sequential exchange on loopback. */
+function loopbackFetch(agent: http.Agent): FetchLike {
+  return (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const request = http.request(
+        input,
+        { method: init?.method ?? 'GET', headers: (init?.headers ?? {}) as Record<string, string>, agent },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(response.headers)) {
+              if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+            }
+            const status = response.statusCode ?? 500;
+            const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+            resolve(new Response(body, { status, headers }));
+          });
+        },
+      );
+      request.on('error', reject);
+      init?.signal?.addEventListener('abort', () => request.destroy(new Error('aborted')));
+      if (typeof init?.body === 'string') request.write(init.body);
+      request.end();
+    });
+}
+
+interface RequestCounter {
+  requests: number;
+  rateLimited: number;
+}
+
+/** Each request spends half the virtual round trip on the way there and half on the way back. */
+function virtualFetch(clock: VirtualClock, transport: FetchLike, rttMs: number, counter: RequestCounter): FetchLike {
+  return async (input, init) => {
+    await clock.sleep(rttMs / 2);
+    clock.io.begin();
+    let response: Response;
+    try {
+      response = await transport(input, init);
+    } finally {
+      clock.io.end();
+    }
+    counter.requests++;
+    if (response.status === 429) counter.rateLimited++;
+    await clock.sleep(rttMs / 2);
+    return response;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The company and its morning
+// ---------------------------------------------------------------------------------------------
+
+export interface FleetScenario {
+  name: string;
+  employees: number;
+  waveChanges: number;
+  waveMs: number;
+  /** Changes outside the wave, per hour (password expiry spread over the working day). */
+  adhocChangesPerHour: number;
+  /** Popup opens that only look (one query-password-info each), per hour. */
+  browsesPerHour: number;
+  rateLimit: { requests: number; windowMs: number };
+  statusDelayMs: number;
+  /** Share of employees who keep the popup open for the first minute after submitting. */
+  popupOpenShare: number;
+  popupOpenMs: number;
+  rttMs: number;
+  seed: number;
+}
+
+type Activity = { kind: 'change' | 'browse'; employee: number; at: number; thinkMs: number; popupOpen: boolean };
+
+function plan(scenario: FleetScenario, random: () => number): Activity[] {
+  const used = new Set<number>();
+  const pick = () => {
+    for (let tries = 0; tries < 1_000; tries++) {
+      const employee = Math.floor(random() * scenario.employees);
+      if (!used.has(employee)) {
+        used.add(employee);
+        return employee;
+      }
+    }
+    throw new Error('The company is too small for this many distinct employees.');
+  };
+  const activities: Activity[] = [];
+  const change = (at: number): Activity => ({
+    kind: 'change',
+    employee: pick(),
+    at,
+    thinkMs: 20 * SECOND + random() * 70 * SECOND,
+    popupOpen: random() < scenario.popupOpenShare,
+  });
+  for (let i = 0; i < scenario.waveChanges; i++) activities.push(change(START + random() * scenario.waveMs));
+  // Poisson arrivals over the wave's window for the background traffic.
+  const poisson = (perHour: number, make: (at: number) => Activity) => {
+    if (perHour <= 0) return;
+    for (let at = START + exponential(random, HOUR / perHour); at < START + scenario.waveMs; at += exponential(random, HOUR / perHour)) {
+      activities.push(make(at));
+    }
+  };
+  poisson(scenario.adhocChangesPerHour, change);
+  poisson(scenario.browsesPerHour, (at) => ({ kind: 'browse', employee: pick(), at, thinkMs: 0, popupOpen: false }));
+  return activities.sort((a, b) => a.at - b.at);
+}
+
+const HOUR = 60 * MINUTE;
+const exponential = (random: () => number, meanMs: number) => -Math.log(1 - random()) * meanMs;
+const userName = (employee: number) => `emp${String(employee).padStart(6, '0')}`;
+const accountIdOf = (employee: number | string) =>
+  `CN=${typeof employee === 'number' ? userName(employee) : employee},OU=Staff,DC=corp,DC=example`;
+
+function fleetSeed(activities: Activity[]) {
+  const base = defaultSeed();
+  const names = [...new Set(activities.map((activity) => userName(activity.employee)))];
+  // The id doubles as the login name so the tenant finds each employee without scanning the directory.
+  const identities: SeedIdentity[] = names.map((name) => ({
+    id: name,
+    name,
+    displayName: `Employee ${name}`,
+    firstName: 'Employee',
+    lastName: name.toUpperCase(),
+    email: `${name}@corp.example`,
+    password: 'Sandbox-Fleet-1',
+    authorities: [],
+  }));
+  const accounts: SeedAccount[] = names.map((name) => ({
+    id: accountIdOf(name),
+    name,
+    identityId: name,
+    sourceId: IDS.activeDirectory,
+    initialPassword: 'Initial-Fleet-AD-1',
+  }));
+  return { identities: [...base.identities, ...identities], accounts: [...base.accounts, ...accounts] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What one run records
+// ---------------------------------------------------------------------------------------------
+
+interface Submitted {
+  employee: number;
+  requestId: string | null;
+  submittedAt: number;
+  notifiedAt?: number;
+  outcome?: Outcome['kind'];
+  /** The tracker gave up while its last problem was the rate limit. */
+  gaveUpRateLimited?: boolean;
+}
+
+interface RunRecord {
+  changeRequests: RequestCounter;
+  browseRequests: RequestCounter;
+  submitted: Submitted[];
+  /** Errors an employee saw on screen, by cause. */
+  seen429: number;
+  seenOther: number;
+  abandoned: number;
+}
+
+type ClientKind = 'rekey' | 'naive';
+
+interface World {
+  clock: VirtualClock;
+  tenant: SandboxTenant;
+  transport: FetchLike;
+  scenario: FleetScenario;
+  random: () => number;
+  ciphertext: { publicKeyId: string; value: string };
+  record: RunRecord;
+}
+
+/** A person retries a failed step a few times, after the wait the screen gave (or half a minute). */
+const USER_TRIES = 3;
+const USER_PAUSE_MS = 30 * SECOND;
+
+function accessTokens(world: World, identityId: string) {
+  let token: { value: string; expiresAt: number } | undefined;
+  const mint = () => {
+    const minted = world.tenant.issueToken(identityId);
+    token = { value: minted.access_token, expiresAt: world.clock.now() + minted.expires_in * SECOND };
+    return minted.access_token;
+  };
+  return {
+    // Like the extension's session manager: refresh a minute before expiry rather than spend a 401.
+    get: async () => (token && token.expiresAt - MINUTE > world.clock.now() ? token.value : mint()),
+    refresh: async () => mint(),
+  };
+}
+
+async function asPerson<T>(world: World, step: () => Promise<T>, handled?: (error: unknown) => T | undefined): Promise<T | undefined> {
+  for (let attempt = 1; attempt <= USER_TRIES; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      const instead = handled?.(error);
+      if (instead !== undefined) return instead;
+      const rateLimited = isApiError(error, 'rate-limited') || (error instanceof NaiveError && error.status === 429);
+      if (rateLimited) world.record.seen429++;
+      else world.record.seenOther++;
+      const shownWait = error instanceof ApiError ? (error.retryAfterMs ?? 0) : 0;
+      await world.clock.sleep(Math.max(shownWait, USER_PAUSE_MS) + world.random() * 10 * SECOND);
+    }
+  }
+  world.record.abandoned++;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rekey: the real client and the real tracker
+// ---------------------------------------------------------------------------------------------
+
+function rekeyEmployee(world: World, identityId: string, counter: RequestCounter): IscClient {
+  const tokens = accessTokens(world, identityId);
+  return createIscClient({
+    apiBaseUrl: world.tenant.url,
+    version: 'v3',
+    getAccessToken: tokens.get,
+    refreshAccessToken: tokens.refresh,
+    fetch: virtualFetch(world.clock, world.transport, world.scenario.rttMs, counter),
+    sleep: world.clock.sleep,
+    now: world.clock.now,
+    random: world.random,
+  });
+}
+
+function memoryStore() {
+  let saved: TrackerState | undefined;
+  return {
+    load: async () => saved,
+    save: async (state: TrackerState) => {
+      saved = state;
+    },
+  };
+}
+
+async function rekeyActivity(world: World, activity: Activity): Promise<void> {
+  const identityId = userName(activity.employee);
+  const counter = activity.kind === 'browse' ? world.record.browseRequests : world.record.changeRequests;
+  const client = rekeyEmployee(world, identityId, counter);
+  // The popup queries password info once and serves it from the session cache afterwards.
+  let info: PasswordInfo | undefined;
+  const loadInfo = async () => {
+    info ??= await client.queryPasswordInfo({ userName: identityId, sourceName: SOURCE });
+    return info;
+  };
+  if (!(await asPerson(world, loadInfo)) || activity.kind === 'browse') return;
+  await world.clock.sleep(activity.thinkMs);
+  const account = info?.accounts[0];
+  if (!info?.sourceId || !account?.accountId) throw new Error('The sandbox returned no account to change.');
+  const { sourceId } = info;
+  const accountId = account.accountId;
+  const response = await asPerson(
+    world,
+    () =>
+      client.setPassword({
+        identityId,
+        encryptedPassword: world.ciphertext.value,
+        publicKeyId: world.ciphertext.publicKeyId,
+        accountId,
+        sourceId,
+      }),
+    // A lost answer after sending: the extension tracks it with no request id ("outcome unknown") and never resends.
+    (error) => (isApiError(error, 'outcome-unknown') ? { requestId: null, state: 'IN_PROGRESS' as const } : undefined),
+  );
+  if (!response) return;
+  const entry: Submitted = { employee: activity.employee, requestId: response.requestId, submittedAt: world.clock.now() };
+  world.record.submitted.push(entry);
+
+  let wake: Timer | undefined;
+  const tracker = createTracker({
+    store: memoryStore(),
+    getStatus: (requestId) => client.getPasswordChangeStatus(requestId).then(pollResultFromStatus, pollResultFromError),
+    now: world.clock.now,
+    sleep: world.clock.sleep,
+    random: world.random,
+    notify: async (outcome) => {
+      entry.notifiedAt = world.clock.now();
+      entry.outcome = outcome.kind;
+      const change = (await tracker.snapshot()).history.find((c) => outcome.changeIds.includes(c.id));
+      if (change?.state === 'unknown' && change.lastError === 'rate-limited') entry.gaveUpRateLimited = true;
+    },
+    updateBadge: async () => undefined,
+    // The worker's timer (or its alarm) calls pollDue at the asked time; a newer request replaces an older one.
+    scheduleWakeUp: async (at) => {
+      if (wake) wake.cancelled = true;
+      wake = at === null ? undefined : world.clock.at(at, () => void tracker.pollDue());
+    },
+  });
+  await tracker.track([
+    {
+      requestId: response.requestId,
+      identityId,
+      sourceId,
+      sourceName: SOURCE,
+      accountId,
+      accountName: account.accountName ?? account.accountId,
+    },
+  ]);
+  if (activity.popupOpen) {
+    await tracker.setFastPolling(true);
+    world.clock.at(world.clock.now() + world.scenario.popupOpenMs, () => void tracker.setFastPolling(false));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The naive baseline: fixed 2 s polling, immediate retry on 429, Retry-After ignored
+// ---------------------------------------------------------------------------------------------
+
+class NaiveError extends Error {
+  constructor(readonly status: number) {
+    super(`naive client: HTTP ${status}`);
+  }
+}
+
+const NAIVE_RETRIES = 3;
+const NAIVE_POLL_MS = 2 * SECOND;
+const NAIVE_GIVE_UP_MS = 15 * MINUTE;
+
+async function naiveActivity(world: World, activity: Activity): Promise<void> {
+  const identityId = userName(activity.employee);
+  const counter = activity.kind === 'browse' ? world.record.browseRequests : world.record.changeRequests;
+  const fetchImpl = virtualFetch(world.clock, world.transport, world.scenario.rttMs, counter);
+  const tokens = accessTokens(world, identityId);
+  const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+    let status = 0;
+    for (let attempt = 0; attempt <= NAIVE_RETRIES; attempt++) {
+      const response = await fetchImpl(world.tenant.url + path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${await tokens.get()}`,
+          Accept: 'application/json',
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      status = response.status;
+      const text = await response.text();
+      if (status !== 429) {
+        if (status >= 400) throw new NaiveError(status);
+        return JSON.parse(text) as Record<string, unknown>;
+      }
+    }
+    throw new NaiveError(status);
+  };
+  let info: Record<string, unknown> | undefined;
+  const loadInfo = async () => {
+    info ??= await call('POST', '/v3/query-password-info', { userName: identityId, sourceName: SOURCE });
+    return info;
+  };
+  if (!(await asPerson(world, loadInfo)) || activity.kind === 'browse') return;
+  await world.clock.sleep(activity.thinkMs);
+  const account = (info?.accounts as Array<{ accountId: string }> | undefined)?.[0];
+  const response = await asPerson(world, () =>
+    call('POST', '/v3/set-password', {
+      identityId,
+      encryptedPassword: world.ciphertext.value,
+      publicKeyId: world.ciphertext.publicKeyId,
+      accountId: account?.accountId,
+      sourceId: info?.sourceId,
+    }),
+  );
+  if (!response) return;
+  const entry: Submitted = { employee: activity.employee, requestId: String(response.requestId), submittedAt: world.clock.now() };
+  world.record.submitted.push(entry);
+  let rateLimitedLast = false;
+  for (let polls = 0; polls < NAIVE_GIVE_UP_MS / NAIVE_POLL_MS; polls++) {
+    await world.clock.sleep(NAIVE_POLL_MS);
+    try {
+      const status = await call('GET', `/v3/password-change-status/${entry.requestId}`);
+      rateLimitedLast = false;
+      if (status.state === 'FINISHED' || status.state === 'FAILED') {
+        entry.notifiedAt = world.clock.now();
+        entry.outcome = status.state === 'FINISHED' ? 'finished' : 'failed';
+        return;
+      }
+    } catch (error) {
+      rateLimitedLast = error instanceof NaiveError && error.status === 429;
+    }
+  }
+  entry.notifiedAt = world.clock.now();
+  entry.outcome = 'unknown';
+  entry.gaveUpRateLimited = rateLimitedLast;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One run and its row
+// ---------------------------------------------------------------------------------------------
+
+interface RunResult {
+  client: ClientKind;
+  scenario: FleetScenario;
+  record: RunRecord;
+  changesPlanned: number;
+  lost: number;
+  duplicates: number;
+  wallMs: number;
+  virtualMs: number;
+  steps: number;
+  drained: boolean;
+}
+
+const MAX_VIRTUAL_MS = 3 * HOUR;
+const MAX_STEPS = 3_000_000;
+
+async function ciphertextFor(tenant: SandboxTenant, clock: VirtualClock, transport: FetchLike): Promise<World['ciphertext']> {
+  // Done once, before the morning starts: every employee encrypts the same password with the same source key.
+  const tokens = { get: async () => tenant.issueToken('alice').access_token };
+  const client = createIscClient({
+    apiBaseUrl: tenant.url,
+    version: 'v3',
+    getAccessToken: tokens.get,
+    refreshAccessToken: tokens.get,
+    fetch: transport,
+    now: clock.now,
+  });
+  const info = await client.queryPasswordInfo({ userName: 'alice', sourceName: SOURCE });
+  if (!info.publicKey || !info.publicKeyId) throw new Error('The sandbox served no public key for Active Directory.');
+  return { publicKeyId: info.publicKeyId, value: await encryptPassword(NEW_PASSWORD, info.publicKey, 'pkcs1') };
+}
+
+export async function runFleet(scenario: FleetScenario, client: ClientKind): Promise<RunResult> {
+  const wallStart = performance.now();
+  const random = seededRandom(scenario.seed);
+  const activities = plan(scenario, random);
+  // The key query below happens an hour before the wave, outside its rate-limit window.
+  const clock = new VirtualClock(START - HOUR);
+  const tenant = await startTenant({
+    port: 0,
+    now: clock.now,
+    statusDelayMs: scenario.statusDelayMs,
+    rateLimit: scenario.rateLimit,
+    // Long enough for the whole simulated morning; access tokens still expire and are refreshed.
+    refreshTokenTtlSeconds: 24 * 3600,
+    seed: fleetSeed(activities),
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  try {
+    const transport = loopbackFetch(agent);
+    const world: World = {
+      clock,
+      tenant,
+      transport,
+      scenario,
+      random: seededRandom(scenario.seed + 1),
+      ciphertext: await ciphertextFor(tenant, clock, transport),
+      record: {
+        changeRequests: { requests: 0, rateLimited: 0 },
+        browseRequests: { requests: 0, rateLimited: 0 },
+        submitted: [],
+        seen429: 0,
+        seenOther: 0,
+        abandoned: 0,
+      },
+    };
+    const act = client === 'rekey' ? rekeyActivity : naiveActivity;
+    const failures: unknown[] = [];
+    for (const activity of activities) {
+      clock.at(activity.at, () => void act(world, activity).catch((error: unknown) => failures.push(error)));
+    }
+    const { steps, drained } = await clock.run(START + MAX_VIRTUAL_MS, MAX_STEPS);
+    if (failures.length > 0) throw failures[0];
+    const accepted = tenant.setPasswordCount();
+    const submitted = world.record.submitted;
+    // Lost: ISC applied the change but the employee was never told it finished.
+    const lost = submitted.filter((entry) => {
+      const applied = tenant.accountState(accountIdOf(entry.employee)).passwordChangedAt !== null;
+      return entry.notifiedAt === undefined || (applied && entry.outcome !== 'finished');
+    }).length;
+    return {
+      client,
+      scenario,
+      record: world.record,
+      changesPlanned: activities.filter((activity) => activity.kind === 'change').length,
+      lost,
+      duplicates: accepted - submitted.length,
+      wallMs: performance.now() - wallStart,
+      virtualMs: Math.max(...submitted.map((entry) => entry.notifiedAt ?? clock.now())) - START,
+      steps,
+      drained,
+    };
+  } finally {
+    agent.destroy();
+    await tenant.stop();
+  }
+}

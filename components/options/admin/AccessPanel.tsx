@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import { toUserError } from '@/components/popup/store';
+import { t } from '@/platform/i18n';
+import {
+  ADMIN_OPERATIONS,
+  ADMIN_ROLE,
+  type AdminCapabilities,
+  type AdminOperation,
+  PROBED_OPERATIONS,
+  type ProbedOperation,
+  REQUIRED_SCOPES,
+} from '@/utils/admin/capabilities';
+import type { AdminAccessView } from '@/utils/admin/views';
+import type { UserError } from '@/utils/messages/protocol';
+import { AdminError } from './AdminError';
+import type { Send } from './useLoad';
+
+const isProbed = (operation: AdminOperation): operation is ProbedOperation => (PROBED_OPERATIONS as readonly string[]).includes(operation);
+
+function describe(operation: AdminOperation, capabilities: AdminCapabilities, probe: AdminAccessView | null): string {
+  const checked = probe && isProbed(operation) ? probe[operation] : null;
+  if (checked?.outcome === 'unknown') return t('admin.access.unknown', [checked.kind ?? String(checked.status ?? '')]);
+  if (capabilities[operation]) return t('admin.access.allowed');
+  return t('admin.access.denied', [REQUIRED_SCOPES[operation].join(', '), ADMIN_ROLE]);
+}
+
+/** What the token may do: first from its claims, then, on request, from what ISC answers. */
+export function AccessPanel({
+  send,
+  capabilities,
+  probe,
+  onChecked,
+}: {
+  send: Send;
+  capabilities: AdminCapabilities;
+  probe: AdminAccessView | null;
+  onChecked: (probe: AdminAccessView) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<UserError | null>(null);
+
+  async function check() {
+    setBusy(true);
+    setStatus(null);
+    setError(null);
+    try {
+      onChecked(await send({ type: 'admin/checkAccess' }));
+      setStatus(t('admin.access.checked'));
+    } catch (failure) {
+      setError(toUserError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="admin-panel" aria-labelledby="admin-access-title">
+      <h3 id="admin-access-title">{t('admin.access.title')}</h3>
+      <p class="small muted">{t('admin.access.explain')}</p>
+      <ul class="admin-access" data-testid="admin-access">
+        {ADMIN_OPERATIONS.map((operation) => (
+          <li key={operation} data-operation={operation} data-allowed={String(capabilities[operation])}>
+            <span class="admin-access-name">{t(`admin.access.operation.${operation}` as 'admin.access.operation.orgConfigRead')}</span>
+            {': '}
+            <span>{describe(operation, capabilities, probe)}</span>
+          </li>
+        ))}
+      </ul>
+      <div class="row">
+        <button type="button" class="button" disabled={busy} onClick={() => void check()} data-testid="check-access">
+          {busy ? t('admin.access.checking') : t('admin.access.check')}
+        </button>
+        <p role="status" aria-live="polite" class="small">
+          {status}
+        </p>
+      </div>
+      {error && <AdminError operation="orgConfigRead" error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'preact/hooks';
+import { toUserError } from '@/components/popup/store';
+import { t, tk } from '@/platform/i18n';
+import {
+  countdown,
+  DIGIT_TOKEN_DEFAULTS,
+  DIGIT_TOKEN_LIMITS,
+  DIGIT_TOKEN_OFFERED_VERSIONS,
+  type DigitTokenDraft,
+  type DigitTokenField,
+  digitTokenExpiresAt,
+  digitTokenVersionFor,
+  supportsDigitToken,
+  validateDigitTokenRequest,
+} from '@/utils/admin/digit-token';
+import type { FieldProblem } from '@/utils/admin/limits';
+import type { ApiVersion } from '@/utils/api/types';
+import type { UserError } from '@/utils/messages/protocol';
+import { AdminError } from './AdminError';
+import { type Send, useNow } from './useLoad';
+
+/** Only in this component's state: gone when it expires, is cleared, or the page closes. */
+interface ShownToken {
+  value: string;
+  userId: string;
+  expiresAt: number;
+}
+
+function versionChoices(configured: ApiVersion): readonly ApiVersion[] {
+  return DIGIT_TOKEN_OFFERED_VERSIONS.includes(configured) || !supportsDigitToken(configured)
+    ? DIGIT_TOKEN_OFFERED_VERSIONS
+    : [configured, ...DIGIT_TOKEN_OFFERED_VERSIONS];
+}
+
+export function DigitTokenPanel({
+  send,
+  configuredVersion,
+  copyText,
+}: {
+  send: Send;
+  configuredVersion: ApiVersion;
+  copyText: (text: string) => Promise<void>;
+}) {
+  const [version, setVersion] = useState<ApiVersion>(() => digitTokenVersionFor(configuredVersion));
+  const [draft, setDraft] = useState<DigitTokenDraft>({
+    userId: '',
+    length: String(DIGIT_TOKEN_DEFAULTS.length),
+    durationMinutes: String(DIGIT_TOKEN_DEFAULTS.durationMinutes),
+  });
+  const [problems, setProblems] = useState<Partial<Record<DigitTokenField, FieldProblem>>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UserError | null>(null);
+  const [token, setToken] = useState<ShownToken | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const now = useNow(token ? 1000 : null);
+  const left = token ? countdown(token.expiresAt, now) : null;
+
+  useEffect(() => {
+    if (token && left?.expired) {
+      setToken(null);
+      setNotice(t('admin.digit.expired'));
+    }
+  }, [token, left?.expired]);
+
+  // A page kept in the back/forward cache must not bring the code back.
+  useEffect(() => {
+    const drop = () => setToken(null);
+    window.addEventListener('pagehide', drop);
+    return () => window.removeEventListener('pagehide', drop);
+  }, []);
+
+  async function generate(event: Event) {
+    event.preventDefault();
+    setError(null);
+    setNotice(null);
+    const checked = validateDigitTokenRequest(draft);
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      return;
+    }
+    setProblems({});
+    setToken(null);
+    setBusy(true);
+    const requestedAt = Date.now();
+    try {
+      const result = await send({ type: 'admin/digitToken', ...checked.value, version });
+      setToken({
+        value: result.digitToken,
+        userId: checked.value.userId,
+        expiresAt: digitTokenExpiresAt(requestedAt, result.durationMinutes),
+      });
+      setNotice(t('admin.digit.tokenFor', [checked.value.userId]));
+    } catch (failure) {
+      setError(toUserError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy() {
+    if (!token) return;
+    try {
+      await copyText(token.value);
+      setNotice(t('admin.digit.copied'));
+    } catch {
+      setNotice(t('admin.digit.copyFailed'));
+    }
+  }
+
+  const field = (key: DigitTokenField) => ({
+    id: `digit-${key}`,
+    value: draft[key],
+    'aria-invalid': problems[key] ? true : undefined,
+    'aria-describedby': problems[key] ? `digit-${key}-error` : undefined,
+    onInput: (e: Event) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value }),
+  });
+  const problemText = (key: DigitTokenField) =>
+    problems[key] && (
+      <p class="small field-error" id={`digit-${key}-error`} role="alert">
+        {tk(problems[key])}
+      </p>
+    );
+
+  return (
+    <section class="admin-panel" aria-labelledby="admin-digit-title" data-testid="admin-digit-token">
+      <h3 id="admin-digit-title">{t('admin.digit.title')}</h3>
+      <p class="small muted">{t('admin.digit.explain')}</p>
+      {!supportsDigitToken(configuredVersion) && (
+        <p class="notice notice-info" data-testid="digit-version-note">
+          {t('admin.digit.versionNote', [configuredVersion])}
+        </p>
+      )}
+      <form class="admin-form" onSubmit={(e) => void generate(e)} noValidate>
+        <div class="field">
+          <label for="digit-version">{t('admin.digit.version')}</label>
+          <select id="digit-version" value={version} onChange={(e) => setVersion(e.currentTarget.value as ApiVersion)}>
+            {versionChoices(configuredVersion).map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="digit-userId">{t('admin.digit.userId')}</label>
+          <input type="text" spellcheck={false} autocomplete="off" maxLength={200} {...field('userId')} />
+          {problemText('userId')}
+        </div>
+        <div class="field">
+          <label for="digit-length">{t('admin.digit.length')}</label>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={DIGIT_TOKEN_LIMITS.length.min}
+            max={DIGIT_TOKEN_LIMITS.length.max}
+            {...field('length')}
+          />
+          {problemText('length')}
+        </div>
+        <div class="field">
+          <label for="digit-durationMinutes">{t('admin.digit.duration')}</label>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={DIGIT_TOKEN_LIMITS.durationMinutes.min}
+            max={DIGIT_TOKEN_LIMITS.durationMinutes.max}
+            {...field('durationMinutes')}
+          />
+          {problemText('durationMinutes')}
+        </div>
+        <div class="row">
+          <button type="submit" class="button button-primary" disabled={busy} data-testid="digit-generate">
+            {busy ? t('admin.digit.generating') : t('admin.digit.generate')}
+          </button>
+        </div>
+      </form>
+      <p role="status" aria-live="polite" class="small" data-testid="digit-status">
+        {notice}
+      </p>
+      {token && left && (
+        <div class="digit-result" data-testid="digit-result">
+          <p>{t('admin.digit.tokenFor', [token.userId])}</p>
+          <code class="digit-token" data-testid="digit-token">
+            {token.value}
+          </code>
+          <p role="timer" data-testid="digit-countdown" data-remaining-ms={String(left.remainingMs)}>
+            {t('admin.digit.expiresIn', [left.text])}
+          </p>
+          <div class="row">
+            <button type="button" class="button" onClick={() => void copy()} data-testid="digit-copy">
+              {t('admin.digit.copy')}
+            </button>
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setToken(null);
+                setNotice(t('admin.digit.cleared'));
+              }}
+            >
+              {t('admin.digit.clear')}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && <AdminError operation="digitToken" error={error} />}
+    </section>
+  );
+}

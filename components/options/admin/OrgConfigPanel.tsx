@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'preact/hooks';
+import { toUserError } from '@/components/popup/store';
+import { t, tk } from '@/platform/i18n';
+import { ADMIN_ROLE, REQUIRED_SCOPES } from '@/utils/admin/capabilities';
+import type { FieldProblem } from '@/utils/admin/limits';
+import { draftFromValues, ORG_CONFIG_LIMITS, type OrgConfigDraft, type OrgConfigField, validateOrgConfig } from '@/utils/admin/org-config';
+import type { UserError } from '@/utils/messages/protocol';
+import { AdminError } from './AdminError';
+import { type Send, useLoad } from './useLoad';
+
+function NumberField({
+  id,
+  label,
+  value,
+  range,
+  problem,
+  disabled,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  range: { min: number; max: number };
+  problem: FieldProblem | undefined;
+  disabled: boolean;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={range.min}
+        max={range.max}
+        step={1}
+        value={value}
+        disabled={disabled}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      {problem && (
+        <p class="small field-error" id={`${id}-error`} role="alert">
+          {tk(problem)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Checkbox({
+  id,
+  label,
+  checked,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div class="admin-checkbox">
+      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+}
+
+/** View, create (POST, when the tenant has none yet) or edit (PUT) the password org config. */
+export function OrgConfigPanel({ send, canWrite }: { send: Send; canWrite: boolean }) {
+  const loaded = useLoad(() => send({ type: 'admin/orgConfig/get' }));
+  const [draft, setDraft] = useState<OrgConfigDraft | null>(null);
+  const [problems, setProblems] = useState<Partial<Record<OrgConfigField, FieldProblem>>>({});
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<UserError | null>(null);
+  const view = loaded.state.status === 'ready' ? loaded.state.value : null;
+
+  useEffect(() => {
+    if (view) setDraft(draftFromValues(view.config));
+  }, [view]);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!draft || !view) return;
+    setStatus(null);
+    setError(null);
+    const checked = validateOrgConfig(draft);
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      setStatus(t('admin.orgConfig.fixErrors'));
+      return;
+    }
+    setProblems({});
+    setSaving(true);
+    try {
+      const saved = await send({ type: 'admin/orgConfig/save', exists: view.exists, config: checked.value });
+      loaded.set(saved);
+      setStatus(view.exists ? t('admin.orgConfig.saved') : t('admin.orgConfig.created'));
+    } catch (failure) {
+      setError(toUserError(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const update = (patch: Partial<OrgConfigDraft>) => draft && setDraft({ ...draft, ...patch });
+  const readOnly = !canWrite || saving;
+
+  return (
+    <section class="admin-panel" aria-labelledby="admin-org-config-title" data-testid="admin-org-config">
+      <h3 id="admin-org-config-title">{t('admin.orgConfig.title')}</h3>
+      {loaded.state.status === 'loading' && <p class="muted">{t('admin.loading')}</p>}
+      {loaded.state.status === 'error' && <AdminError operation="orgConfigRead" error={loaded.state.error} onRetry={loaded.reload} />}
+      {view && draft && (
+        <form onSubmit={(e) => void save(e)} noValidate data-exists={String(view.exists)}>
+          {!view.exists && (
+            <p class="notice notice-info" data-testid="org-config-absent">
+              {t('admin.orgConfig.notCreated')}
+            </p>
+          )}
+          <div class="admin-form">
+            <Checkbox
+              id="org-digit-enabled"
+              label={t('admin.orgConfig.digitTokenEnabled')}
+              checked={draft.digitTokenEnabled}
+              disabled={readOnly}
+              onChange={(checked) => update({ digitTokenEnabled: checked })}
+            />
+            <NumberField
+              id="org-digit-length"
+              label={t('admin.orgConfig.digitTokenLength')}
+              value={draft.digitTokenLength}
+              range={ORG_CONFIG_LIMITS.digitTokenLength}
+              problem={problems.digitTokenLength}
+              disabled={readOnly}
+              onInput={(value) => update({ digitTokenLength: value })}
+            />
+            <NumberField
+              id="org-digit-duration"
+              label={t('admin.orgConfig.digitTokenDuration')}
+              value={draft.digitTokenDurationMinutes}
+              range={ORG_CONFIG_LIMITS.digitTokenDurationMinutes}
+              problem={problems.digitTokenDurationMinutes}
+              disabled={readOnly}
+              onInput={(value) => update({ digitTokenDurationMinutes: value })}
+            />
+            <Checkbox
+              id="org-custom-instructions"
+              label={t('admin.orgConfig.customInstructionsEnabled')}
+              checked={draft.customInstructionsEnabled}
+              disabled={readOnly}
+              onChange={(checked) => update({ customInstructionsEnabled: checked })}
+            />
+          </div>
+          {canWrite ? (
+            <div class="row">
+              <button type="submit" class="button button-primary" disabled={saving} data-testid="org-config-save">
+                {saving ? t('admin.orgConfig.saving') : view.exists ? t('admin.orgConfig.save') : t('admin.orgConfig.create')}
+              </button>
+              <p role="status" aria-live="polite" data-testid="org-config-status">
+                {status}
+              </p>
+            </div>
+          ) : (
+            <p class="small muted">{t('admin.orgConfig.readOnly', [REQUIRED_SCOPES.orgConfigWrite.join(', '), ADMIN_ROLE])}</p>
+          )}
+        </form>
+      )}
+      {error && <AdminError operation="orgConfigWrite" error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The guided tour: drives the real extension against the sandbox tenant and writes numbered
+ * screenshots plus an index page. Used by `npm start` without a display, and by an E2E test.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { configure, sandboxSettings, signIn } from '../test/e2e/fixtures';
+import { e2eExtensionDir, launchExtension } from '../test/e2e/harness';
+import { expiredPage, startPagesServer } from '../test/e2e/pages-server';
+import { type SandboxTenant, startTenant } from '../test/tenant';
+
+export interface TourShot {
+  file: string;
+  caption: string;
+}
+
+const demoPassword = 'Velvet-Compass-Meadow-31';
+
+export async function runTour(outDir: string, log: (line: string) => void = () => undefined): Promise<TourShot[]> {
+  mkdirSync(outDir, { recursive: true });
+  const shots: TourShot[] = [];
+  const tenant: SandboxTenant = await startTenant({ port: 0, statusDelayMs: 1_200 });
+  const site = await startPagesServer({ '/password-expired': expiredPage });
+  const session = await launchExtension({ dir: e2eExtensionDir });
+  const shoot = async (page: Page, name: string, caption: string) => {
+    const file = `${String(shots.length + 1).padStart(2, '0')}-${name}.png`;
+    await page.screenshot({ path: join(outDir, file), fullPage: true });
+    shots.push({ file, caption });
+    log(`  ${file}  ${caption}`);
+  };
+  try {
+    await configure(session, sandboxSettings(tenant, { expiryPagePatterns: [`${'http://127.0.0.1/*'} | Active Directory`] }));
+    const popup = await session.openPopup();
+    await popup.getByTestId('signed-out').waitFor();
+    await shoot(popup, 'signed-out', 'Signed out: the tenant and one button');
+
+    await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
+    await popup.locator('[data-testid="accounts"]').first().waitFor();
+    await shoot(popup, 'choose', 'Choose a password: each source or group with the accounts that will change');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await shoot(popup, 'choose-dark', 'The same in the dark theme');
+    await popup.emulateMedia({ colorScheme: 'light' });
+
+    await popup.locator('[data-testid="target"][data-source="Active Directory"]').getByRole('button').click();
+    await popup.getByLabel('New password', { exact: true }).fill('alice2026');
+    await popup.getByLabel('Type it again').fill('alice2026');
+    await popup.waitForTimeout(400);
+    await shoot(popup, 'checklist-failing', 'The policy as a live checklist while typing');
+
+    await popup.getByLabel('New password', { exact: true }).fill(demoPassword);
+    await popup.getByLabel('Type it again').fill(demoPassword);
+    await popup.getByTestId('submit').and(popup.locator(':not([disabled])')).waitFor({ timeout: 10_000 });
+    await shoot(popup, 'checklist-passing', 'Every rule met, strength and breach check done: ready to change');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await shoot(popup, 'checklist-passing-dark', 'The password form in the dark theme');
+    await popup.emulateMedia({ colorScheme: 'light' });
+
+    await popup.getByTestId('submit').click();
+    await popup.getByTestId('current-changes').locator('[data-state="finished"]').first().waitFor({ timeout: 20_000 });
+    await shoot(popup, 'finished', 'ISC applied the change: status and the after-change checklist');
+
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(`${site.url}/password-expired`);
+    await page.locator('rekey-expiry-prompt').waitFor({ state: 'attached', timeout: 10_000 });
+    await shoot(page, 'expiry-prompt', 'A "password expired" page: Rekey offers the change without touching the form');
+    await page.close();
+
+    const options = await session.openOptions();
+    await options.getByRole('heading', { level: 1 }).waitFor();
+    await shoot(options, 'options', 'Settings, with what the organisation manages marked as such');
+    await options.close();
+    await popup.close();
+  } finally {
+    await session.close();
+    await site.stop();
+    await tenant.stop();
+  }
+  writeFileSync(join(outDir, 'index.html'), indexPage(shots));
+  return shots;
+}
+
+function indexPage(shots: TourShot[]): string {
+  const items = shots
+    .map((s) => `<figure><img src="${s.file}" alt="${s.caption}"><figcaption>${s.file}: ${s.caption}</figcaption></figure>`)
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rekey tour</title>
+<style>body{font:15px system-ui;margin:24px;background:#f6f8fa}figure{display:inline-block;vertical-align:top;margin:12px;background:#fff;padding:8px;border:1px solid #d0d7de}img{max-width:420px;display:block}</style>
+</head><body><h1>Rekey tour</h1>${items}</body></html>`;
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '../tenant';
+import { configure, sandboxSettings, signIn } from './fixtures';
+import { type ExtensionSession, launchExtension } from './harness';
+
+const password = 'Amber-Falcon-Orchard-58';
+
+describe('a change survives a stopped service worker', () => {
+  let tenant: SandboxTenant;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    // Long enough that the worker is stopped while ISC still works on the change.
+    tenant = await startTenant({ port: 0, statusDelayMs: 6_000 });
+    session = await launchExtension();
+    await configure(session, sandboxSettings(tenant));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await tenant?.stop();
+  });
+
+  it('notifies and records the outcome after the worker was stopped mid-change', async () => {
+    const popup = await session.openPopup();
+    await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
+    await popup.locator('[data-testid="target"][data-source="Active Directory"]').getByRole('button').click();
+    await popup.getByLabel('New password', { exact: true }).fill(password);
+    await popup.getByLabel('Type it again').fill(password);
+    await expect.poll(() => popup.getByTestId('submit').isDisabled(), { timeout: 10_000 }).toBe(false);
+    await popup.getByTestId('submit').click();
+    await expect.poll(() => popup.getByTestId('current-changes').locator('[data-state="pending"]').count()).toBe(1);
+    await popup.close();
+
+    // Stop the worker the way Chrome does when it idles: through the DevTools protocol.
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    const workers = async () =>
+      ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(session.extensionOrigin),
+      );
+    for (const worker of await workers()) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await expect.poll(async () => (await workers()).length).toBe(0);
+
+    // ISC finishes while no worker runs.
+    await new Promise((resolve) => setTimeout(resolve, 6_500));
+    expect(tenant.accountState('CN=Alice Smith,OU=Staff,DC=corp,DC=example').passwordChangedAt).toBeTruthy();
+
+    // The employee opens the popup: the worker restarts, rebuilds the tracker from storage and
+    // reports the outcome. (Without the popup the next alarm, at most 30 s later, does the same.)
+    await page.goto(`${session.extensionOrigin}/popup.html`);
+    const history = async () =>
+      page.evaluate(() =>
+        chrome.runtime.sendMessage({ type: 'state/get' }).then((r) => r.value.tracker.history.map((c: { state: string }) => c.state)),
+      );
+    await expect.poll(history, { timeout: 20_000 }).toEqual(['finished']);
+    const notifications = await page.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(notifications)).toHaveLength(1);
+    const badge = await page.evaluate(() => chrome.action.getBadgeText({}));
+    expect(badge).toBe('');
+  });
+});

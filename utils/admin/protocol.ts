@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import { API_VERSIONS } from '@/utils/api/types';
+import { DIGIT_TOKEN_LIMITS, MAX_USER_ID_LENGTH } from './digit-token';
+import { ORG_CONFIG_LIMITS } from './org-config';
+
+/**
+ * Request schemas of the Administration section (merged into the message protocol's RequestSchema).
+ * The limits repeat the API's, so a request the tenant would refuse with 400 never leaves the worker.
+ */
+
+const integerIn = (range: { min: number; max: number }) => v.pipe(v.number(), v.integer(), v.minValue(range.min), v.maxValue(range.max));
+const empty = <T extends string>(type: T) => v.object({ type: v.literal(type) });
+
+export const ADMIN_REQUEST_SCHEMAS = [
+  empty('admin/orgConfig/get'),
+  v.object({
+    type: v.literal('admin/orgConfig/save'),
+    /** Whether the org config exists (PUT) or must be created (POST), as the last read said. */
+    exists: v.boolean(),
+    config: v.object({
+      customInstructionsEnabled: v.boolean(),
+      digitTokenEnabled: v.boolean(),
+      digitTokenLength: integerIn(ORG_CONFIG_LIMITS.digitTokenLength),
+      digitTokenDurationMinutes: integerIn(ORG_CONFIG_LIMITS.digitTokenDurationMinutes),
+    }),
+  }),
+  v.object({
+    type: v.literal('admin/digitToken'),
+    userId: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_USER_ID_LENGTH)),
+    length: integerIn(DIGIT_TOKEN_LIMITS.length),
+    durationMinutes: integerIn(DIGIT_TOKEN_LIMITS.durationMinutes),
+    /** Overrides the configured API version for this one request (v3 has no digit tokens). */
+    version: v.optional(v.picklist(API_VERSIONS)),
+  }),
+  empty('admin/policies'),
+  empty('admin/syncGroups'),
+  empty('admin/checkAccess'),
+  empty('admin/diagnostics'),
+] as const;
