@@ -14,6 +14,19 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
+  hooks: {
+    // The content script runs on every watched page: it uses the promise-based runtime both
+    // browsers ship natively instead of the polyfill, which would double its size.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -12,6 +12,9 @@ const sections: { name: string; load: () => Promise<{ default: BenchRunner }> }[
   { name: 'crypto', load: () => import('./crypto') },
   { name: 'policy', load: () => import('./policy') },
   { name: 'expiry', load: () => import('./expiry') },
+  { name: 'browser', load: () => import('./browser') },
+  { name: 'change', load: () => import('./change') },
+  { name: 'fleet', load: () => import('./fleet') },
 ];
 
 export function printSection(section: BenchSection): void {

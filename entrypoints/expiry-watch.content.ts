@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { showPrompt } from '@/components/prompt/prompt';
 import { detectExpiry } from '@/utils/expiry';
@@ -8,6 +7,16 @@ import { createMessenger } from '@/utils/messages/client';
 /** Re-evaluations allowed on a single-page app before the script stops watching. */
 const maxEvaluations = 20;
 const debounceMs = 600;
+
+interface NativeExtensionApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  i18n: { getMessage(key: string, subs?: string[]): string; getUILanguage(): string };
+}
+
+function nativeExtensionApi(): NativeExtensionApi {
+  const scope = globalThis as unknown as { browser?: NativeExtensionApi; chrome: NativeExtensionApi };
+  return scope.browser ?? scope.chrome;
+}
 
 export default defineContentScript({
   // Registered at runtime by the background, only for sites the user or policy granted.

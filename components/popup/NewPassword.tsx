@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tk } from '@/platform/i18n';
-import { type BreachVerdict, checkPasswordBreach, decideBreachVerdict } from '@/utils/breach';
-import { generatePassword } from '@/utils/generator';
+import type { BreachVerdict } from '@/utils/breach';
 import type { PopupState } from '@/utils/messages/views';
 import { checkPassword, firstUnmet, isCompliant, mergeRules, parsePolicies } from '@/utils/policy';
 import { estimateStrength, loadStrengthEstimator, type StrengthEstimate } from '@/utils/strength';
@@ -82,12 +81,13 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
     if (breachMode === 'off' || !compliant) return;
     setBreachPending(true);
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-      void checkPasswordBreach(password, { endpoint: state.settings.settings.breachEndpoint, signal: controller.signal }).then((result) => {
-        if (controller.signal.aborted) return;
-        setBreach(decideBreachVerdict(result, breachMode));
-        setBreachPending(false);
-      });
+    const timer = setTimeout(async () => {
+      // Loaded on first use: SHA-1 and the range client are not needed to paint the popup.
+      const { checkPasswordBreach, decideBreachVerdict } = await import('@/utils/breach');
+      const result = await checkPasswordBreach(password, { endpoint: state.settings.settings.breachEndpoint, signal: controller.signal });
+      if (controller.signal.aborted) return;
+      setBreach(decideBreachVerdict(result, breachMode));
+      setBreachPending(false);
     }, BREACH_DEBOUNCE_MS);
     return () => {
       controller.abort();
@@ -147,8 +147,9 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
     }
   }
 
-  function onGenerate() {
+  async function onGenerate() {
     try {
+      const { generatePassword } = await import('@/utils/generator');
       const result = generatePassword(rules, { context });
       setPassword(result.password);
       setConfirm(result.password);
@@ -233,7 +234,7 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
         onInput={(e) => setConfirm(e.currentTarget.value)}
       />
       <div class="row">
-        <button type="button" class="button" onClick={onGenerate} data-testid="generate">
+        <button type="button" class="button" onClick={() => void onGenerate()} data-testid="generate">
           {t('popup.generate')}
         </button>
         {generated && (

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { AdminSection } from '@/components/options/admin/AdminSection';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { initI18n } from '@/platform/i18n';
 import { loadEffectiveSettings } from '@/platform/settings';
@@ -24,6 +25,7 @@ async function start() {
       send={sendMessage}
       requestOrigins={(origins) => browser.permissions.request({ origins })}
       onWorkerChange={onWorkerChange}
+      admin={(state) => <AdminSection state={state} send={sendMessage} />}
     />,
     document.getElementById('app')!,
   );

@@ -1,13 +1,6 @@
 import { browser } from 'wxt/browser';
 import { loadEffectiveSettings } from '@/platform/settings';
-import {
-  checkAccess,
-  readOrgConfig,
-  readPolicies,
-  readSyncGroups,
-  requestDigitToken,
-  writeOrgConfig,
-} from '@/utils/admin/operations';
+import { checkAccess, readOrgConfig, readPolicies, readSyncGroups, requestDigitToken, writeOrgConfig } from '@/utils/admin/operations';
 import { redactDeep } from '@/utils/admin/redact';
 import type { AdminDiagnosticsView } from '@/utils/admin/views';
 import type { ApiVersion } from '@/utils/api/types';

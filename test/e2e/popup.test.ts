@@ -19,10 +19,17 @@ describe('extension in Chromium', () => {
     await popup.close();
   });
 
-  it('the popup renders and reaches the worker', async () => {
+  it('an unconfigured popup says exactly what to set up', async () => {
     const popup = await session.openPopup();
-    await expect.poll(() => popup.getByTestId('worker-status').getAttribute('data-state')).toBe('ready');
+    await popup.getByTestId('misconfigured').waitFor();
     expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Rekey');
+    const problems = await popup.getByTestId('misconfigured').locator('li').allTextContents();
+    expect(problems).toEqual([
+      'No Identity Security Cloud tenant is set.',
+      'No OAuth client id is set.',
+      'No passwords are configured to be offered.',
+    ]);
+    expect(await popup.getByRole('button', { name: 'Open settings' }).isVisible()).toBe(true);
     await popup.close();
   });
 });

@@ -112,6 +112,7 @@ describe('detectExpiry: what is not an expiry prompt', () => {
     ['a policy', `<p>You must change your password every 90 days.</p>${changeForm}`],
     ['a reminder policy', '<p>You are reminded 14 days before your password expires.</p>'],
     ['stored passwords', '<div role="status">3 passwords expire soon.</div>'],
+    ['a guest Wi-Fi password', '<div class="callout">The guest Wi-Fi password expires tonight at 23:59.</div>'],
     ['a voluntary change page', `<h1>Change your password</h1>${changeForm}`],
     ['a sign-up page', '<h1>Create a password</h1><input type="password" autocomplete="new-password">'],
   ];
@@ -190,7 +191,14 @@ describe('detectExpiry: safety', () => {
     const explode = () => {
       throw new Error('boom');
     };
-    const broken = { get documentElement() { return explode(); }, get body() { return explode(); } } as unknown as Document;
+    const broken = {
+      get documentElement() {
+        return explode();
+      },
+      get body() {
+        return explode();
+      },
+    } as unknown as Document;
     const verdict = detectExpiry(broken, URL);
     expect(verdict.kind).toBe('none');
     expect(verdict.reason).toMatch(/^error: /);

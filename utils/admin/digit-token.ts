@@ -41,7 +41,9 @@ export interface DigitTokenInput {
 
 export type DigitTokenField = keyof DigitTokenDraft;
 
-export type DigitTokenValidation = { ok: true; value: DigitTokenInput } | { ok: false; problems: Partial<Record<DigitTokenField, FieldProblem>> };
+export type DigitTokenValidation =
+  | { ok: true; value: DigitTokenInput }
+  | { ok: false; problems: Partial<Record<DigitTokenField, FieldProblem>> };
 
 export function validateDigitTokenRequest(draft: DigitTokenDraft): DigitTokenValidation {
   const problems: Partial<Record<DigitTokenField, FieldProblem>> = {};

@@ -40,7 +40,12 @@ export async function writeOrgConfig(client: IscClient, values: OrgConfigValues,
 
 export async function requestDigitToken(client: IscClient, input: DigitTokenInput): Promise<AdminDigitTokenView> {
   const token = await client.createDigitToken({ userId: input.userId, length: input.length, durationMinutes: input.durationMinutes });
-  return { digitToken: token.digitToken, requestId: token.requestId ?? null, version: client.version, durationMinutes: input.durationMinutes };
+  return {
+    digitToken: token.digitToken,
+    requestId: token.requestId ?? null,
+    version: client.version,
+    durationMinutes: input.durationMinutes,
+  };
 }
 
 export function policyView(dto: PasswordPolicyV3Dto): AdminPolicyView {
@@ -66,7 +71,12 @@ export async function readPolicies(client: IscClient): Promise<AdminPoliciesView
 }
 
 export function syncGroupView(group: PasswordSyncGroup): AdminSyncGroupView {
-  return { id: group.id ?? '', name: group.name ?? group.id ?? '', policyId: group.passwordPolicyId ?? null, sourceIds: [...group.sourceIds] };
+  return {
+    id: group.id ?? '',
+    name: group.name ?? group.id ?? '',
+    policyId: group.passwordPolicyId ?? null,
+    sourceIds: [...group.sourceIds],
+  };
 }
 
 export async function readSyncGroups(client: IscClient): Promise<AdminSyncGroupsView> {

@@ -15,7 +15,8 @@ const authScheme = /\b(Bearer|Basic)(\s+)[A-Za-z0-9\-._~+/]+=*/gi;
 // scope names such as `idn:password-org-config:read` and paths such as `/set-password` intact.
 const secretField =
   /(?<![\w:/-])((?:client[_-]?)?secret|pass(?:word|wd|phrase)?|pwd|(?:access|refresh|id|digit|bearer|api|auth)?[_-]?token|api[_-]?key|authorization|code[_-]?verifier|private[_-]?key)(["']?\s*[:=]\s*["']?)([^\s"',;&]+)/gi;
-const secretQuery = /([?&;#](?:access_token|refresh_token|id_token|token|code|code_verifier|client_secret|secret|password|state)=)[^&\s#]*/gi;
+const secretQuery =
+  /([?&;#](?:access_token|refresh_token|id_token|token|code|code_verifier|client_secret|secret|password|state)=)[^&\s#]*/gi;
 // 40+ characters without separators: longer than ISC's 32-hex ids, as long as secrets and keys are.
 const longOpaque = /(?<![A-Za-z0-9_+-])(?=[A-Za-z0-9_+-]*\d)(?=[A-Za-z0-9_+-]*[A-Za-z])[A-Za-z0-9_+-]{40,}={0,2}/g;
 

@@ -13,7 +13,8 @@ const FORM_BONUS = 1;
 /** This many blocks carrying expiry phrases make a list or report rather than a prompt. */
 const LISTING_BLOCKS = 4;
 
-const HELP_PATH = /\/(?:help|support|kb|faq|faqs|docs?|documentation|news|blog|article|articles|wiki|knowledge|hilfe|aide|ayuda|ajuda|pomoc)(?:[/?#.-]|$)/i;
+const HELP_PATH =
+  /\/(?:help|support|kb|faq|faqs|docs?|documentation|news|blog|article|articles|wiki|knowledge|hilfe|aide|ayuda|ajuda|pomoc)(?:[/?#.-]|$)/i;
 const ADMIN_CUE =
   /admin|polic(?:y|ies)|settings|configur|richtlinie|einstellungen|stratégie|paramètres|política|configuración|beleid|instellingen|criteri|impostazioni|configurações|polityk|ustawienia|ポリシー|設定|管理/i;
 
@@ -46,7 +47,10 @@ function judge(page: PageFacts, url: string): ExpiryVerdict {
   let discarded = 0;
 
   page.blocks.forEach((block, index) => {
-    const text = block.text.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'");
+    const text = block.text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'");
     if (!PASSWORD_NOUN.test(text)) return;
     for (const phrase of PHRASES) {
       for (const match of text.matchAll(phrase.pattern)) {
@@ -69,12 +73,12 @@ function judge(page: PageFacts, url: string): ExpiryVerdict {
     }
   }
   const best: Partial<Record<PhraseCategory, Signal>> = {};
-  let weakest: Signal | undefined;
+  let strongest: Signal | undefined;
   for (const signal of signals) {
     if (phraseBonusApplies(signal.phrase, context)) signal.score += FORM_BONUS;
     const category = signal.phrase.category;
     if (!best[category] || signal.score > best[category].score) best[category] = signal;
-    if (!weakest || signal.score > weakest.score) weakest = signal;
+    if (!strongest || signal.score > strongest.score) strongest = signal;
   }
   const expiringWithDays = signals
     .filter((signal) => signal.phrase.category === 'expiring' && signal.daysLeft !== undefined && signal.score >= THRESHOLD)
@@ -91,7 +95,7 @@ function judge(page: PageFacts, url: string): ExpiryVerdict {
     return verdict;
   }
   if (passes(forced)) return { kind: 'expired', reason: describe(forced) + form };
-  if (weakest) return { kind: 'none', reason: `weak ${describe(weakest)}${form}` };
+  if (strongest) return { kind: 'none', reason: `weak ${describe(strongest)}${form}` };
   if (discarded) return { kind: 'none', reason: `${discarded} phrase(s) about something else` };
   return { kind: 'none', reason: page.truncated ? 'no expiry phrase (page truncated)' : 'no expiry phrase' };
 }

@@ -107,12 +107,14 @@ const CONTROL_ROLES = new Set(['button', 'link', 'tab', 'menuitem', 'option']);
 const ALERT_ROLES = new Set(['alert', 'status', 'alertdialog', 'log']);
 const PERIPHERAL_TAGS = new Set(['nav', 'footer', 'aside']);
 const PERIPHERAL_ROLES = new Set(['navigation', 'contentinfo', 'complementary']);
-const QUOTATIONS = new Set(['blockquote', 'code', 'kbd', 'samp', 'pre', 'q']);
+// Block-level only: an inline <code> would mark its whole sentence as quoted; <q> gets quote marks instead.
+const QUOTATIONS = new Set(['blockquote', 'pre']);
 const PARAGRAPHS = new Set(['p', 'li', 'dd', 'blockquote', 'td']);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|hide|ng-hide|x-hidden|u-hidden)(?:\s|$)/i;
-const ALERT_CLASS = /(?:^|[\s_-])(?:alert|error|errors|warning|warn|notice|notification|notifications|banner|callout|toast|flash|infobar|messagebar)(?:$|[\s_-])/i;
+const ALERT_CLASS =
+  /(?:^|[\s_-])(?:alert|error|errors|warning|warn|notice|notification|notifications|banner|callout|toast|flash|infobar|messagebar)(?:$|[\s_-])/i;
 
 const NEW_FIELD = new RegExp(
   [
@@ -250,6 +252,11 @@ export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): Pa
 
   const append = (text: string, frame: Frame | undefined) => {
     if (charsLeft <= 0) return;
+    // Indentation between tags is most of a pretty-printed page's text nodes; it must not eat the budget.
+    if (!/\S/.test(text)) {
+      if (pending) pending += ' ';
+      return;
+    }
     const piece = text.length > charsLeft ? text.slice(0, charsLeft) : text;
     charsLeft -= piece.length;
     if (!pending) pendingContainer = frame?.container ?? '';

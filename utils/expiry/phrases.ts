@@ -123,7 +123,11 @@ function phrases(lang: PhraseLang, rows: Row[]): Phrase[] {
 }
 
 const EN = phrases('en', [
-  ['expired', 3, '‹(?:your|the|this)\\s+(?:[\\p{L}-]+\\s+){0,2}?password(?:\\s+(?:for|of|on)\\s+{GAP})?\\s+(?:has|had|is|was)\\s+(?:now\\s+|already\\s+)?expired›'],
+  [
+    'expired',
+    3,
+    '‹(?:your|the|this)\\s+(?:[\\p{L}-]+\\s+){0,2}?password(?:\\s+(?:for|of|on)\\s+{GAP})?\\s+(?:has|had|is|was)\\s+(?:now\\s+|already\\s+)?expired›',
+  ],
   ['expired', 3, '‹password(?:\\s+(?:for|of|on)\\s+{GAP})?\\s+(?:has\\s+|is\\s+)?expired›'],
   ['expired', 2, '‹expired\\s+password›'],
   ['expired', 2.5, '‹(?:your|the)\\s+password\\s+is\\s+no\\s+longer\\s+valid›'],
@@ -132,12 +136,20 @@ const EN = phrases('en', [
     3,
     '‹(?:you|user)\\s+(?:must|need\\s+to|are\\s+required\\s+to|have\\s+to)\\s+(?:now\\s+|first\\s+|immediately\\s+)?(?:change|update|reset|renew|replace)\\s+(?:your|the)\\s+(?:[\\p{L}-]+\\s+)?password›',
   ],
-  ['forced', 3, '‹(?:you|user)\\s+(?:must|need\\s+to|are\\s+required\\s+to|have\\s+to)\\s+(?:now\\s+|first\\s+)?(?:choose|set|create|pick|enter)\\s+a\\s+new\\s+password›'],
+  [
+    'forced',
+    3,
+    '‹(?:you|user)\\s+(?:must|need\\s+to|are\\s+required\\s+to|have\\s+to)\\s+(?:now\\s+|first\\s+)?(?:choose|set|create|pick|enter)\\s+a\\s+new\\s+password›',
+  ],
   ['forced', 3, '‹requires?\\s+(?:you|all\\s+users|users)\\s+to\\s+(?:change|update|reset)\\s+(?:your|their|the)\\s+password›'],
   ['forced', 3, '‹password\\s+(?:change|update|reset)\\s+(?:is\\s+)?required›'],
   ['forced', 3, '‹password\\s+must\\s+be\\s+(?:changed|updated|reset)›'],
   ['forced', 3, '‹new\\s+password\\s+required›'],
-  ['forced', 2.5, '‹(?:change|update)\\s+your\\s+password\\s+(?:to|before\\s+you\\s+can|in\\s+order\\s+to)\\s+(?:continue|proceed|sign\\s*in|log\\s*in|access|keep)'],
+  [
+    'forced',
+    2.5,
+    '‹(?:change|update)\\s+your\\s+password\\s+(?:to|before\\s+you\\s+can|in\\s+order\\s+to)\\s+(?:continue|proceed|sign\\s*in|log\\s*in|access|keep)',
+  ],
   [
     'expiring',
     3,
@@ -157,7 +169,11 @@ const EN = phrases('en', [
 
 const DE_PW = '(?!einmal|wlan|wifi|transaktions|app-)[\\p{L}-]*(?:kennwort|passwort)';
 const DE = phrases('de', [
-  ['expired', 3, `‹${DE_PW}(?:\\s+(?:für|von)\\s+{GAP})?\\s+(?:ist|war)\\s+(?:bereits\\s+|nun\\s+|jetzt\\s+)?(?:abgelaufen|verfallen|nicht\\s+mehr\\s+gültig)›`],
+  [
+    'expired',
+    3,
+    `‹${DE_PW}(?:\\s+(?:für|von)\\s+{GAP})?\\s+(?:ist|war)\\s+(?:bereits\\s+|nun\\s+|jetzt\\s+)?(?:abgelaufen|verfallen|nicht\\s+mehr\\s+gültig)›`,
+  ],
   ['expired', 3, `‹${DE_PW}\\s+(?:abgelaufen|verfallen)›`],
   ['expired', 3, `‹gültigkeit\\s+(?:ihres|deines|des)\\s+${DE_PW}(?:e?s)\\s+ist\\s+abgelaufen›`],
   ['expired', 2, `‹abgelaufen(?:es|en)\\s+${DE_PW}›`],
@@ -174,7 +190,11 @@ const DE = phrases('de', [
     3,
     `‹${DE_PW}(?:\\s+(?:für|von)\\s+{GAP})?\\s+(?:läuft|verfällt)\\s+(?:in\\s+{NUM}\\s+{UNIT}|(?<when>morgen|heute|bald|demnächst|in\\s+kürze)|am\\s+{DATE})(?:\\s+ab)?›`,
   ],
-  ['expiring', 3, `‹${DE_PW}\\s+wird\\s+(?:in\\s+{NUM}\\s+{UNIT}|(?<when>morgen|heute|bald|demnächst))\\s+(?:ablaufen|verfallen|ungültig)›`],
+  [
+    'expiring',
+    3,
+    `‹${DE_PW}\\s+wird\\s+(?:in\\s+{NUM}\\s+{UNIT}|(?<when>morgen|heute|bald|demnächst))\\s+(?:ablaufen|verfallen|ungültig)›`,
+  ],
   ['expiring', 3, `‹${DE_PW}\\s+(?:in\\s+{NUM}\\s+{UNIT}|(?<when>morgen|heute|bald|demnächst))\\s+(?:abläuft|verfällt|ungültig\\s+wird)›`],
   ['expiring', 3, `‹${DE_PW}\\s+ist\\s+(?:nur\\s+)?noch\\s+{NUM}\\s+{UNIT}\\s+gültig›`],
 ]);
@@ -190,8 +210,16 @@ const FR = phrases('fr', [
     3,
     `‹(?:vous\\s+devez|tu\\s+dois|il\\s+(?:vous\\s+)?faut|il\\s+est\\s+(?:nécessaire|obligatoire)\\s+de)\\s+(?:maintenant\\s+|d'abord\\s+|obligatoirement\\s+)?(?:changer|modifier|mettre\\s+à\\s+jour|renouveler|réinitialiser)\\s+(?:votre|ton|le)\\s+${FR_PW}›`,
   ],
-  ['forced', 3, `‹(?:vous\\s+devez|tu\\s+dois|il\\s+(?:vous\\s+)?faut)\\s+(?:maintenant\\s+)?(?:choisir|définir|créer)\\s+un\\s+nouveau\\s+${FR_PW}›`],
-  ['forced', 3, `‹(?:changement|modification|renouvellement)\\s+(?:de|du)\\s+(?:votre\\s+)?${FR_PW}\\s+(?:est\\s+)?(?:requis|obligatoire|nécessaire|exigé)›`],
+  [
+    'forced',
+    3,
+    `‹(?:vous\\s+devez|tu\\s+dois|il\\s+(?:vous\\s+)?faut)\\s+(?:maintenant\\s+)?(?:choisir|définir|créer)\\s+un\\s+nouveau\\s+${FR_PW}›`,
+  ],
+  [
+    'forced',
+    3,
+    `‹(?:changement|modification|renouvellement)\\s+(?:de|du)\\s+(?:votre\\s+)?${FR_PW}\\s+(?:est\\s+)?(?:requis|obligatoire|nécessaire|exigé)›`,
+  ],
   ['forced', 3, `‹${FR_PW}\\s+doit\\s+être\\s+(?:changé|modifié|renouvelé|mis\\s+à\\s+jour|réinitialisé)›`],
   [
     'expiring',
@@ -217,7 +245,11 @@ const ES = phrases('es', [
     3,
     `‹(?:debe|debes|deberá|tiene\\s+que|tienes\\s+que|necesita|necesitas|es\\s+necesario|es\\s+obligatorio|se\\s+requiere)\\s+(?:que\\s+)?(?:ahora\\s+)?(?:cambiar|actualizar|restablecer|renovar|modificar)\\s+(?:su|tu|la)\\s+${ES_PW}›`,
   ],
-  ['forced', 3, `‹(?:debe|debes|tiene\\s+que|tienes\\s+que|necesita|necesitas)\\s+(?:elegir|establecer|crear|definir)\\s+una\\s+nueva\\s+${ES_PW}›`],
+  [
+    'forced',
+    3,
+    `‹(?:debe|debes|tiene\\s+que|tienes\\s+que|necesita|necesitas)\\s+(?:elegir|establecer|crear|definir)\\s+una\\s+nueva\\s+${ES_PW}›`,
+  ],
   ['forced', 3, `‹cambio\\s+de\\s+${ES_PW}\\s+(?:es\\s+)?(?:obligatorio|requerido|necesario)›`],
   ['forced', 3, `‹${ES_PW}\\s+debe\\s+(?:ser\\s+(?:cambiada|actualizada|modificada|restablecida)|cambiarse|actualizarse)›`],
   [
@@ -231,7 +263,11 @@ const ES = phrases('es', [
 
 const NL_PW = '[\\p{L}-]*wachtwoord';
 const NL = phrases('nl', [
-  ['expired', 3, `‹${NL_PW}(?:\\s+(?:van|voor)\\s+{GAP})?\\s+is\\s+(?:nu\\s+|al\\s+|inmiddels\\s+)?(?:verlopen|vervallen|niet\\s+meer\\s+geldig)›`],
+  [
+    'expired',
+    3,
+    `‹${NL_PW}(?:\\s+(?:van|voor)\\s+{GAP})?\\s+is\\s+(?:nu\\s+|al\\s+|inmiddels\\s+)?(?:verlopen|vervallen|niet\\s+meer\\s+geldig)›`,
+  ],
   ['expired', 3, `‹${NL_PW}\\s+(?:verlopen|vervallen)›`],
   ['expired', 2, `‹verlopen\\s+${NL_PW}›`],
   [
@@ -247,7 +283,11 @@ const NL = phrases('nl', [
     3,
     `‹${NL_PW}(?:\\s+(?:van|voor)\\s+{GAP})?\\s+(?:verloopt|vervalt)\\s+(?:(?:over|binnen)\\s+{NUM}\\s+{UNIT}|(?<when>morgen|vandaag|binnenkort|spoedig)|op\\s+{DATE})`,
   ],
-  ['expiring', 3, `‹${NL_PW}\\s+zal\\s+(?:(?:over|binnen)\\s+{NUM}\\s+{UNIT}|(?<when>morgen|vandaag|binnenkort))\\s+(?:verlopen|vervallen)›`],
+  [
+    'expiring',
+    3,
+    `‹${NL_PW}\\s+zal\\s+(?:(?:over|binnen)\\s+{NUM}\\s+{UNIT}|(?<when>morgen|vandaag|binnenkort))\\s+(?:verlopen|vervallen)›`,
+  ],
   ['expiring', 3, `‹${NL_PW}\\s+(?:over\\s+{NUM}\\s+{UNIT}|(?<when>morgen|vandaag|binnenkort))\\s+(?:verloopt|vervalt)›`],
   ['expiring', 3, `‹${NL_PW}\\s+is\\s+nog\\s+(?:maar\\s+)?{NUM}\\s+{UNIT}\\s+geldig›`],
 ]);
@@ -276,7 +316,11 @@ const IT = phrases('it', [
 
 const PT_PW = '(?:senha|palavra-passe|palavra\\s+passe)';
 const PT = phrases('pt', [
-  ['expired', 3, `‹${PT_PW}(?:\\s+(?:de|para)\\s+{GAP})?\\s+(?:já\\s+)?(?:expirou|caducou|venceu|(?:está|esta|foi)\\s+(?:expirada|caducada|vencida))›`],
+  [
+    'expired',
+    3,
+    `‹${PT_PW}(?:\\s+(?:de|para)\\s+{GAP})?\\s+(?:já\\s+)?(?:expirou|caducou|venceu|(?:está|esta|foi)\\s+(?:expirada|caducada|vencida))›`,
+  ],
   ['expired', 3, `‹${PT_PW}\\s+(?:expirada|caducada|vencida)›`],
   ['expired', 3, `‹validade\\s+da\\s+(?:sua\\s+)?${PT_PW}\\s+(?:expirou|terminou|acabou)›`],
   [
@@ -285,7 +329,11 @@ const PT = phrases('pt', [
     `‹(?:você\\s+)?(?:precisa|deve|tem\\s+(?:de|que)|tens\\s+de|é\\s+necessário|é\\s+obrigatório)\\s+(?:de\\s+)?(?:agora\\s+)?(?:alterar|mudar|trocar|atualizar|actualizar|redefinir|renovar)\\s+(?:a\\s+sua\\s+|a\\s+tua\\s+|sua\\s+|tua\\s+|a\\s+)?${PT_PW}›`,
   ],
   ['forced', 3, `‹(?:precisa|deve|tem\\s+de|tem\\s+que)\\s+(?:definir|escolher|criar)\\s+uma\\s+nova\\s+${PT_PW}›`],
-  ['forced', 3, `‹(?:alteração|troca|mudança|atualização)\\s+(?:de|da)\\s+(?:sua\\s+)?${PT_PW}\\s+(?:é\\s+)?(?:obrigatória|necessária|requerida|exigida)›`],
+  [
+    'forced',
+    3,
+    `‹(?:alteração|troca|mudança|atualização)\\s+(?:de|da)\\s+(?:sua\\s+)?${PT_PW}\\s+(?:é\\s+)?(?:obrigatória|necessária|requerida|exigida)›`,
+  ],
   ['forced', 3, `‹${PT_PW}\\s+(?:deve|precisa)\\s+ser\\s+(?:alterada|trocada|atualizada|redefinida|mudada)›`],
   [
     'expiring',
@@ -297,7 +345,11 @@ const PT = phrases('pt', [
 ]);
 
 const PL = phrases('pl', [
-  ['expired', 3, '‹hasło(?:\\s+(?:do|dla)\\s+{GAP})?\\s+(?:już\\s+)?(?:wygasło|straciło\\s+ważność|utraciło\\s+ważność|jest\\s+nieważne|przestało\\s+być\\s+ważne)›'],
+  [
+    'expired',
+    3,
+    '‹hasło(?:\\s+(?:do|dla)\\s+{GAP})?\\s+(?:już\\s+)?(?:wygasło|straciło\\s+ważność|utraciło\\s+ważność|jest\\s+nieważne|przestało\\s+być\\s+ważne)›',
+  ],
   ['expired', 3, '‹ważność\\s+(?:twojego\\s+|pana\\s+|pani\\s+)?hasła\\s+(?:wygasła|upłynęła|minęła|skończyła\\s+się)›'],
   ['expired', 2, '‹(?:wygasłe|nieważne)\\s+hasło›'],
   [

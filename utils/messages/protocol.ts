@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { ADMIN_REQUEST_SCHEMAS } from '@/utils/admin/protocol';
-import type { IdentityView, PasswordTargetView, PopupState, SubmitResult } from './views';
 import type {
   AdminAccessView,
   AdminDiagnosticsView,
@@ -8,6 +7,10 @@ import type {
   AdminOrgConfigView,
   AdminPoliciesView,
   AdminSyncGroupsView,
+  IdentityView,
+  PasswordTargetView,
+  PopupState,
+  SubmitResult,
 } from './views';
 
 /**

@@ -53,7 +53,8 @@ export function DigitTokenPanel({
   const [token, setToken] = useState<ShownToken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const now = useNow(token ? 1000 : null);
-  const left = token ? countdown(token.expiresAt, now) : null;
+  // The ticking clock starts with the token; until its first tick, read the time directly.
+  const left = token ? countdown(token.expiresAt, Math.max(now, Date.now())) : null;
 
   useEffect(() => {
     if (token && left?.expired) {
@@ -112,7 +113,10 @@ export function DigitTokenPanel({
     value: draft[key],
     'aria-invalid': problems[key] ? true : undefined,
     'aria-describedby': problems[key] ? `digit-${key}-error` : undefined,
-    onInput: (e: Event) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value }),
+    onInput: (e: Event) => {
+      const value = (e.currentTarget as HTMLInputElement).value;
+      setDraft((current) => ({ ...current, [key]: value }));
+    },
   });
   const problemText = (key: DigitTokenField) =>
     problems[key] && (

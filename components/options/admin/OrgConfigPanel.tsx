@@ -109,7 +109,7 @@ export function OrgConfigPanel({ send, canWrite }: { send: Send; canWrite: boole
     }
   }
 
-  const update = (patch: Partial<OrgConfigDraft>) => draft && setDraft({ ...draft, ...patch });
+  const update = (patch: Partial<OrgConfigDraft>) => setDraft((current) => current && { ...current, ...patch });
   const readOnly = !canWrite || saving;
 
   return (

@@ -1,0 +1,361 @@
+/**
+ * Popup first paint and service-worker cold start in Chromium, each against a minimal extension
+ * (bench/empty-extension) loaded into the same browser and measured in the same run, interleaved.
+ * Times are taken inside the page (performance.now() from navigation start), so Playwright's own
+ * round trips are not part of them.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import type { Settings } from '@/utils/settings/schema';
+import { type SandboxTenant, startTenant } from '../test/tenant';
+import { chromiumArgs, chromiumPath, extensionDir } from '../test/e2e/harness';
+import { type BenchSection, summarize } from './types';
+
+export const baselineDir = resolve(import.meta.dirname, 'empty-extension');
+const RUNS = 20;
+const WAIT_MS = 15_000;
+
+export interface ExtensionHandle {
+  id: string;
+  origin: string;
+}
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  rekey: ExtensionHandle;
+  baseline: ExtensionHandle;
+  /** Stops every service worker and waits until Chromium reports both extensions' workers stopped. */
+  stopWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Chromium with Rekey's build and the baseline extension side by side. */
+export async function launchBenchBrowser(): Promise<BenchBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run "npx wxt build".`);
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install Debian's "chromium" or set CHROMIUM_PATH.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rekey-bench-'));
+  const both = `${extensionDir},${baselineDir}`;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs, `--disable-extensions-except=${both}`, `--load-extension=${both}`],
+    viewport: { width: 360, height: 600 },
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  try {
+    const rekey = await extensionWith(context, '/background.js');
+    const baseline = await extensionWith(context, '/worker.js');
+    const control = await context.newPage();
+    const cdp = await context.newCDPSession(control);
+    const running = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) running.set(new URL(version.scriptURL).host, version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    return {
+      context,
+      rekey,
+      baseline,
+      stopWorkers: () => stopWorkers(cdp, running, [rekey.id, baseline.id]),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function extensionWith(context: BrowserContext, script: string): Promise<ExtensionHandle> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://') && w.url().endsWith(script));
+    if (worker) {
+      const id = new URL(worker.url()).host;
+      return { id, origin: `chrome-extension://${id}` };
+    }
+    if (Date.now() > deadline) throw new Error(`No extension service worker ${script} started within ${WAIT_MS} ms.`);
+    await context.waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+  }
+}
+
+/**
+ * `ServiceWorker.stopAllWorkers` on a page's CDP session stops extension workers too; Chromium then
+ * reports each as 'stopped' through `workerVersionUpdated`, which is what this waits for. (A page
+ * session's `Target.getTargets` does not list service-worker targets, so closing the target is no option.)
+ */
+async function stopWorkers(cdp: CDPSession, running: Map<string, string>, ids: string[]): Promise<void> {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const deadline = Date.now() + WAIT_MS;
+  while (ids.some((id) => running.get(id) !== 'stopped')) {
+    if (Date.now() > deadline) throw new Error('Chromium did not report the extension workers stopped.');
+    await new Promise((done) => setTimeout(done, 5));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Popup first paint
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Installed before any page script: notes the first frame in which content other than the boot
+ * skeleton is on screen (`[data-screen]` not 'booting' — the baseline page has `data-screen="empty"`
+ * in its HTML), and the first frame showing a signed-in employee's accounts. Plain JavaScript text:
+ * a TypeScript function would reach the page with the transpiler's helpers in it.
+ */
+const paintProbe = `(() => {
+  const marks = {};
+  window.__benchMarks = marks;
+  const watch = (name, selector) => {
+    const check = () => {
+      if (marks[name] !== undefined || !document.querySelector(selector)) return false;
+      marks[name] = -1;
+      requestAnimationFrame(() => { marks[name] = performance.now(); });
+      return true;
+    };
+    if (check()) return;
+    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-screen', 'data-testid'] });
+  };
+  watch('content', '[data-screen]:not([data-screen="booting"])');
+  watch('accounts', '[data-testid="accounts"]');
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') marks.fcp = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+})();`;
+
+interface PaintSample {
+  fcp: number;
+  content: number;
+  accounts?: number;
+}
+
+async function paintOnce(context: BrowserContext, url: string, waitForAccounts: boolean): Promise<PaintSample> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const wanted = waitForAccounts ? ['fcp', 'content', 'accounts'] : ['fcp', 'content'];
+    await page.waitForFunction(
+      (names) => {
+        const marks = (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks;
+        return Boolean(marks && names.every((name) => (marks[name] ?? -1) >= 0));
+      },
+      wanted,
+      { timeout: WAIT_MS },
+    );
+    return await page.evaluate(() => (window as unknown as { __benchMarks: PaintSample }).__benchMarks);
+  } finally {
+    await page.close();
+  }
+}
+
+interface PaintScenario {
+  name: string;
+  cold: boolean;
+  signedIn: boolean;
+}
+
+async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promise<BenchSection['rows']> {
+  const rekey: PaintSample[] = [];
+  const baseline: PaintSample[] = [];
+  // One unmeasured load each, so both start with their files in the disk cache.
+  await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, false);
+  await paintOnce(browser.context, `${browser.baseline.origin}/popup.html`, false);
+  for (let run = 0; run < RUNS; run++) {
+    if (scenario.cold) await browser.stopWorkers();
+    rekey.push(await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, scenario.signedIn));
+    if (scenario.cold) await browser.stopWorkers();
+    baseline.push(await paintOnce(browser.context, `${browser.baseline.origin}/popup.html`, false));
+  }
+  const base = summarize(baseline.map((s) => s.content));
+  const content = summarize(rekey.map((s) => s.content));
+  const fcp = summarize(rekey.map((s) => s.fcp));
+  const rows: BenchSection['rows'] = [
+    {
+      state: scenario.name,
+      worker: scenario.cold ? 'cold (stopped)' : 'warm',
+      page: 'empty extension page',
+      'FCP median ms': ms(summarize(baseline.map((s) => s.fcp)).median),
+      'content median ms': ms(base.median),
+      'content p95 ms': ms(base.p95),
+      'vs empty (median)': '1.00×',
+      'vs empty (p95)': '1.00×',
+    },
+    {
+      state: scenario.name,
+      worker: scenario.cold ? 'cold (stopped)' : 'warm',
+      page: 'Rekey popup: first screen',
+      'FCP median ms': ms(fcp.median),
+      'content median ms': ms(content.median),
+      'content p95 ms': ms(content.p95),
+      'vs empty (median)': ratio(content.median, base.median),
+      'vs empty (p95)': ratio(content.p95, base.p95),
+    },
+  ];
+  if (scenario.signedIn) {
+    const accounts = summarize(rekey.map((s) => s.accounts ?? Number.NaN));
+    rows.push({
+      state: scenario.name,
+      worker: scenario.cold ? 'cold (stopped)' : 'warm',
+      page: 'Rekey popup: accounts listed',
+      'FCP median ms': '',
+      'content median ms': ms(accounts.median),
+      'content p95 ms': ms(accounts.p95),
+      'vs empty (median)': ratio(accounts.median, base.median),
+      'vs empty (p95)': ratio(accounts.p95, base.p95),
+    });
+  }
+  return rows;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+const ratio = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
+
+// ---------------------------------------------------------------------------------------------
+// Service worker cold start
+// ---------------------------------------------------------------------------------------------
+
+/** A script-free document of the extension's origin, so opening it wakes nothing. */
+async function quietPage(context: BrowserContext, origin: string, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${origin}${path}`);
+  return page;
+}
+
+function pingFrom(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const started = performance.now();
+    const reply = (await chrome.runtime.sendMessage({ type: 'ping' })) as { ok?: boolean; value?: { pong?: boolean } } | undefined;
+    if (!reply?.ok || !reply.value?.pong) throw new Error('The worker did not answer the ping.');
+    return performance.now() - started;
+  });
+}
+
+async function coldStartRows(browser: BenchBrowser): Promise<BenchSection['rows']> {
+  const rekeyPage = await quietPage(browser.context, browser.rekey.origin, '/icon/128.png');
+  const baselinePage = await quietPage(browser.context, browser.baseline.origin, '/popup.html');
+  const samples = { rekeyCold: [] as number[], baselineCold: [] as number[], rekeyWarm: [] as number[], baselineWarm: [] as number[] };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      await browser.stopWorkers();
+      samples.rekeyCold.push(await pingFrom(rekeyPage));
+      samples.rekeyWarm.push(await pingFrom(rekeyPage));
+      await browser.stopWorkers();
+      samples.baselineCold.push(await pingFrom(baselinePage));
+      samples.baselineWarm.push(await pingFrom(baselinePage));
+    }
+  } finally {
+    await rekeyPage.close();
+    await baselinePage.close();
+  }
+  const baseCold = summarize(samples.baselineCold);
+  const baseWarm = summarize(samples.baselineWarm);
+  const line = (worker: string, state: string, values: number[], base: ReturnType<typeof summarize>) => {
+    const s = summarize(values);
+    return {
+      worker,
+      state,
+      'median ms': ms(s.median),
+      'p95 ms': ms(s.p95),
+      'min ms': ms(s.min),
+      'vs minimal (median)': ratio(s.median, base.median),
+    };
+  };
+  return [
+    line('minimal worker', 'cold (stopped)', samples.baselineCold, baseCold),
+    line('Rekey background.js', 'cold (stopped)', samples.rekeyCold, baseCold),
+    line('minimal worker', 'warm', samples.baselineWarm, baseWarm),
+    line('Rekey background.js', 'warm', samples.rekeyWarm, baseWarm),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setting up a signed-in popup (the E2E fixtures' steps, without vitest)
+// ---------------------------------------------------------------------------------------------
+
+export const benchSources: Settings['sources'] = [
+  { sourceName: 'Active Directory', label: 'Windows sign-in', alsoChanges: ['Workday'] },
+  { sourceName: 'G Suite', label: 'Google Workspace', alsoChanges: ['Gmail', 'Google Drive', 'Google Calendar'] },
+];
+
+/** Saves settings through the worker's own validation, as the options page does. */
+export async function configureForTenant(browser: BenchBrowser, tenant: SandboxTenant): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${browser.rekey.origin}/options.html`);
+    const edit: Partial<Settings> = { tenant: tenant.url, clientId: 'rekey-extension', sources: benchSources, breachEndpoint: tenant.url };
+    const result = (await page.evaluate((e) => chrome.runtime.sendMessage({ type: 'settings/update', edit: e }), edit)) as {
+      ok: boolean;
+      value?: { refused: string[]; invalid: unknown[] };
+    };
+    if (!result.ok || result.value?.refused.length || result.value?.invalid.length) {
+      throw new Error(`The extension refused the sandbox settings: ${JSON.stringify(result)}`);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/** Opens the popup, signs in through the tenant's sign-in page, and leaves the popup on its first signed-in screen. */
+export async function openSignedInPopup(browser: BenchBrowser, userName: string, password: string): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`${browser.rekey.origin}/popup.html`);
+  const authWindow = browser.context.waitForEvent('page', { timeout: WAIT_MS });
+  await popup.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const page = await authWindow;
+  await page.waitForLoadState('domcontentloaded');
+  await page.getByLabel('Username').fill(userName);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByTestId('identity').waitFor({ timeout: WAIT_MS });
+  return popup;
+}
+
+export default async function runBrowserBench(): Promise<BenchSection[]> {
+  const started = performance.now();
+  const browser = await launchBenchBrowser();
+  let tenant: SandboxTenant | undefined;
+  try {
+    await browser.context.addInitScript({ content: paintProbe });
+    const paint: BenchSection['rows'] = [];
+    paint.push(...(await paintRows(browser, { name: 'not configured', cold: false, signedIn: false })));
+    paint.push(...(await paintRows(browser, { name: 'not configured', cold: true, signedIn: false })));
+    tenant = await startTenant({ port: 0, statusDelayMs: 0 });
+    await configureForTenant(browser, tenant);
+    await (await openSignedInPopup(browser, 'alice', 'Alice-Sandbox-1')).close();
+    paint.push(...(await paintRows(browser, { name: 'signed in (alice)', cold: false, signedIn: true })));
+    paint.push(...(await paintRows(browser, { name: 'signed in (alice)', cold: true, signedIn: true })));
+    const coldStart = await coldStartRows(browser);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    return [
+      {
+        title: `Popup first paint in Chromium, vs an empty extension page in the same browser (${RUNS} runs each, interleaved)`,
+        columns: ['state', 'worker', 'page', 'FCP median ms', 'content median ms', 'content p95 ms', 'vs empty (median)', 'vs empty (p95)'],
+        rows: paint,
+        notes: [
+          'content = performance.now() (from navigation start, measured in the page) at the first animation frame after an element with data-screen other than "booting" exists: the first screen with real content (sign-in or setup, or the list of passwords), not the boot skeleton. FCP = the browser\'s first-contentful-paint entry (the skeleton counts).',
+          'accounts listed = first frame showing the accounts that will change (needs password info: from the session cache here, as on any popup opened within its 5-minute lifetime).',
+          'Baseline: bench/empty-extension/popup.html, a static page whose HTML already carries data-screen="empty", loaded in the same Chromium with --load-extension=rekey,baseline. Goal: Rekey ≤ 1.3× the empty page.',
+          'Cold: before each load every service worker is stopped with CDP ServiceWorker.stopAllWorkers (sent on a page\'s session); the bench waits until Chromium reports both extension workers "stopped" through ServiceWorker.workerVersionUpdated. A page session\'s Target.getTargets lists no service-worker targets, so closing the worker target is not an alternative.',
+          `Each load is a new tab at 360×600, headless ${chromiumPath}. Section wall time ${seconds} s.`,
+        ],
+      },
+      {
+        title: `Service worker cold start: stopped worker → first answered message (${RUNS} runs each, interleaved)`,
+        columns: ['worker', 'state', 'median ms', 'p95 ms', 'min ms', 'vs minimal (median)'],
+        rows: coldStart,
+        notes: [
+          'Time inside an extension page from chrome.runtime.sendMessage({ type: "ping" }) to its answer. The page is a script-free document of the same extension (Rekey: /icon/128.png; minimal: its static popup.html), so only the message wakes the worker.',
+          'Minimal worker: bench/empty-extension/worker.js, one onMessage listener. Rekey: the built background.js answering through its validated message router. Warm = the next ping right after.',
+        ],
+      },
+    ];
+  } finally {
+    await browser.close();
+    await tenant?.stop();
+  }
+}

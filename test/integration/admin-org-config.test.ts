@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { explainAdminError } from '@/utils/admin/explain';
+import { readOrgConfig, writeOrgConfig } from '@/utils/admin/operations';
+import { ORG_CONFIG_DEFAULTS, validateOrgConfig } from '@/utils/admin/org-config';
+import { createIscClient } from '@/utils/api/client';
+import { ApiError, toUserError } from '@/utils/api/errors';
+import type { ApiVersion } from '@/utils/api/types';
+import { api, clientCredentials } from '../fixtures/tenant/client';
+import { type SandboxTenant, startTenant } from '../tenant/index';
+
+let tenant: SandboxTenant;
+
+beforeAll(async () => {
+  tenant = await startTenant({ statusDelayMs: 0 });
+});
+afterAll(() => tenant.stop());
+beforeEach(() => {
+  tenant.clearFaults();
+  tenant.configure({ rateLimit: { requests: 1000, windowMs: 10_000 } });
+});
+
+function clientWith(token: string, version: ApiVersion = 'v3') {
+  return createIscClient({
+    apiBaseUrl: tenant.url,
+    version,
+    getAccessToken: async () => token,
+    refreshAccessToken: async () => token,
+    maxReadRetries: 0,
+  });
+}
+const adminClient = (version: ApiVersion = 'v3') => clientWith(tenant.issueToken('admin').access_token, version);
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+async function storedConfig(): Promise<{ status: number; body: unknown }> {
+  const response = await api(tenant.url, tenant.issueToken('admin').access_token, '/v3/password-org-config');
+  return { status: response.status, body: await response.json() };
+}
+
+describe('password org config over HTTP', () => {
+  it('reads a fresh tenant (404) as "not created yet" with the documented defaults', async () => {
+    expect(await readOrgConfig(adminClient())).toEqual({ exists: false, config: ORG_CONFIG_DEFAULTS });
+  });
+
+  it('cannot update (PUT) what does not exist: 404', async () => {
+    const error = await failure(writeOrgConfig(adminClient(), ORG_CONFIG_DEFAULTS, true));
+    expect(error).toMatchObject({ kind: 'not-found', status: 404 });
+    expect((await storedConfig()).status).toBe(404);
+  });
+
+  it('creates it with POST, and the tenant keeps it', async () => {
+    const values = { customInstructionsEnabled: true, digitTokenEnabled: true, digitTokenLength: 8, digitTokenDurationMinutes: 10 };
+    expect(await writeOrgConfig(adminClient(), values, false)).toEqual({ exists: true, config: values });
+    expect(await storedConfig()).toEqual({ status: 200, body: values });
+    expect(await readOrgConfig(adminClient('v2025'))).toEqual({ exists: true, config: values });
+  });
+
+  it('refuses a second create with 400 and ISC’s explanation', async () => {
+    const error = await failure(writeOrgConfig(adminClient(), ORG_CONFIG_DEFAULTS, false));
+    expect(error).toMatchObject({ kind: 'bad-request', status: 400, messageKey: 'errors.badRequest' });
+    expect(error.serverMessage).toMatch(/already exists/);
+    expect(error.trackingId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('updates it with PUT through an API client (client credentials)', async () => {
+    const token = (await clientCredentials(tenant.url)).access_token;
+    const values = { customInstructionsEnabled: false, digitTokenEnabled: true, digitTokenLength: 12, digitTokenDurationMinutes: 3 };
+    expect(await writeOrgConfig(clientWith(token, 'v2024'), values, true)).toEqual({ exists: true, config: values });
+    expect((await storedConfig()).body).toEqual(values);
+  });
+
+  it('rejects exactly what the form rejects (400 at the limits’ edges)', async () => {
+    const cases: Array<[length: number, duration: number]> = [
+      [5, 5],
+      [6, 5],
+      [18, 5],
+      [19, 5],
+      [6, 0],
+      [6, 1],
+      [6, 60],
+      [6, 61],
+    ];
+    for (const [length, duration] of cases) {
+      const draft = {
+        customInstructionsEnabled: false,
+        digitTokenEnabled: true,
+        digitTokenLength: String(length),
+        digitTokenDurationMinutes: String(duration),
+      };
+      const formAccepts = validateOrgConfig(draft).ok;
+      const result = await adminClient()
+        .updateOrgConfig({ digitTokenEnabled: true, digitTokenLength: length, digitTokenDurationMinutes: duration })
+        .then(
+          () => 'accepted',
+          (error: ApiError) => error.kind,
+        );
+      expect(result, `length ${length}, duration ${duration}`).toBe(formAccepts ? 'accepted' : 'bad-request');
+    }
+  });
+
+  it('explains a 403 with the scope and role that are missing', async () => {
+    const alice = clientWith(tenant.issueToken('alice').access_token);
+    const readError = await failure(readOrgConfig(alice));
+    expect(readError).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(explainAdminError('orgConfigRead', toUserError(readError))).toMatchObject({
+      key: 'admin.error.forbidden',
+      params: ['idn:password-org-config:read', 'ORG_ADMIN'],
+      trackingId: readError.trackingId,
+    });
+
+    // May read but not write: the write is what ISC refuses.
+    const reader = clientWith(tenant.issueToken('alice', ['idn:password-org-config:read']).access_token);
+    expect((await readOrgConfig(reader)).exists).toBe(true);
+    const writeError = await failure(writeOrgConfig(reader, ORG_CONFIG_DEFAULTS, true));
+    expect(writeError.status).toBe(403);
+    expect(explainAdminError('orgConfigWrite', toUserError(writeError)).params[0]).toContain('idn:password-org-config:write');
+  });
+
+  it('reports 429 as rate-limited with the seconds to wait', async () => {
+    tenant.injectFault({ method: 'GET', path: '/v3/password-org-config', status: 429 });
+    const error = await failure(readOrgConfig(adminClient()));
+    expect(error).toMatchObject({ kind: 'rate-limited', status: 429, messageKey: 'errors.rateLimited' });
+    expect(Number(error.messageParams[0])).toBeGreaterThanOrEqual(1);
+  });
+});

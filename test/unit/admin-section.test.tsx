@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AdminSection } from '@/components/options/admin/AdminSection';
+import type { Send } from '@/components/popup/store';
+import type { IdentityView, PopupState } from '@/utils/messages/views';
+import { defaultSettings } from '@/utils/settings/schema';
+
+// The fake browser has no i18n; a key-echoing translator keeps the assertions about structure.
+vi.mock('@/platform/i18n', () => {
+  const echo = (key: string, params?: ReadonlyArray<string | number>) => (params?.length ? `${key}(${params.join(',')})` : key);
+  return {
+    t: echo,
+    tk: (ref: { key: string; params?: ReadonlyArray<string | number> }) => echo(ref.key, ref.params),
+    translator: () => ({ formatDateTime: (ms: number) => new Date(ms).toISOString() }),
+  };
+});
+
+function stateFor(identity: IdentityView | null): PopupState {
+  return {
+    settings: { settings: { ...defaultSettings, tenant: 'acme', apiVersion: 'v3' }, managedKeys: [], lockedKeys: [] },
+    configProblems: [],
+    identity,
+    tracker: { pending: [], history: [], badge: { pending: 0, failed: 0 }, needsSignIn: false },
+    preselectSource: null,
+  } as unknown as PopupState;
+}
+
+const identity = (authorities: string[], scopes: string[]): IdentityView => ({
+  identityId: 'id-1',
+  userName: 'someone',
+  displayName: null,
+  tenant: 'acme',
+  authorities,
+  scopes,
+  expiresAt: null,
+  mode: 'oauth',
+});
+
+const diagnostics = {
+  generatedAt: 0,
+  extensionVersion: '0.1.0',
+  tenant: 'acme',
+  apiBaseUrl: 'https://acme.api.identitynow.com',
+  apiVersion: 'v3',
+  identity: null,
+  requests: [],
+  errors: [],
+  counts: {},
+};
+
+let container: HTMLElement;
+const sent: string[] = [];
+const send = (async (request: { type: string }) => {
+  sent.push(request.type);
+  if (request.type === 'admin/diagnostics') return diagnostics;
+  if (request.type === 'admin/digitToken') return { digitToken: '000417', requestId: 'r1', version: 'v2024', durationMinutes: 1 };
+  throw new Error(`unexpected ${request.type}`);
+}) as Send;
+
+async function show(state: PopupState) {
+  await act(async () => {
+    render(<AdminSection state={state} send={send} copyText={async () => undefined} />, container);
+  });
+}
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  sent.length = 0;
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.useRealTimers();
+});
+
+describe('Administration section', () => {
+  it('is absent for an employee and when signed out, and asks the worker nothing', async () => {
+    await show(stateFor(identity([], ['idn:password-info:read', 'idn:password-change:manage'])));
+    expect(container.innerHTML).toBe('');
+    await show(stateFor(null));
+    expect(container.innerHTML).toBe('');
+    expect(sent).toEqual([]);
+  });
+
+  it('shows only the tools the token grants', async () => {
+    await show(stateFor(identity(['HELPDESK'], ['idn:password-digit-token:create'])));
+    const panels = [...container.querySelectorAll('[data-testid="admin"], [data-testid^="admin-"]')].map((element) =>
+      element.getAttribute('data-testid'),
+    );
+    expect(panels).toEqual(['admin', 'admin-access', 'admin-digit-token', 'admin-diagnostics']);
+    expect(sent).toEqual(['admin/diagnostics']);
+  });
+
+  it('keeps a digit token (leading zeros included) only until it expires', async () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    await show(stateFor(identity(['ORG_ADMIN'], [])));
+    const input = (selector: string, value: string) => {
+      const element = container.querySelector<HTMLInputElement>(selector);
+      if (!element) throw new Error(`no ${selector}`);
+      element.value = value;
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    await act(async () => {
+      input('#digit-userId', 'alice');
+      input('#digit-durationMinutes', '1');
+    });
+    await act(async () => {
+      container.querySelector<HTMLButtonElement>('[data-testid="digit-generate"]')?.click();
+    });
+    expect(container.querySelector('[data-testid="digit-token"]')?.textContent).toBe('000417');
+    expect(container.querySelector('[data-testid="digit-countdown"]')?.textContent).toBe('admin.digit.expiresIn(1:00)');
+
+    await act(async () => {
+      vi.advanceTimersByTime(30_000);
+    });
+    expect(container.querySelector('[data-testid="digit-countdown"]')?.textContent).toBe('admin.digit.expiresIn(0:30)');
+
+    await act(async () => {
+      vi.advanceTimersByTime(31_000);
+    });
+    expect(container.querySelector('[data-testid="digit-token"]')).toBeNull();
+    expect(container.innerHTML).not.toContain('000417');
+    expect(container.querySelector('[data-testid="digit-status"]')?.textContent).toBe('admin.digit.expired');
+  });
+});

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BundleSizes, enforcedBudgets, measureBundles } from '../../bench/size';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('bundle size budgets (deterministic: bytes, not time)', () => {
+  let sizes: BundleSizes;
+  beforeAll(() => {
+    if (!existsSync(resolve(root, '.output/chrome-mv3/manifest.json')))
+      execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
+    sizes = measureBundles();
+  }, 120_000);
+
+  it("keeps the popup's initial JavaScript within 20 kB gzipped", () => {
+    expect(sizes.popupInitial.gzip).toBeLessThanOrEqual(enforcedBudgets.popupInitialGzip);
+  });
+
+  it('keeps the lazily loaded crypto chunk within 2 kB gzipped, out of the initial load', () => {
+    const crypto = sizes.lazyChunks.filter((c) => c.kind === 'crypto');
+    expect(crypto).toHaveLength(1);
+    expect(crypto[0]!.gzip).toBeLessThanOrEqual(enforcedBudgets.cryptoChunkGzip);
+    expect(sizes.popupInitial.files.some((f) => f.includes('crypto'))).toBe(false);
+  });
+
+  it('keeps the content script and the background worker within their ceilings', () => {
+    expect(sizes.contentScript?.gzip ?? 0).toBeLessThanOrEqual(enforcedBudgets.contentScriptGzip);
+    expect(sizes.background.raw).toBeLessThanOrEqual(enforcedBudgets.backgroundMinified);
+  });
+});
