@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { translator } from '@/platform/i18n';
 import { loadEffectiveSettings } from '@/platform/settings';
-import { ApiError } from '@/utils/api/errors';
 import type { ChangeView, TrackerView } from '@/utils/messages/views';
 import {
   causeOf,
@@ -12,6 +11,7 @@ import {
   type TrackedChange,
   type Tracker,
 } from '@/utils/tracker';
+import { pollResultFromError, pollResultFromStatus } from '@/utils/tracker/from-api-error';
 import { openConnection } from './connection';
 import { recordError } from './diagnostics';
 import { cancelReminders } from './expiry';
@@ -22,35 +22,14 @@ export const trackerAlarm = 'rekey-tracker';
 const alarmFloorMs = 30_000;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** Turns API client failures into what the tracker understands. */
+/** One status request through the client, classified for the tracker (shared with the fleet bench). */
 export async function pollStatus(requestId: string): Promise<StatusPollResult> {
   try {
     const connection = await openConnection();
-    const result = await connection.client.getPasswordChangeStatus(requestId);
-    if (result.kind === 'not-readable') return { kind: 'not-readable' };
-    const { state, errors, sourceIds } = result.status;
-    return { kind: 'status', state, errors: errors ?? [], sourceIds: sourceIds ?? [] };
+    return pollResultFromStatus(await connection.client.getPasswordChangeStatus(requestId));
   } catch (error) {
     void recordError(error);
-    if (!(error instanceof ApiError)) return { kind: 'retry-later', reason: 'network' };
-    switch (error.kind) {
-      case 'signed-out':
-        return { kind: 'signed-out' };
-      case 'not-found':
-        return { kind: 'not-found' };
-      case 'rate-limited':
-        return {
-          kind: 'retry-later',
-          reason: 'rate-limited',
-          ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-        };
-      case 'timeout':
-        return { kind: 'retry-later', reason: 'timeout' };
-      case 'server':
-        return { kind: 'retry-later', reason: 'server' };
-      default:
-        return { kind: 'retry-later', reason: 'network' };
-    }
+    return pollResultFromError(error);
   }
 }
 
