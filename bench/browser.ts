@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import type { Settings } from '@/utils/settings/schema';
-import { type SandboxTenant, startTenant } from '../test/tenant';
 import { chromiumArgs, chromiumPath, extensionDir } from '../test/e2e/harness';
+import { type SandboxTenant, startTenant } from '../test/tenant';
 import { type BenchSection, summarize } from './types';
 
 export const baselineDir = resolve(import.meta.dirname, 'empty-extension');
@@ -34,7 +34,8 @@ export interface BenchBrowser {
 /** Chromium with Rekey's build and the baseline extension side by side. */
 export async function launchBenchBrowser(): Promise<BenchBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run "npx wxt build".`);
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install Debian's "chromium" or set CHROMIUM_PATH.`);
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium not found at ${chromiumPath}: install Debian's "chromium" or set CHROMIUM_PATH.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'rekey-bench-'));
   const both = `${extensionDir},${baselineDir}`;
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -719,7 +719,9 @@ function row(result: RunResult, label: string): BenchSection['rows'][number] {
   const all = traffic.total();
   const changeFlow = traffic.total('change');
   const gaveUp = record.submitted.filter((entry) => entry.gaveUpRateLimited).length;
-  const split = (['info', 'set', 'status'] as const).map((endpoint) => perChange(traffic.total('change', endpoint).requests, changes)).join(' / ');
+  const split = (['info', 'set', 'status'] as const)
+    .map((endpoint) => perChange(traffic.total('change', endpoint).requests, changes))
+    .join(' / ');
   return {
     scenario: result.scenario.name,
     client: label,

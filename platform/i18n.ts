@@ -41,3 +41,8 @@ export function tk(ref: { key: string; params?: readonly (string | number)[]; co
 export function translator(): Translator {
   return active;
 }
+
+/** Replaces the active translator (component tests use the built English dictionary). */
+export function setTranslator(next: Translator): void {
+  active = next;
+}

@@ -18,6 +18,11 @@ export function StatusView({ actions, state }: { actions: PopupActions; state: P
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
   useEffect(() => heading.current?.focus(), []);
+  // An outcome that arrives while this view is open has been seen.
+  const unseenFailures = state.tracker.badge.failed;
+  useEffect(() => {
+    if (unseenFailures > 0) actions.markSeen();
+  }, [unseenFailures, actions]);
 
   const all = [...state.tracker.pending, ...state.tracker.history];
   const current = submission ? all.filter((c) => c.submissionId === submission.submissionId) : [];

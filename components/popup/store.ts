@@ -99,6 +99,10 @@ export function createPopupStore(send: Send) {
     },
     showStatus() {
       set({ screen: 'status', error: null });
+      actions.markSeen();
+    },
+    /** The employee is looking at the outcomes: the failure badge can go. */
+    markSeen() {
       void send({ type: 'tracker/markSeen' }).catch(() => undefined);
     },
     async signIn() {

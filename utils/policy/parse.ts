@@ -76,13 +76,25 @@ function parseOne(text: string): Parsed {
   return reader ? readValue(reader, match[2]!) : 'unreadable';
 }
 
+/**
+ * String(entry) throws for objects without a usable toString (JSON such as `{"toString": 1}`, or a
+ * null-prototype object): such an entry is still shown as an unknown rule instead of crashing the parse.
+ */
+function textOf(entry: unknown): string {
+  try {
+    return String(entry);
+  } catch {
+    return Object.prototype.toString.call(entry);
+  }
+}
+
 /** Typed rules from ISC's `policies` strings; input of the wrong type yields no rules rather than an exception. */
 export function parsePolicies(policies: unknown): Rule[] {
   if (!Array.isArray(policies)) return [];
   const rules: Rule[] = [];
   for (const entry of policies) {
     if (entry === null || entry === undefined) continue;
-    const text = String(entry).trim();
+    const text = textOf(entry).trim();
     if (text === '') continue;
     const parsed = parseOne(text);
     if (parsed === 'unreadable') rules.push({ kind: 'unknown', text });
