@@ -9,12 +9,21 @@ export function ChooseTarget({ actions, state }: { actions: PopupActions; state:
   const targets = useStore(actions.store, (s) => s.targets);
   const sources = state.settings.settings.sources;
   const pending = state.tracker.pending.length;
+  // Outcomes the employee has not seen yet (notifications may be blocked): say so up front.
+  const unseen = state.tracker.history.filter((change) => !change.seen);
   return (
     <section class="stack" aria-labelledby="choose-title" data-testid="choose">
       <h2 id="choose-title">{t('popup.chooseTitle')}</h2>
       {pending > 0 && (
         <button type="button" class="notice notice-info link-block" onClick={() => actions.showStatus()}>
           {t('popup.pendingChanges', [], pending)}
+        </button>
+      )}
+      {unseen.length > 0 && (
+        <button type="button" class="notice notice-info link-block" onClick={() => actions.showStatus()} data-testid="unseen-outcomes">
+          {unseen.some((c) => c.state !== 'finished' && c.state !== 'not-readable')
+            ? t('popup.unseenProblem', [], unseen.length)
+            : t('popup.unseenDone', [], unseen.length)}
         </button>
       )}
       <ul class="targets">

@@ -18,11 +18,11 @@ export function StatusView({ actions, state }: { actions: PopupActions; state: P
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
   useEffect(() => heading.current?.focus(), []);
-  // An outcome that arrives while this view is open has been seen.
-  const unseenFailures = state.tracker.badge.failed;
+  // An outcome shown here — including one that arrives while this view is open — has been seen.
+  const unseen = state.tracker.history.filter((change) => !change.seen).length;
   useEffect(() => {
-    if (unseenFailures > 0) actions.markSeen();
-  }, [unseenFailures, actions]);
+    if (unseen > 0) actions.markSeen();
+  }, [unseen, actions]);
 
   const all = [...state.tracker.pending, ...state.tracker.history];
   const current = submission ? all.filter((c) => c.submissionId === submission.submissionId) : [];

@@ -113,6 +113,7 @@ export function toChangeView(change: TrackedChange): ChangeView {
     submittedAt: change.submittedAt,
     ...(change.settledAt !== undefined ? { settledAt: change.settledAt } : {}),
     state: change.state,
+    seen: change.seen,
     errors: change.errors,
     causes: cause ? [{ key: cause.key, params: (cause.params ?? []).map(String) }] : [],
   };

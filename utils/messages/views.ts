@@ -43,6 +43,8 @@ export interface ChangeView {
   submittedAt: number;
   settledAt?: number;
   state: ChangeState;
+  /** The employee has looked at this outcome (in the popup's status view). */
+  seen: boolean;
   errors: string[];
   causes: { key: string; params: string[] }[];
 }
