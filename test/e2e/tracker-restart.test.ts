@@ -58,5 +58,7 @@ describe('a change survives a stopped service worker', () => {
     expect(Object.keys(notifications)).toHaveLength(1);
     const badge = await page.evaluate(() => chrome.action.getBadgeText({}));
     expect(badge).toBe('');
+    // Even with notifications blocked, the popup itself leads with the outcome.
+    expect(await page.getByTestId('unseen-outcomes').textContent()).toContain('done');
   });
 });
