@@ -29,7 +29,8 @@ export function StatusView({ actions, state }: { actions: PopupActions; state: P
   const earlier = all.filter((c) => !current.includes(c));
   const currentDone = current.length > 0 && current.every((c) => c.state !== 'pending');
   const anyFinished = current.some((c) => c.state === 'finished');
-  const failedToSubmit = submission?.accounts.filter((a) => !a.ok) ?? [];
+  // Failed accounts, and accepted ones whose outcome cannot be followed (the worker could not record them).
+  const accountNotices = submission?.accounts.filter((a) => !a.ok || a.error) ?? [];
 
   async function copySummary() {
     const text = await actions.copySummary();
@@ -47,7 +48,7 @@ export function StatusView({ actions, state }: { actions: PopupActions; state: P
       <h2 id="status-title" ref={heading} tabIndex={-1}>
         {t('popup.statusTitle')}
       </h2>
-      {failedToSubmit.map((a) => (
+      {accountNotices.map((a) => (
         <p key={a.accountId} class="notice notice-error" role="alert">
           {a.error ? tk({ key: a.error.messageKey, params: a.error.params }) : t('popup.errorInternal')}
         </p>

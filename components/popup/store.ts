@@ -142,6 +142,11 @@ export function createPopupStore(send: Send) {
           alsoChanges,
         });
         set({ submission, screen: 'status' });
+        // A rejected account may mean ISC rotated the source's key (the worker then dropped its cached copy):
+        // forget the target so the refresh below reloads it and a second attempt encrypts with the current key.
+        if (submission.accounts.some((account) => !account.ok)) {
+          set((s) => ({ targets: Object.fromEntries(Object.entries(s.targets).filter(([name]) => name !== target.sourceName)) }));
+        }
         await actions.refresh();
         return submission;
       } catch (error) {

@@ -120,9 +120,18 @@ export async function submitChange(request: Extract<Request, { type: 'password/s
     await setSession(keys.passwordInfo, cache.toJSON());
   }
   if (tracked.length > 0) {
-    const changes = await (await getTracker()).track(tracked);
-    const ids = new Set(changes.map((c) => c.submissionId));
-    return { submissionId: [...ids][0] ?? submissionId, accounts };
+    try {
+      const changes = await (await getTracker()).track(tracked);
+      const ids = new Set(changes.map((c) => c.submissionId));
+      return { submissionId: [...ids][0] ?? submissionId, accounts };
+    } catch (error) {
+      // ISC already accepted these changes; the tracker could not record them (storage.local full or failing).
+      // Throwing here would show a generic "try again" and invite a second, duplicate change. Report them as
+      // sent, each with the explanation that its outcome cannot be confirmed, so the employee checks instead.
+      void recordError(error);
+      const unconfirmed = { kind: 'outcome-unknown', messageKey: 'errors.outcomeUnknown', params: [] };
+      return { submissionId, accounts: accounts.map((account) => (account.ok ? { ...account, error: unconfirmed } : account)) };
+    }
   }
   return { submissionId, accounts };
 }

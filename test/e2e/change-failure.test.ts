@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type SandboxTenant, startTenant } from '../tenant';
 import { auditAccessibility } from './axe';
-import { configure, dumpExtensionStorage, sandboxSettings, signIn } from './fixtures';
+import { configure, dumpExtensionStorage, enterNewPassword, sandboxSettings, signIn } from './fixtures';
 import { type ExtensionSession, launchExtension } from './harness';
 
 const password = 'Copper-Willow-Signal-46';
@@ -25,10 +25,7 @@ describe('a change that one source rejects', () => {
     tenant.configure({ failSource: { sourceId: IDS.workday, error: 'Workday rejected the password: the connector is unavailable' } });
     const popup = await session.openPopup();
     await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
-    await popup.locator('[data-testid="target"][data-source="Active Directory"]').getByRole('button').click();
-    await popup.getByLabel('New password', { exact: true }).fill(password);
-    await popup.getByLabel('Type it again').fill(password);
-    await expect.poll(() => popup.getByTestId('submit').isDisabled(), { timeout: 10_000 }).toBe(false);
+    await enterNewPassword(popup, 'Active Directory', password);
     await popup.getByTestId('submit').click();
 
     const failed = popup.getByTestId('current-changes').locator('[data-state="failed"]');

@@ -51,3 +51,11 @@ export async function dumpExtensionStorage(session: ExtensionSession): Promise<s
   await page.close();
   return dump;
 }
+
+/** From the choose screen: pick a source, type the password twice and wait until it may be submitted. */
+export async function enterNewPassword(popup: Page, sourceName: string, password: string): Promise<void> {
+  await popup.locator(`[data-testid="target"][data-source="${sourceName}"]`).getByRole('button').click();
+  await popup.getByLabel('New password', { exact: true }).fill(password);
+  await popup.getByLabel('Type it again').fill(password);
+  await popup.getByTestId('submit').and(popup.locator(':not([disabled])')).waitFor({ timeout: 10_000 });
+}

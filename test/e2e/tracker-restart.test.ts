@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxTenant, startTenant } from '../tenant';
-import { configure, sandboxSettings, signIn } from './fixtures';
+import { configure, enterNewPassword, sandboxSettings, signIn } from './fixtures';
 import { type ExtensionSession, launchExtension } from './harness';
 
 const password = 'Amber-Falcon-Orchard-58';
@@ -24,10 +24,7 @@ describe('a change survives a stopped service worker', () => {
   it('notifies and records the outcome after the worker was stopped mid-change', async () => {
     const popup = await session.openPopup();
     await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
-    await popup.locator('[data-testid="target"][data-source="Active Directory"]').getByRole('button').click();
-    await popup.getByLabel('New password', { exact: true }).fill(password);
-    await popup.getByLabel('Type it again').fill(password);
-    await expect.poll(() => popup.getByTestId('submit').isDisabled(), { timeout: 10_000 }).toBe(false);
+    await enterNewPassword(popup, 'Active Directory', password);
     await popup.getByTestId('submit').click();
     await expect.poll(() => popup.getByTestId('current-changes').locator('[data-state="pending"]').count()).toBe(1);
     await popup.close();

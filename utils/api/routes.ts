@@ -56,7 +56,15 @@ export function routeFor(requestedVersion: ApiVersion, operation: Operation, id?
   if (version === 'v1') segments.push('v1');
   else segments.unshift(version);
   if (suffix) segments.push(suffix);
-  if (id !== undefined) segments.push(encodeURIComponent(id));
+  if (id !== undefined) segments.push(encodeURIComponent(wellFormed(id)));
   const experimental = (version === 'v2024' || version === 'v2025') && experimentalOperations.has(operation);
   return { path: `/${segments.join('/')}`, version, experimental };
+}
+
+/**
+ * Ids come from ISC's replies, and JSON can carry a lone surrogate ("\ud800") that makes encodeURIComponent
+ * throw a URIError; replacing it with U+FFFD turns the request into an ordinary 404 instead of a crash.
+ */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
