@@ -732,6 +732,7 @@ function row(result: RunResult, label: string): BenchSection['rows'][number] {
     '429s / change': perChange(changeFlow.rateLimited, changes),
     'changes lost': result.lost,
     '429 errors shown': record.seen429 + gaveUp,
+    'other errors shown': record.seenOther,
     'gave up': record.abandoned,
     'notify median / p95 / max (min)': `${minutes(latency.median)} / ${minutes(latency.p95)} / ${minutes(Math.max(0, ...times))}`,
     'wall s': (result.wallMs / 1000).toFixed(1),
@@ -761,7 +762,7 @@ export default async function runFleetBench(): Promise<BenchSection> {
       `Each change: query-password-info (cached), ${minutes(20 * SECOND)}–${minutes(90 * SECOND)} min typing, set-password (one precomputed PKCS#1 ciphertext the tenant really decrypts), then status polls until the tenant settles it ${scenario.statusDelayMs / SECOND} s later. ${scenario.popupOpenShare * 100}% keep the popup open for the first minute (2 s polls). ${scenario.rttMs} ms virtual round trip per request.`,
       'rekey = createIscClient (Retry-After, jittered retries, 3 tries) + one createTracker per employee (30 s polls, hold-back after 429, give-up at 15 min). naive = the same people with a client that polls every 2 s until final (15 min cap) and retries a 429 at once, up to 3 times.',
       'Changes lost: the tenant applied the password but the employee was never told it finished (must be 0). 429 errors shown: rate-limit errors an employee saw on screen (popup or a give-up notification); people retry a failed step after the shown wait (≥ 30 s), at most 3 times, then give up ("gave up").',
-      `notify: submit accepted → outcome notification, virtual minutes. The side-by-side runs are scaled 1/${SIDE_BY_SIDE_FACTOR} (company, wave, background and rate limit together, so the bucket is equally overloaded): the naive client's ~170 requests per change would need ~350,000 real loopback requests at full scale (~2 min), over this bench's time budget.`,
+      `notify: submit accepted → outcome notification, virtual minutes. The side-by-side runs are scaled 1/${SIDE_BY_SIDE_FACTOR} (company, wave, background and rate limit together, so the bucket is equally overloaded): the naive client's load grows with its backlog (every pending change polls every 2 s and repeats each 429 three times), which at full scale means several hundred thousand real loopback requests, over this bench's time budget.`,
       'All requests are real HTTP to the in-process sandbox tenant (node:http keep-alive); the clock is virtual and only moves when no request is in flight, so a run is reproducible from its seed.',
     ],
   };

@@ -40,7 +40,18 @@ export function SignedOut({ actions, state }: { actions: PopupActions; state: Po
         {managed && <span class="managed-note"> {t('popup.managedByOrg')}</span>}
       </p>
       {state.tracker.needsSignIn && <p class="notice notice-warning">{t('popup.pendingNeedSignIn')}</p>}
-      <button type="button" class="button button-primary" disabled={busy === 'sign-in'} onClick={() => void actions.signIn()}>
+      <button
+        type="button"
+        class="button button-primary"
+        disabled={busy === 'sign-in'}
+        onClick={() =>
+          void actions.signIn(() =>
+            state.missingTenantOrigins.length > 0
+              ? browser.permissions.request({ origins: state.missingTenantOrigins })
+              : Promise.resolve(true),
+          )
+        }
+      >
         {busy === 'sign-in' ? t('popup.signingIn') : t('popup.signIn')}
       </button>
       {error && <ErrorNotice error={error} />}

@@ -105,9 +105,14 @@ export function createPopupStore(send: Send) {
     markSeen() {
       void send({ type: 'tracker/markSeen' }).catch(() => undefined);
     },
-    async signIn() {
+    /** `grantAccess` asks the browser for the tenant's host permission, in the click that started sign-in. */
+    async signIn(grantAccess: () => Promise<boolean> = async () => true) {
       set({ busy: 'sign-in', error: null });
       try {
+        if (!(await grantAccess())) {
+          set({ error: { kind: 'permission', messageKey: 'popup.permissionDeclined', params: [] } });
+          return;
+        }
         await send({ type: 'auth/signIn' });
         await actions.refresh();
       } catch (error) {

@@ -3,6 +3,7 @@ import { translator } from '@/platform/i18n';
 import { loadEffectiveSettings } from '@/platform/settings';
 import { builtInExpiryPatterns, parseExpirySites, permissionOrigin, sourceForPage } from '@/utils/expiry/sites';
 import type { SenderInfo } from '@/utils/messages/router';
+import type { PromptText } from '@/utils/messages/views';
 import {
   afterShowing,
   describeReminder,
@@ -59,14 +60,14 @@ async function snoozes(): Promise<Record<string, number>> {
   return (await getLocal<Record<string, number>>(keys.snoozes)) ?? {};
 }
 
-/** A page said the password expired or expires soon. Returns whether to show the prompt. */
+/** A page said the password expired or expires soon: record it, and word the prompt unless snoozed. */
 export async function reportExpiry(
   kind: 'expired' | 'expiring',
   daysLeft: number | undefined,
   sender: SenderInfo,
-): Promise<{ show: boolean; label: string | null }> {
+): Promise<{ show: false } | { show: true; text: PromptText }> {
   const site = siteOf(sender);
-  if (!site) return { show: false, label: null };
+  if (!site) return { show: false };
   const { settings } = await loadEffectiveSettings();
   const sourceName = sourceForPage(
     sender.tab?.url ?? site,
@@ -85,7 +86,28 @@ export async function reportExpiry(
     await runReminders();
   }
   const until = (await snoozes())[site] ?? 0;
-  return { show: until <= Date.now(), label: label ?? null };
+  if (until > Date.now()) return { show: false };
+  return { show: true, text: promptText(kind, daysLeft) };
+}
+
+/** Worded here rather than in the page: the worker knows a policy-forced language, and the script stays small. */
+function promptText(kind: 'expired' | 'expiring', daysLeft: number | undefined): PromptText {
+  const { t } = translator();
+  const message =
+    kind === 'expired'
+      ? t('prompt.expired')
+      : daysLeft === undefined
+        ? t('prompt.expiringSoon')
+        : daysLeft === 0
+          ? t('prompt.expiringToday')
+          : t('prompt.expiringIn', [daysLeft], daysLeft);
+  return {
+    message,
+    changeNow: t('prompt.changeNow'),
+    notNow: t('prompt.notNow'),
+    close: t('prompt.close'),
+    regionLabel: t('prompt.region'),
+  };
 }
 
 export async function snoozeSite(sender: SenderInfo): Promise<void> {

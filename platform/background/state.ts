@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { loadEffectiveSettings } from '@/platform/settings';
 import { uiSnapshotKey } from '@/platform/snapshot';
+import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
 import type { ConfigProblem, PopupState } from '@/utils/messages/views';
 import type { EffectiveSettings } from '@/utils/settings/effective';
 import { currentIdentity } from './auth';
@@ -18,6 +19,17 @@ export function configProblems(effective: EffectiveSettings, signedInWithToken: 
   return problems;
 }
 
+/** Origins the tenant needs that are not granted yet. The loopback sandbox answers CORS and needs none. */
+async function missingTenantOrigins(tenantInput: string): Promise<string[]> {
+  const tenant = normalizeTenant(tenantInput);
+  if (!tenant.ok || isLoopback(tenant.apiBaseUrl)) return [];
+  const missing: string[] = [];
+  for (const origin of tenant.origins) {
+    if (!(await browser.permissions.contains({ origins: [origin] }).catch(() => false))) missing.push(origin);
+  }
+  return missing;
+}
+
 /** The popup's whole view, also mirrored to storage.local for the next popup's first paint. */
 export async function popupState(): Promise<PopupState> {
   const [effective, identity, tracker, preselect] = await Promise.all([
@@ -32,6 +44,7 @@ export async function popupState(): Promise<PopupState> {
     identity,
     tracker,
     preselectSource: preselect && preselect.until > Date.now() ? preselect.sourceName : null,
+    missingTenantOrigins: await missingTenantOrigins(effective.settings.tenant),
   };
   await browser.storage.local.set({ [uiSnapshotKey]: state });
   return state;

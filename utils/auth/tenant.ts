@@ -79,3 +79,12 @@ function parseUrl(text: string): URL | null {
 function invalid(messageKey: ErrorMessageKey, params: string[]): NormalizedTenant {
   return { ok: false, messageKey, params };
 }
+
+/**
+ * Whether an API base URL is the loopback sandbox. It answers CORS for extension origins, so
+ * it needs no host permission; every real tenant does.
+ */
+export function isLoopback(apiBaseUrl: string): boolean {
+  const host = parseUrl(apiBaseUrl)?.hostname.toLowerCase();
+  return host !== undefined && LOOPBACK_HOSTS.has(host);
+}

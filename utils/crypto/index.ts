@@ -30,6 +30,18 @@ function byteLimit(key: RsaPublicKey, padding: RsaPadding): number {
   return padding === 'pkcs1' ? key.modulusBytes - PKCS1_OVERHEAD : key.modulusBytes - 2 * oaepHashes[padding].bytes - 2;
 }
 
+/**
+ * WebCrypto imports a malformed modulus (even, or not a product of primes) without complaint and only fails,
+ * with an untyped OperationError, when it encrypts: that is still a bad key from ISC, so say so.
+ */
+async function encryptOaep(key: RsaPublicKey, hash: OaepHash, message: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'RSA-OAEP' }, await key.oaepKey(hash), message));
+  } catch {
+    throw new CryptoError('invalid-key-encoding');
+  }
+}
+
 /** The most UTF-8 bytes a password may have for this key and padding (k-11 for PKCS#1 v1.5, k-2h-2 for OAEP). */
 export async function maxPasswordBytes(publicKey: string, padding: RsaPadding): Promise<number> {
   return byteLimit(await loadKey(publicKey), padding);
@@ -47,8 +59,7 @@ export async function encryptPassword(password: string, publicKey: string, paddi
     const maxBytes = byteLimit(key, padding);
     if (message.length > maxBytes) throw new CryptoError('password-too-long', { maxBytes });
     if (padding === 'pkcs1') return bytesToBase64(encryptPkcs1v15(message, key));
-    const oaepKey = await key.oaepKey(oaepHashes[padding].name);
-    return bytesToBase64(new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'RSA-OAEP' }, oaepKey, message)));
+    return bytesToBase64(await encryptOaep(key, oaepHashes[padding].name, message));
   } finally {
     message.fill(0);
   }

@@ -38,6 +38,17 @@ function importOaep(der: Uint8Array<ArrayBuffer>, hash: OaepHash): Promise<Crypt
   return globalThis.crypto.subtle.importKey('spki', der, { name: 'RSA-OAEP', hash }, true, ['encrypt']);
 }
 
+/** OpenSSL refuses public exponents above 64 bits for the same reason: real keys use 3, 17 or 65537. */
+export const MAX_EXPONENT_BITS = 64;
+
+/**
+ * WebCrypto imports any SPKI, but e = 1 makes the "ciphertext" the padded plaintext, an even e is no RSA key
+ * (nothing could decrypt), and a megabyte-long e from a hostile reply would freeze the BigInt exponentiation.
+ */
+function usableExponent(e: bigint, n: bigint): boolean {
+  return e >= 3n && e % 2n === 1n && e < n && e.toString(2).length <= MAX_EXPONENT_BITS;
+}
+
 export async function importRsaPublicKey(text: string): Promise<RsaPublicKey> {
   const der = decodeSpki(text);
   if (!hasRsaAlgorithm(der)) throw new CryptoError('not-rsa-key');
@@ -53,6 +64,7 @@ export async function importRsaPublicKey(text: string): Promise<RsaPublicKey> {
   const e = bytesToBigInt(base64ToBytes(jwk.e ?? '') ?? new Uint8Array());
   const modulusBits = n.toString(2).length;
   if (modulusBits < MIN_MODULUS_BITS) throw new CryptoError('key-too-small', { keyBits: modulusBits });
+  if (!usableExponent(e, n)) throw new CryptoError('invalid-key-encoding');
   const oaepKeys: Partial<Record<OaepHash, Promise<CryptoKey>>> = { 'SHA-256': Promise.resolve(sha256Key) };
   return {
     n,

@@ -10,6 +10,7 @@ import type {
   IdentityView,
   PasswordTargetView,
   PopupState,
+  PromptText,
   SubmitResult,
 } from './views';
 
@@ -86,7 +87,7 @@ export interface ResponseMap {
   'tracker/clearHistory': null;
   'tracker/summary': { text: string };
   'settings/update': { refused: string[]; invalid: { key: string; issue: string }[] };
-  'expiry/report': { show: boolean; label: string | null };
+  'expiry/report': { show: false } | { show: true; text: PromptText };
   'expiry/snooze': null;
   'expiry/openChange': null;
   'admin/orgConfig/get': AdminOrgConfigView;

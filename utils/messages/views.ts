@@ -63,6 +63,17 @@ export interface PopupState {
   tracker: TrackerView;
   /** Set when the page prompt asked to open the change flow for a source. */
   preselectSource: string | null;
+  /** Host-permission patterns the tenant needs and the user has not granted yet (asked on sign-in). */
+  missingTenantOrigins: string[];
+}
+
+/** The page prompt's words, translated by the worker (which knows a policy-forced language). */
+export interface PromptText {
+  message: string;
+  changeNow: string;
+  notNow: string;
+  close: string;
+  regionLabel: string;
 }
 
 export interface SubmitResult {
