@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Send } from '@/components/popup/store';
 import { t, tk } from '@/platform/i18n';
 import { normalizeTenant } from '@/utils/auth/tenant';
+import { parseExpirySites, permissionOrigin } from '@/utils/expiry/sites';
 import type { PopupState } from '@/utils/messages/views';
 import { apiVersions, breachModes, languages, paddings, type SettingKey, type Settings, type SourceEntry } from '@/utils/settings/schema';
 import { Field } from './Field';
@@ -114,13 +115,17 @@ export function SettingsForm({
       setStatus(t('options.fixErrors'));
       return;
     }
-    if (tenant?.ok && needsHostPermission(tenant.apiBaseUrl)) {
-      const granted = await requestOrigins(tenant.origins);
-      if (!granted) {
-        setErrors({ tenant: t('options.permissionDeclined') });
-        setStatus(t('options.fixErrors'));
-        return;
-      }
+    // One request for everything this save needs: the tenant and the watched sign-in pages.
+    const tenantOrigins = tenant?.ok && needsHostPermission(tenant.apiBaseUrl) ? tenant.origins : [];
+    const pageOrigins = parseExpirySites(edit.expiryPagePatterns as string[]).map((site) => permissionOrigin(site.pattern));
+    const wanted = [...new Set([...tenantOrigins, ...pageOrigins])];
+    if (wanted.length > 0 && !(await requestOrigins(wanted))) {
+      setErrors({
+        ...(tenantOrigins.length > 0 ? { tenant: t('options.permissionDeclined') } : {}),
+        ...(pageOrigins.length > 0 ? { expiryPagePatterns: t('options.pagesPermissionDeclined') } : {}),
+      });
+      setStatus(t('options.fixErrors'));
+      return;
     }
     const userEdit = Object.fromEntries(Object.entries(edit).filter(([key]) => !locked(key as SettingKey)));
     const result = await send({ type: 'settings/update', edit: userEdit });

@@ -9,6 +9,13 @@ import { sendMessage } from '@/utils/messages/browser-messenger';
 import '@/components/theme.css';
 import '@/components/options/options.css';
 
+/** Asks only for what is not granted yet, so saving unchanged settings never prompts. */
+async function requestOrigins(origins: string[]): Promise<boolean> {
+  const missing: string[] = [];
+  for (const origin of origins) if (!(await browser.permissions.contains({ origins: [origin] }))) missing.push(origin);
+  return missing.length === 0 || browser.permissions.request({ origins: missing });
+}
+
 async function start() {
   const { settings } = await loadEffectiveSettings();
   await initI18n(settings.language);
@@ -23,7 +30,7 @@ async function start() {
   render(
     <OptionsApp
       send={sendMessage}
-      requestOrigins={(origins) => browser.permissions.request({ origins })}
+      requestOrigins={requestOrigins}
       onWorkerChange={onWorkerChange}
       admin={(state) => <AdminSection state={state} send={sendMessage} />}
     />,

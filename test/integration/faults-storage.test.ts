@@ -1,0 +1,97 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  type Background,
+  configureFor,
+  englishTranslator,
+  loadBackground,
+  openPopup,
+  signInAs,
+  statusScreen,
+  submitFromPopup,
+} from '../fixtures/faults/background';
+import { ACCOUNTS, freshPassword, hashFor } from '../fixtures/faults/rig';
+import { type SandboxTenant, startTenant } from '../tenant';
+
+/**
+ * Fault 9: storage.local refuses the tracker's write (quota exceeded, disk error) right after ISC accepted a
+ * change. What is correct:
+ *   - the change is never sent twice: the employee is not told "something went wrong, try again";
+ *   - the popup says the change was sent but its outcome cannot be confirmed, so the employee checks first;
+ *   - what storage already held is not lost: earlier pending changes are still followed to their outcome.
+ */
+
+let tenant: SandboxTenant;
+let background: Background;
+const t = englishTranslator();
+
+beforeAll(async () => {
+  tenant = await startTenant({ statusDelayMs: 60_000 });
+});
+afterAll(() => tenant.stop());
+afterEach(() => vi.restoreAllMocks());
+beforeEach(async () => {
+  tenant.clearFaults();
+  background = await loadBackground();
+  await configureFor(background, tenant);
+  await signInAs(background, tenant, 'alice');
+});
+
+/** Makes every write of the tracker's key fail from now on, as a full storage.local does; returns the undo. */
+function failTrackerWrites(): () => void {
+  const local = background.browser.storage.local;
+  const original = local.set.bind(local);
+  local.set = (async (items: Record<string, unknown>) => {
+    if (background.stores.keys.tracker in items) throw new Error('QUOTA_BYTES quota exceeded');
+    return original(items);
+  }) as typeof local.set;
+  return () => {
+    local.set = original;
+  };
+}
+
+describe('a tracker store that cannot be written', () => {
+  it('reports an accepted change as sent-but-unconfirmed (never "try again"), sends it once, and loses nothing stored', async () => {
+    const popup = openPopup(background);
+    const earlierPassword = freshPassword();
+    const earlier = await submitFromPopup(popup, 'G Suite', earlierPassword);
+    expect(earlier?.accounts[0]).toMatchObject({ ok: true, requestId: expect.any(String) });
+    const accepted = tenant.setPasswordCount();
+
+    const restore = failTrackerWrites();
+    popup.back();
+    const password = freshPassword();
+    const result = await submitFromPopup(popup, 'Active Directory', password);
+
+    expect(popup.store.getState().error).toBeNull();
+    expect(result?.accounts).toEqual([
+      {
+        accountId: ACCOUNTS.activeDirectory,
+        ok: true,
+        requestId: expect.any(String),
+        error: { kind: 'outcome-unknown', messageKey: 'errors.outcomeUnknown', params: [] },
+      },
+    ]);
+    const screen = statusScreen(popup, t);
+    expect(screen.notices).toEqual([
+      "Your password change was sent, but the connection broke before Identity Security Cloud confirmed it, so it may or may not have been applied. Check its status before trying again, so you don't change it twice.",
+    ]);
+    expect(tenant.setPasswordCount()).toBe(accepted + 1);
+    // The earlier change is still there, still pending.
+    expect(screen.earlier).toEqual([{ source: 'G Suite', state: 'In progress' }]);
+
+    // Storage recovers; the earlier change is followed to its outcome as usual.
+    restore();
+    tenant.advanceClock(60_000);
+    // The next alarm, 30 s on, wakes a fresh worker (whose clock is Date.now).
+    const alarmAt = Date.now() + 31_000;
+    vi.spyOn(Date, 'now').mockReturnValue(alarmAt);
+    background.tracking.resetTracker();
+    await (await background.tracking.getTracker()).pollDue();
+    await popup.refresh();
+    expect(statusScreen(popup, t).earlier).toEqual([{ source: 'G Suite', state: 'Done' }]);
+    expect(Object.values(background.browser.notifications.getAllCreateOptions()).map((n) => n.title)).toEqual(['Password changed']);
+    expect(tenant.accountState(ACCOUNTS.gSuite).passwordHash).toBe(hashFor(tenant, ACCOUNTS.gSuite, earlierPassword));
+    expect(tenant.accountState(ACCOUNTS.activeDirectory).passwordHash).toBe(hashFor(tenant, ACCOUNTS.activeDirectory, password));
+    expect(tenant.setPasswordCount()).toBe(accepted + 1);
+  });
+});
