@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { loadEffectiveSettings } from '@/platform/settings';
+import { loadEffectiveSettingsForDisplay } from '@/platform/settings';
 import { uiSnapshotKey } from '@/platform/snapshot';
 import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
 import type { ConfigProblem, PopupState } from '@/utils/messages/views';
@@ -33,7 +33,8 @@ async function missingTenantOrigins(tenantInput: string): Promise<string[]> {
 /** The popup's whole view, also mirrored to storage.local for the next popup's first paint. */
 export async function popupState(): Promise<PopupState> {
   const [effective, identity, tracker, preselect] = await Promise.all([
-    loadEffectiveSettings(),
+    // A slow first policy read must not hold up the popup: paint now, repaint when it arrives.
+    loadEffectiveSettingsForDisplay(250, () => void popupState()),
     currentIdentity(),
     trackerView(),
     getSession<{ sourceName: string | null; until: number }>(keys.preselect),

@@ -95,7 +95,14 @@ function createBrowserTracker(giveUpAfterMs: number): Tracker {
       const wait = Math.max(0, at - Date.now());
       // A pass that fails (storage.local refusing a write) must not surface as an unhandled rejection: the
       // alarm below runs it again, and nothing is lost because every step saves before it moves on.
-      if (wait < alarmFloorMs) timer = setTimeout(() => void getTracker().then((t) => t.pollDue()).catch(() => undefined), wait);
+      if (wait < alarmFloorMs)
+        timer = setTimeout(
+          () =>
+            void getTracker()
+              .then((t) => t.pollDue())
+              .catch(() => undefined),
+          wait,
+        );
       // The alarm is the safety net when the worker is stopped before the timer fires.
       await browser.alarms.create(trackerAlarm, { when: Math.max(at, Date.now() + alarmFloorMs) });
     },

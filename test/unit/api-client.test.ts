@@ -215,12 +215,38 @@ describe('ISC client: rate limiting', () => {
 
   it('gives up with rate-limited after the retry budget', async () => {
     const limited = () => json(429, {}, { 'Retry-After': '1' });
-    const { client, calls, sleeps } = setup([limited(), limited(), limited()], { maxReadRetries: 2 });
+    const { client, calls, sleeps } = setup([limited(), limited(), limited()], { maxInteractiveRateLimitRetries: 2 });
     const error = await failure(client.setPassword(changeRequest));
     expect(error.kind).toBe('rate-limited');
     expect(error.messageKey).toBe('errors.rateLimited');
     expect(calls).toHaveLength(3);
     expect(sleeps).toHaveLength(2);
+  });
+
+  it('waits out more 429s for what an employee is waiting for than for admin reads', async () => {
+    const limited = () => json(429, {}, { 'Retry-After': '1' });
+    const interactive = setup([...Array.from({ length: 6 }, limited), json(200, passwordInfo)]);
+    await interactive.client.queryPasswordInfo({});
+    expect(interactive.calls).toHaveLength(7);
+    const admin = setup(Array.from({ length: 6 }, limited));
+    expect((await failure(admin.client.getOrgConfig())).kind).toBe('rate-limited');
+    expect(admin.calls).toHaveLength(4);
+  });
+
+  it('stops waiting once the total wait would pass maxRateLimitWaitMs', async () => {
+    const limited = () => json(429, {}, { 'Retry-After': '20' });
+    const { client, calls } = setup(Array.from({ length: 10 }, limited), { maxRateLimitWaitMs: 50_000, random: () => 0 });
+    expect((await failure(client.queryPasswordInfo({}))).kind).toBe('rate-limited');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('leaves a rate-limited status poll to the tracker instead of waiting inside the client', async () => {
+    const { client, calls, sleeps } = setup([json(429, {}, { 'Retry-After': '5' })]);
+    const error = await failure(client.getPasswordChangeStatus('abc'));
+    expect(error.kind).toBe('rate-limited');
+    expect(error.retryAfterMs).toBe(5_000);
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toHaveLength(0);
   });
 
   it('backs off exponentially when a 429 carries no Retry-After', async () => {

@@ -17,7 +17,7 @@ import { discover } from '@/utils/auth/discovery';
 import { parseRedirect } from '@/utils/auth/pkce';
 import { normalizeTenant } from '@/utils/auth/tenant';
 import { clientCredentials, decodeClaims, exchangeCode, refreshTokens } from '@/utils/auth/tokens';
-import { casesRun, check, counted, jsonish, nastyString, timedAsync } from '../fixtures/hostile/arbitraries';
+import { casesRun, check, counted, edgyNumber, jsonish, nastyString, timedAsync } from '../fixtures/hostile/arbitraries';
 import { hostileFetch, replies, shapedBodies } from '../fixtures/hostile/http';
 
 /**
@@ -42,10 +42,12 @@ function checkApiError(error: unknown, secrets: readonly string[] = []): void {
 }
 
 async function outcome<T>(work: () => Promise<T>, limitMs = 2_000): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-  return timedAsync(limitMs, () => work().then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  ));
+  return timedAsync(limitMs, () =>
+    work().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+  );
 }
 
 const accessToken = 'access-token-SECRET-7f3a';
@@ -63,7 +65,15 @@ const samples = {
   status: { requestId: '089899f13a8f4da7824996191587bab9', state: 'FINISHED', errors: [], sourceIds: ['2c91808570313110017040b06f344ec9'] },
   digit: { digitToken: '009183', requestId: 'e1267ecd-fcd9-4c73-9c55-12555efad136' },
   orgConfig: { customInstructionsEnabled: false, digitTokenEnabled: true, digitTokenDurationMinutes: 5, digitTokenLength: 6 },
-  policy: { id: 'p1', name: 'Default', minLength: 8, maxLength: 128, defaultPolicy: true, dateCreated: '2024-01-01T00:00:00Z', sourceIds: ['s1'] },
+  policy: {
+    id: 'p1',
+    name: 'Default',
+    minLength: 8,
+    maxLength: 128,
+    defaultPolicy: true,
+    dateCreated: '2024-01-01T00:00:00Z',
+    sourceIds: ['s1'],
+  },
   syncGroup: { id: 'g1', name: 'Directory and HR', passwordPolicyId: 'p1', sourceIds: ['s1', 's2'], created: 1_700_000_000_000 },
 };
 
@@ -84,15 +94,17 @@ const endpoints: Endpoint[] = [
   },
   {
     name: 'set-password',
-    call: (c) =>
-      c.setPassword({ identityId: 'i', sourceId: 's', publicKeyId: 'k', accountId: 'a', encryptedPassword: 'A'.repeat(344) }),
+    call: (c) => c.setPassword({ identityId: 'i', sourceId: 's', publicKeyId: 'k', accountId: 'a', encryptedPassword: 'A'.repeat(344) }),
     schema: PasswordChangeResponse,
     samples: [samples.change],
   },
   {
     name: 'password-change-status',
     call: (c, id) => c.getPasswordChangeStatus(id),
-    schema: v.variant('kind', [v.object({ kind: v.literal('status'), status: PasswordStatus }), v.object({ kind: v.literal('not-readable') })]),
+    schema: v.variant('kind', [
+      v.object({ kind: v.literal('status'), status: PasswordStatus }),
+      v.object({ kind: v.literal('not-readable') }),
+    ]),
     samples: [samples.status],
   },
   {
@@ -153,7 +165,11 @@ describe('hostile ISC replies', () => {
               timeoutMs: 1,
             });
             const result = await outcome(() => endpoint.call(client, id));
-            if (result.ok) check(v.is(endpoint.schema, result.value), `accepted a reply its schema refuses: ${JSON.stringify(result.value).slice(0, 200)}`);
+            if (result.ok)
+              check(
+                v.is(endpoint.schema, result.value),
+                `accepted a reply its schema refuses: ${JSON.stringify(result.value).slice(0, 200)}`,
+              );
             else checkApiError(result.error, [accessToken]);
             // Bounded retries: a hostile server cannot keep the client busy.
             check(calls() <= 16, `made ${calls()} requests`);
@@ -187,16 +203,22 @@ describe('hostile ISC replies', () => {
     await fc.assert(
       fc.asyncProperty(
         replies(shapedBodies([oauthInfo]).map((body) => body)),
-        fc.oneof(fc.constant(undefined), fc.record({ authorizeEndpoint: endpointValue, tokenEndpoint: endpointValue }, { requiredKeys: [] })),
+        fc.oneof(
+          fc.constant(undefined),
+          fc.record({ authorizeEndpoint: endpointValue, tokenEndpoint: endpointValue }, { requiredKeys: [] }),
+        ),
         fc.constantFrom('https://acme.api.identitynow.com', 'https://iam.corp.example', 'http://127.0.0.1:8443'),
-        fc.record({ authorizeEndpoint: endpointValue, tokenEndpoint: endpointValue }).map((fields) => JSON.stringify({ ...oauthInfo, ...fields })),
+        fc
+          .record({ authorizeEndpoint: endpointValue, tokenEndpoint: endpointValue })
+          .map((fields) => JSON.stringify({ ...oauthInfo, ...fields })),
         async (script, overrides, base, insecureInfo) => {
           const { fetch } = hostileFetch([...script, { kind: 'response', status: 200, headers: {}, body: insecureInfo }]);
           const result = await outcome(() => discover(base, fetch, { overrides, timeoutMs: 1 }));
           if (!result.ok) return checkApiError(result.error);
           const { authorizeEndpoint, tokenEndpoint, source } = result.value;
           check(typeof authorizeEndpoint === 'string' && typeof tokenEndpoint === 'string', 'endpoints are not strings');
-          if (source === 'oauth-info' && !overrides?.authorizeEndpoint) check(secure(authorizeEndpoint), `insecure authorize ${authorizeEndpoint}`);
+          if (source === 'oauth-info' && !overrides?.authorizeEndpoint)
+            check(secure(authorizeEndpoint), `insecure authorize ${authorizeEndpoint}`);
           if (source === 'oauth-info' && !overrides?.tokenEndpoint) check(secure(tokenEndpoint), `insecure token ${tokenEndpoint}`);
         },
       ),
@@ -208,7 +230,13 @@ describe('hostile ISC replies', () => {
     const code = 'auth-code-SECRET-91c2';
     const refresh = 'refresh-token-SECRET-4be0';
     const clientSecret = 'pat-secret-SECRET-a81d';
-    const tokenReply = { access_token: 'eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE5MDAwMDAwMDB9.c2ln', token_type: 'bearer', refresh_token: 'r2', expires_in: 749, scope: 'a b' };
+    const tokenReply = {
+      access_token: 'eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE5MDAwMDAwMDB9.c2ln',
+      token_type: 'bearer',
+      refresh_token: 'r2',
+      expires_in: 749,
+      scope: 'a b',
+    };
     const echoes = fc
       .constantFrom(code, refresh, clientSecret)
       .chain((secret) =>
@@ -236,7 +264,7 @@ describe('hostile ISC replies', () => {
           if (!result.ok) return checkApiError(result.error, [code, refresh, clientSecret]);
           const tokens = result.value;
           check(typeof tokens.accessToken === 'string' && tokens.accessToken.length > 0, 'empty access token');
-          check(typeof tokens.expiresAt === 'number' && !Number.isNaN(tokens.expiresAt), `expiresAt ${tokens.expiresAt}`);
+          check(isDate(tokens.expiresAt), `expiresAt ${tokens.expiresAt}`);
           check(
             tokens.scopes.every((scope) => typeof scope === 'string'),
             'non-string scope',
@@ -251,9 +279,17 @@ describe('hostile ISC replies', () => {
     const base64Url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
     const jwt = fc.oneof(
       nastyString,
-      fc.tuple(nastyString, jsonish, nastyString).map(([head, payload, signature]) => `${head}.${base64Url(JSON.stringify(payload) ?? '')}.${signature}`),
       fc
-        .record({ exp: fc.oneof(fc.double(), fc.integer(), nastyString), authorities: jsonish, scope: jsonish, user_name: jsonish, org: jsonish })
+        .tuple(nastyString, jsonish, nastyString)
+        .map(([head, payload, signature]) => `${head}.${base64Url(JSON.stringify(payload) ?? '')}.${signature}`),
+      fc
+        .record({
+          exp: fc.oneof(fc.double(), fc.integer(), edgyNumber, nastyString),
+          authorities: jsonish,
+          scope: jsonish,
+          user_name: jsonish,
+          org: jsonish,
+        })
         .map((claims) => `h.${base64Url(JSON.stringify(claims))}.s`),
       fc.constantFrom('a.b', '..', 'a.====.b', 'a.\ud800.b', `a.${'A'.repeat(100_001)}.b`, 'a.e30.b', 'a.bnVsbA.b', 'a.W10.b'),
     );
@@ -265,7 +301,7 @@ describe('hostile ISC replies', () => {
         } catch (error) {
           return checkApiError(error);
         }
-        check(typeof identity.expiresAt === 'number', 'expiresAt is not a number');
+        check(isDate(identity.expiresAt), `expiresAt ${identity.expiresAt}`);
         check(
           identity.authorities.every((a) => typeof a === 'string') && identity.scopes.every((s) => typeof s === 'string'),
           'non-string authority or scope',
@@ -284,13 +320,20 @@ describe('hostile ISC replies', () => {
       nastyString,
       fc.webUrl({ withQueryParameters: true, withFragments: true }),
       fc
-        .record({
-          state: fc.oneof(fc.constant(state), fc.constant(`${state}x`), fc.constant(''), nastyString),
-          code: fc.oneof(fc.constant('the-code'), fc.constant(''), nastyString),
-          error: fc.oneof(fc.constant('access_denied'), fc.constant('server_error'), nastyString),
-        }, { requiredKeys: [] })
+        .record(
+          {
+            state: fc.oneof(fc.constant(state), fc.constant(`${state}x`), fc.constant(''), nastyString),
+            code: fc.oneof(fc.constant('the-code'), fc.constant(''), nastyString),
+            error: fc.oneof(fc.constant('access_denied'), fc.constant('server_error'), nastyString),
+          },
+          { requiredKeys: [] },
+        )
         .chain((params) =>
-          fc.constantFrom('?', '#').map((separator) => `https://abc.chromiumapp.org/${separator}${new URLSearchParams(params as Record<string, string>).toString()}`),
+          fc
+            .constantFrom('?', '#')
+            .map(
+              (separator) => `https://abc.chromiumapp.org/${separator}${new URLSearchParams(params as Record<string, string>).toString()}`,
+            ),
         ),
     );
     fc.assert(
@@ -303,7 +346,10 @@ describe('hostile ISC replies', () => {
         }
         check(expected !== '' && typeof code === 'string' && code.length > 0, 'accepted an empty code or an empty expected state');
         const parsed = new URL(url);
-        const params = parsed.searchParams.has('state') || parsed.searchParams.has('code') ? parsed.searchParams : new URLSearchParams(parsed.hash.slice(1));
+        const params =
+          parsed.searchParams.has('state') || parsed.searchParams.has('code')
+            ? parsed.searchParams
+            : new URLSearchParams(parsed.hash.slice(1));
         check(params.get('state') === expected, 'accepted a code whose state does not match (login CSRF)');
       }),
       counted('parseRedirect', 3_000),
@@ -315,7 +361,17 @@ describe('hostile ISC replies', () => {
       nastyString,
       fc.webUrl(),
       fc.domain(),
-      fc.constantFrom('http://acme.api.identitynow.com', 'ftp://acme.example', 'javascript:alert(1)', 'https://user:pw@acme.example', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example:80', '127.0.0.1:8443', 'http://[::1]:1/', 'https://api.identitynow.com'),
+      fc.constantFrom(
+        'http://acme.api.identitynow.com',
+        'ftp://acme.example',
+        'javascript:alert(1)',
+        'https://user:pw@acme.example',
+        'http://127.0.0.1.evil.example',
+        'http://localhost.evil.example:80',
+        '127.0.0.1:8443',
+        'http://[::1]:1/',
+        'https://api.identitynow.com',
+      ),
     );
     fc.assert(
       fc.property(typed, (input) => {
@@ -328,6 +384,11 @@ describe('hostile ISC replies', () => {
     );
   });
 });
+
+/** A time the UI can format: Intl.DateTimeFormat throws a RangeError for anything else. */
+function isDate(ms: number): boolean {
+  return Number.isFinite(ms) && !Number.isNaN(new Date(ms).getTime());
+}
 
 function secure(url: string): boolean {
   const { protocol, hostname } = new URL(url);

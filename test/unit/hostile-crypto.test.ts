@@ -14,7 +14,11 @@ const paddings: RsaPadding[] = ['pkcs1', 'oaep-sha256', 'oaep-sha1'];
 const password = 'Quiet-Harbor-Lantern-72';
 const overhead: Record<RsaPadding, number> = { pkcs1: 11, 'oaep-sha256': 66, 'oaep-sha1': 42 };
 
-async function attempt(key: string, padding: RsaPadding, text = password): Promise<{ ok: true; ciphertext: string } | { ok: false; error: unknown }> {
+async function attempt(
+  key: string,
+  padding: RsaPadding,
+  text = password,
+): Promise<{ ok: true; ciphertext: string } | { ok: false; error: unknown }> {
   return timedAsync(1_500, () =>
     encryptPassword(text, key, padding).then(
       (ciphertext) => ({ ok: true as const, ciphertext }),
@@ -72,15 +76,13 @@ describe('hostile public keys', () => {
       nastyString,
       fc.uint8Array({ maxLength: 600 }).map((bytes) => Buffer.from(bytes).toString('base64')),
       // A real key with bytes flipped, cut short or extended.
-      fc
-        .tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'cut', 'append'))
-        .map(([at, byte, how]) => {
-          const der = Buffer.from(good(), 'base64');
-          const i = at % der.length;
-          if (how === 'flip') der[i] = byte;
-          const changed = how === 'cut' ? der.subarray(0, i) : how === 'append' ? Buffer.concat([der, Buffer.from([byte])]) : der;
-          return changed.toString('base64');
-        }),
+      fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'cut', 'append')).map(([at, byte, how]) => {
+        const der = Buffer.from(good(), 'base64');
+        const i = at % der.length;
+        if (how === 'flip') der[i] = byte;
+        const changed = how === 'cut' ? der.subarray(0, i) : how === 'append' ? Buffer.concat([der, Buffer.from([byte])]) : der;
+        return changed.toString('base64');
+      }),
       // PEM with junk around or inside it.
       fc
         .tuple(nastyString, nastyString, fc.constantFrom('prefix', 'inside', 'header'))
@@ -92,23 +94,33 @@ describe('hostile public keys', () => {
               : `-----BEGIN ${junk}-----\n${good()}\n-----END ${more}-----`,
         ),
       fc.bigInt({ min: 0n, max: 1n << 2100n }).chain((n) => fc.bigInt({ min: -5n, max: 1n << 80n }).map((e) => rsaSpki(n, e))),
-      fc.constantFrom(...Object.values(keys.wrongAlgorithm), ...Object.values(keys.tooSmall), ...Object.values(keys.badExponent), keys.negativeExponent),
+      fc.constantFrom(
+        ...Object.values(keys.wrongAlgorithm),
+        ...Object.values(keys.tooSmall),
+        ...Object.values(keys.badExponent),
+        keys.negativeExponent,
+      ),
     );
     await fc.assert(
-      fc.asyncProperty(keyText, fc.constantFrom(...paddings), fc.oneof(fc.constant(password), fc.string({ unit: 'binary', maxLength: 300 })), async (key, padding, text) => {
-        const result = await attempt(key, padding, text);
-        if (!result.ok) {
-          check(result.error instanceof CryptoError, `untyped failure: ${String(result.error)}`);
-          check(!result.error.message.includes(text) || text.length < 4, 'the error repeats the password');
-          return;
-        }
-        const ciphertext = Buffer.from(result.ciphertext, 'base64');
-        const limit = await maxPasswordBytes(key, padding);
-        // RFC 8017: the ciphertext is exactly k bytes, and k - limit is the padding's overhead.
-        const k = limit + overhead[padding];
-        check(k >= 256 && ciphertext.length === k, `ciphertext of ${ciphertext.length} bytes for a ${k}-byte modulus`);
-        check(!ciphertext.includes(Buffer.from(text, 'utf8')) || text.length < 4, 'the ciphertext contains the password');
-      }),
+      fc.asyncProperty(
+        keyText,
+        fc.constantFrom(...paddings),
+        fc.oneof(fc.constant(password), fc.string({ unit: 'binary', maxLength: 300 })),
+        async (key, padding, text) => {
+          const result = await attempt(key, padding, text);
+          if (!result.ok) {
+            check(result.error instanceof CryptoError, `untyped failure: ${String(result.error)}`);
+            check(!result.error.message.includes(text) || text.length < 4, 'the error repeats the password');
+            return;
+          }
+          const ciphertext = Buffer.from(result.ciphertext, 'base64');
+          const limit = await maxPasswordBytes(key, padding);
+          // RFC 8017: the ciphertext is exactly k bytes, and k - limit is the padding's overhead.
+          const k = limit + overhead[padding];
+          check(k >= 256 && ciphertext.length === k, `ciphertext of ${ciphertext.length} bytes for a ${k}-byte modulus`);
+          check(!ciphertext.includes(Buffer.from(text, 'utf8')) || text.length < 4, 'the ciphertext contains the password');
+        },
+      ),
       counted('encryptPassword', 1_500),
     );
   });

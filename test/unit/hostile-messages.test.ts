@@ -25,7 +25,12 @@ const senders: Array<{ name: string; sender: SenderInfo; context: SenderContext 
   },
   {
     name: 'content script',
-    sender: { id: extensionId, url: 'https://login.corp.example/expired', tab: { id: 7, url: 'https://login.corp.example/expired' }, frameId: 0 },
+    sender: {
+      id: extensionId,
+      url: 'https://login.corp.example/expired',
+      tab: { id: 7, url: 'https://login.corp.example/expired' },
+      frameId: 0,
+    },
     context: 'content-script',
   },
   {
@@ -38,7 +43,11 @@ const senders: Array<{ name: string; sender: SenderInfo; context: SenderContext 
     sender: { id: extensionId, url: `${extensionOrigin}/popup.html`, tab: { id: 9, url: 'https://evil.example/' }, frameId: 4 },
     context: 'content-script',
   },
-  { name: 'another extension', sender: { id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk', url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/x.html' }, context: null },
+  {
+    name: 'another extension',
+    sender: { id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk', url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/x.html' },
+    context: null,
+  },
   {
     name: 'another extension claiming our page',
     sender: { id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk', url: `${extensionOrigin}/popup.html` },
@@ -82,7 +91,10 @@ const anySender: fc.Arbitrary<SenderInfo> = fc.record(
       nastyString.map((path) => `${extensionOrigin}/${path}`),
     ),
     origin: fc.oneof(fc.constant(extensionOrigin), fc.webUrl()),
-    tab: fc.record({ id: fc.integer(), url: fc.oneof(fc.constant(`${extensionOrigin}/options.html`), fc.webUrl(), nastyString) }, { requiredKeys: [] }),
+    tab: fc.record(
+      { id: fc.integer(), url: fc.oneof(fc.constant(`${extensionOrigin}/options.html`), fc.webUrl(), nastyString) },
+      { requiredKeys: [] },
+    ),
     frameId: fc.integer({ min: -1, max: 50 }),
   },
   { requiredKeys: [] },
@@ -124,7 +136,9 @@ describe('hostile messages between contexts', () => {
     const message = fc.oneof(
       storedValue,
       fc.record({ type: fc.oneof(fc.constantFrom(...requestTypes), nastyString) }),
-      fc.constantFrom(...requestTypes).chain((type) => mutated(sampleRequests[type] as Record<string, unknown>, fc.oneof(jsonish, nastyString))),
+      fc
+        .constantFrom(...requestTypes)
+        .chain((type) => mutated(sampleRequests[type] as Record<string, unknown>, fc.oneof(jsonish, nastyString))),
     );
     await fc.assert(
       fc.asyncProperty(message, anySender, async (raw, sender) => {
@@ -156,13 +170,14 @@ describe('hostile messages between contexts', () => {
         const allowed = context !== null && allowedSenders[type].includes(context);
         check(envelope.ok === allowed, `${type}: ok=${envelope.ok}, expected ${allowed}`);
         check(!allowed || reached[0]?.context === context, 'handler saw the wrong context');
-        if (!allowed) check(!envelope.ok && envelope.error.code === 'forbidden-sender' && reached.length === 0, 'refusal reached a handler');
+        if (!allowed)
+          check(!envelope.ok && envelope.error.code === 'forbidden-sender' && reached.length === 0, 'refusal reached a handler');
       }),
       counted('router: request type × generated sender', 3_000),
     );
   });
 
-  it('hides a failing handler\'s error text, which could echo a secret', async () => {
+  it("hides a failing handler's error text, which could echo a secret", async () => {
     const secret = 'pat-secret-SECRET-ee21';
     const handlers = Object.fromEntries(
       requestTypes.map((type) => [

@@ -76,10 +76,7 @@ const policyDto = {
   useAccountAttributes: false,
 };
 
-const policyObject = fc.oneof(
-  mutated(policyDto, fc.oneof(edgyNumber, fc.boolean(), nastyString, jsonish)),
-  storedValue,
-);
+const policyObject = fc.oneof(mutated(policyDto, fc.oneof(edgyNumber, fc.boolean(), nastyString, jsonish)), storedValue);
 
 const passwordText = fc.oneof(
   fc.string({ maxLength: 64 }),
@@ -191,10 +188,15 @@ describe('hostile policies', () => {
   it('the passphrase generator does the same', async () => {
     const generatePassphrase = await loadPassphraseGenerator();
     fc.assert(
-      fc.property(fc.oneof(policiesField, policyObject), policyContext, fc.option(edgyNumber, { nil: undefined }), (source, context, words) => {
-        const rules = Array.isArray(source) ? parsePolicies(source) : rulesFromPolicyObject(source);
-        timed(1_000, () => expectGeneratorVerdict(() => generatePassphrase(rules, { context, words }), rules, context));
-      }),
+      fc.property(
+        fc.oneof(policiesField, policyObject),
+        policyContext,
+        fc.option(edgyNumber, { nil: undefined }),
+        (source, context, words) => {
+          const rules = Array.isArray(source) ? parsePolicies(source) : rulesFromPolicyObject(source);
+          timed(1_000, () => expectGeneratorVerdict(() => generatePassphrase(rules, { context, words }), rules, context));
+        },
+      ),
       counted('generatePassphrase', 1_000),
     );
   });

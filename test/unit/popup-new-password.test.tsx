@@ -91,9 +91,7 @@ describe('new password: when submitting is allowed', () => {
     await type(passwordField(popup), 'longenoughbutplain');
     await waitFor(() => checklistSettled(popup));
     expect(submitButton(popup).disabled).toBe(true);
-    expect(reason(popup)).toBe(
-      'Not yet: At least 1 special character (anything but a letter or digit, a space included)',
-    );
+    expect(reason(popup)).toBe('Not yet: At least 1 special character (anything but a letter or digit, a space included)');
 
     await type(passwordField(popup), compliant);
     await type(confirmField(popup), `${compliant}x`);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { fakeBrowser } from '../fixtures/popup/browser';
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PasswordTargetView, PopupState } from '@/utils/messages/views';
+import { fakeBrowser } from '../fixtures/popup/browser';
 import { click, type Rendered, settle, waitFor } from '../fixtures/popup/dom';
 import { english } from '../fixtures/popup/english';
 import { mountPopup } from '../fixtures/popup/popup';

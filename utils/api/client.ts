@@ -54,8 +54,15 @@ export interface IscClientOptions {
   timeoutMs?: number;
   /** A Retry-After longer than this is not waited for: the call fails with 'rate-limited' at once. */
   maxRetryAfterMs?: number;
-  /** Retries of a read after 5xx/network/timeout, and of any call after 429. */
+  /** Retries of a read after 5xx/network/timeout, and of admin calls after 429. */
   maxReadRetries?: number;
+  /**
+   * Retries after 429 of what an employee is waiting for (query-password-info, set-password), within
+   * maxRateLimitWaitMs in total. The fleet bench showed 3 retries let a Monday-morning wave surface
+   * hundreds of "rate limited" errors; the bucket refills every 10 s, so waiting a little longer wins.
+   */
+  maxInteractiveRateLimitRetries?: number;
+  maxRateLimitWaitMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   onRequest?(info: RequestInfo): void;
@@ -98,11 +105,18 @@ interface Call<TSchema extends v.GenericSchema> {
   body?: unknown;
   query?: Record<string, number | undefined>;
   notFoundKey?: (serverMessage: string | undefined) => ErrorMessageKey;
+  /**
+   * How many 429s to wait out. Status polls use 0: the tracker schedules its own, longer back-off
+   * for every pending change at once, which leaves the shared bucket to interactive calls.
+   */
+  rateLimitRetries?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 export const DEFAULT_MAX_READ_RETRIES = 3;
+export const DEFAULT_INTERACTIVE_RATE_LIMIT_RETRIES = 10;
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 90_000;
 /** Assumed wait for a 429 without Retry-After (doubled on each further 429). */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 
@@ -115,6 +129,8 @@ export function createIscClient(options: IscClientOptions): IscClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   const maxRetries = options.maxReadRetries ?? DEFAULT_MAX_READ_RETRIES;
+  const interactiveRateLimitRetries = options.maxInteractiveRateLimitRetries ?? DEFAULT_INTERACTIVE_RATE_LIMIT_RETRIES;
+  const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
   const backoffBaseMs = options.backoffBaseMs ?? 500;
   const backoffMaxMs = options.backoffMaxMs ?? 8_000;
   const version = options.version;
@@ -127,6 +143,8 @@ export function createIscClient(options: IscClientOptions): IscClient {
     let refreshed = false;
     let failureRetries = 0;
     let rateLimitRetries = 0;
+    let rateLimitWaitedMs = 0;
+    const allowedRateLimitRetries = call.rateLimitRetries ?? maxRetries;
 
     for (let attempt = 1; ; attempt++) {
       const started = now();
@@ -158,7 +176,7 @@ export function createIscClient(options: IscClientOptions): IscClient {
         // ISC did not process a rate-limited request, so even set-password may be sent again.
         const retryAfterMs = parseRetryAfter(result.headers.get('retry-after'), now());
         const waitMs = retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS * 2 ** rateLimitRetries;
-        if (rateLimitRetries >= maxRetries || waitMs > maxRetryAfterMs) {
+        if (rateLimitRetries >= allowedRateLimitRetries || waitMs > maxRetryAfterMs || rateLimitWaitedMs + waitMs > maxRateLimitWaitMs) {
           throw new ApiError('rate-limited', {
             status,
             retryAfterMs: waitMs,
@@ -167,7 +185,9 @@ export function createIscClient(options: IscClientOptions): IscClient {
         }
         rateLimitRetries++;
         // Everyone rate-limited at the same moment would otherwise come back at the same moment.
-        await sleep(waitMs + random() * rateLimitJitterMs(waitMs));
+        const jittered = waitMs + random() * rateLimitJitterMs(waitMs);
+        rateLimitWaitedMs += jittered;
+        await sleep(jittered);
         continue;
       }
 
@@ -234,6 +254,7 @@ export function createIscClient(options: IscClientOptions): IscClient {
       mode: 'read',
       schema: PasswordStatus,
       notFoundKey: () => 'errors.notFoundRequest',
+      rateLimitRetries: 0,
     });
   }
 
@@ -252,6 +273,7 @@ export function createIscClient(options: IscClientOptions): IscClient {
           schema: PasswordInfo,
           body,
           notFoundKey: notFoundUserOrSource,
+          rateLimitRetries: interactiveRateLimitRetries,
         });
       } catch (error) {
         // beta documents API authority for this operation: user tokens get 403 there but work on the other versions.
@@ -276,6 +298,7 @@ export function createIscClient(options: IscClientOptions): IscClient {
         schema: PasswordChangeResponse,
         body: v.parse(PasswordChangeRequest, request),
         notFoundKey: notFoundUserOrSource,
+        rateLimitRetries: interactiveRateLimitRetries,
       });
     },
 

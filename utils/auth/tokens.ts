@@ -113,12 +113,10 @@ async function requestTokens(options: TokenEndpointOptions, grant: Record<string
 function toTokenSet(response: v.InferOutput<typeof TokenResponse>, nowMs: number): TokenSet {
   const claims = tryDecodePayload(response.access_token);
   const expiresAt =
-    response.expires_in !== undefined
-      ? nowMs + response.expires_in * 1000
-      : typeof claims?.exp === 'number'
-        ? claims.exp * 1000
-        : // Neither said when it expires: assume ISC's shortest usual lifetime and let a 401 correct us.
-          nowMs + 5 * 60_000;
+    (response.expires_in !== undefined ? dateMs(nowMs + response.expires_in * 1000) : undefined) ??
+    (typeof claims?.exp === 'number' ? dateMs(claims.exp * 1000) : undefined) ??
+    // Neither said (usably) when it expires: assume ISC's shortest usual lifetime and let a 401 correct us.
+    nowMs + 5 * 60_000;
   const tokens: TokenSet = {
     accessToken: response.access_token,
     expiresAt,
@@ -151,11 +149,12 @@ export interface Identity {
  */
 export function decodeClaims(jwt: string): Identity {
   const claims = tryDecodePayload(jwt);
-  if (!claims || typeof claims.exp !== 'number') throw new ApiError('invalid-response');
+  const expiresAt = typeof claims?.exp === 'number' ? dateMs(claims.exp * 1000) : undefined;
+  if (!claims || expiresAt === undefined) throw new ApiError('invalid-response');
   const identity: Identity = {
     authorities: Array.isArray(claims.authorities) ? claims.authorities.filter((a): a is string => typeof a === 'string') : [],
     scopes: scopesOf(claims.scope),
-    expiresAt: claims.exp * 1000,
+    expiresAt,
   };
   const text = (name: string) => (typeof claims[name] === 'string' && claims[name] !== '' ? (claims[name] as string) : undefined);
   const fields: Array<[keyof Identity, string | undefined]> = [
@@ -167,6 +166,14 @@ export function decodeClaims(jwt: string): Identity {
   ];
   for (const [field, value] of fields) if (value !== undefined) Object.assign(identity, { [field]: value });
   return identity;
+}
+
+/**
+ * A time a Date can hold, or undefined. A reply saying `"exp": 1e300` or `"expires_in": 1e308` would otherwise
+ * give Infinity or a date that Intl cannot format, which crashed the options page and is lost in storage.
+ */
+function dateMs(ms: number): number | undefined {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? ms : undefined;
 }
 
 function scopesOf(scope: unknown): string[] {

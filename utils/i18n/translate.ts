@@ -26,8 +26,10 @@ export function pickLocale(requested: string | undefined): SupportedLocale {
 export function lookupIn(...dictionaries: Dictionary[]): Lookup {
   return (key, subs) => {
     for (const dictionary of dictionaries) {
-      const entry = dictionary[key];
-      if (entry) return substitute(entry.message, subs);
+      // Own entries only: a key such as "constructor" or "toString" would otherwise find Object.prototype's
+      // function, whose missing `message` crashed every caller (keys can come from stored state).
+      const entry = Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
+      if (typeof entry?.message === 'string') return substitute(entry.message, subs);
     }
     return '';
   };

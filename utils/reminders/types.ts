@@ -4,12 +4,18 @@ import * as v from 'valibot';
 export const expiryOrigins = ['page', 'policy'] as const;
 export type ExpiryOrigin = (typeof expiryOrigins)[number];
 
+/**
+ * Numbers a Date can hold (±8.64e15 ms): ±Infinity (Firefox's storage keeps it) would become an alarm time
+ * browser.alarms.create refuses, and a date beyond the range makes Intl's date formatting throw.
+ */
+const finiteNumber = v.pipe(v.number(), v.minValue(-8.64e15), v.maxValue(8.64e15));
+
 export const ExpirySchema = v.object({
   /** A source id (policy) or a site host (page); reminders are per key. */
   key: v.string(),
   /** What the employee recognises: the source's or site's display name. */
   label: v.string(),
-  expiresAt: v.number(),
+  expiresAt: finiteNumber,
   origin: v.picklist(expiryOrigins),
 });
 export type Expiry = v.InferOutput<typeof ExpirySchema>;
@@ -18,7 +24,7 @@ export type Expiry = v.InferOutput<typeof ExpirySchema>;
 export const RemindersStateSchema = v.object({
   expiries: v.array(ExpirySchema),
   /** Per key, the days-left bucket already notified (or passed over when the expiry was first seen). */
-  lastNotified: v.record(v.string(), v.number()),
+  lastNotified: v.record(v.string(), finiteNumber),
 });
 export type RemindersState = v.InferOutput<typeof RemindersStateSchema>;
 

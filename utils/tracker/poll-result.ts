@@ -44,8 +44,12 @@ export function applyPollResult(
       return settle(polled, 'not-found', now);
     case 'retry-later': {
       const retryStreak = polled.retryStreak + 1;
-      const delay =
+      const serverDelay =
         result.retryAfterMs !== undefined ? retryAfterDelay(result.retryAfterMs, random) : backoffDelay(retryStreak, options, random);
+      // A 429 means the shared bucket is full: polls step back for at least rateLimitFloorMs so the
+      // employees still typing (query, set-password) get the requests instead.
+      const delay =
+        result.reason === 'rate-limited' ? Math.max(serverDelay, options.rateLimitFloorMs + Math.round(random() * 5_000)) : serverDelay;
       return settleIfOverdue({ ...polled, retryStreak, nextPollAt: now + delay, backingOff: true, lastError: result.reason }, now, options);
     }
     case 'signed-out':

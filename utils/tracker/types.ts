@@ -23,6 +23,12 @@ export const problemKinds = [
 ] as const;
 export type ProblemKind = (typeof problemKinds)[number];
 
+/**
+ * Numbers a Date can hold (±8.64e15 ms). Firefox keeps ±Infinity through storage (structured clone), and a
+ * time outside that range made the help-desk summary's toISOString throw: such state is corrupt and dropped.
+ */
+const finiteNumber = v.pipe(v.number(), v.minValue(-8.64e15), v.maxValue(8.64e15));
+
 export const TrackedChangeSchema = v.object({
   /** Local id (uuid); the notification and UI refer to it. */
   id: v.string(),
@@ -36,22 +42,22 @@ export const TrackedChangeSchema = v.object({
   accountName: v.string(),
   /** Other sources or applications that change with this one (sync group, multi-application source). */
   alsoChanges: v.array(v.string()),
-  submittedAt: v.number(),
+  submittedAt: finiteNumber,
   state: v.picklist(changeStates),
   /** ISC's error texts, verbatim (shown to the employee and copied into the help-desk summary). */
   errors: v.array(v.string()),
   sourceIds: v.array(v.string()),
   /** Status requests made so far. */
-  attempts: v.number(),
+  attempts: finiteNumber,
   /** Consecutive 'retry-later' answers; drives the exponential backoff. */
-  retryStreak: v.number(),
+  retryStreak: finiteNumber,
   /** When the next status request may be made. */
-  nextPollAt: v.number(),
+  nextPollAt: finiteNumber,
   /** True while nextPollAt is a backoff the fast popup cadence must not undercut. */
   backingOff: v.boolean(),
-  lastPolledAt: v.optional(v.number()),
+  lastPolledAt: v.optional(finiteNumber),
   lastError: v.optional(v.picklist(problemKinds)),
-  settledAt: v.optional(v.number()),
+  settledAt: v.optional(finiteNumber),
   /** The outcome notification for this change's submission has been delivered. */
   notified: v.boolean(),
   /** The employee has looked at the outcome (clears the failure badge). */
@@ -88,7 +94,7 @@ export const OutboxEntrySchema = v.object({
    * in this state on a later run means the worker died around the notify call (see tracker.ts).
    */
   status: v.picklist(['ready', 'notifying']),
-  failures: v.number(),
+  failures: finiteNumber,
 });
 export type OutboxEntry = v.InferOutput<typeof OutboxEntrySchema>;
 
@@ -154,6 +160,8 @@ export interface TrackerOptions {
   passJitterMs: number;
   /** Attempts to deliver one notification before giving up on it (the popup still shows the outcome). */
   maxNotifyAttempts: number;
+  /** After a 429 on a status poll, wait at least this long (plus jitter), whatever Retry-After said. */
+  rateLimitFloorMs: number;
 }
 
 export const defaultTrackerOptions: TrackerOptions = {
@@ -166,6 +174,7 @@ export const defaultTrackerOptions: TrackerOptions = {
   signedOutGiveUpAfterMs: 24 * 60 * 60_000,
   passJitterMs: 250,
   maxNotifyAttempts: 3,
+  rateLimitFloorMs: 60_000,
 };
 
 export interface TrackerBadge {

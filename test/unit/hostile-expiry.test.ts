@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import { Window } from 'happy-dom';
+import { JSDOM } from 'jsdom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectExpiry, type ExpiryVerdict } from '@/utils/expiry';
+import { isMatchPattern, matchesPattern, parseExpirySites, permissionOrigin, sourceForPage } from '@/utils/expiry/sites';
+import { casesRun, check, counted, edgyNumber, nastyString, timed } from '../fixtures/hostile/arbitraries';
+
+/**
+ * Hostile pages: the content script reads every watched page, and a page controls all of its markup. Whatever
+ * it contains (random or broken markup, absurd nesting, megabytes of text, text added by script, phrases
+ * meant to trick the detector), detectExpiry returns a verdict quickly and never fails inside.
+ */
+
+const jsdom = new JSDOM('', { url: 'https://login.corp.example/' });
+const happy = new Window({ url: 'https://login.corp.example/' });
+const parsers = {
+  jsdom: (html: string) => new jsdom.window.DOMParser().parseFromString(html, 'text/html'),
+  'happy-dom': (html: string) => new happy.DOMParser().parseFromString(html, 'text/html') as unknown as Document,
+};
+
+const phrases = [
+  'Your password has expired.',
+  'Your password will expire in 3 days.',
+  'Your password will expire in 99999999999999999999999 days.',
+  'Your password expires in 0 hours',
+  'You must change your password before you continue.',
+  'Ihr Kennwort läuft in 5 Tagen ab.',
+  'Votre mot de passe a expiré.',
+  'パスワードの有効期限はあと3日です。',
+  'Does your password expire? Passwords never expire here.',
+  'Your session has expired.',
+  'password password password expired expired',
+];
+
+const tags = [
+  'div',
+  'p',
+  'span',
+  'h1',
+  'h2',
+  'li',
+  'ul',
+  'a',
+  'button',
+  'form',
+  'label',
+  'main',
+  'nav',
+  'footer',
+  'dialog',
+  'details',
+  'summary',
+  'q',
+  'blockquote',
+  'pre',
+  'table',
+  'td',
+  'template',
+  'script',
+  'style',
+  'iframe',
+  'svg',
+  'math',
+  'title',
+  'select',
+  'textarea',
+  'x-custom',
+];
+const attributes = [
+  'role="alert"',
+  'aria-live="assertive"',
+  'aria-hidden="true"',
+  'hidden',
+  'style="display:none"',
+  'class="alert error hidden"',
+  'open',
+  'type="password"',
+  'autocomplete="new-password"',
+  'role="heading"',
+  'for="x"',
+  'id="x"',
+];
+
+const text = fc.oneof(
+  { arbitrary: fc.constantFrom(...phrases), weight: 4 },
+  { arbitrary: nastyString, weight: 4 },
+  {
+    arbitrary: fc.constantFrom('&lt;', '&#x0;', '&#xD800;', '&nbsp;', '<!-- comment -->', '<![CDATA[x]]>', '</div>', '<', '"\'><'),
+    weight: 2,
+  },
+);
+
+/** Random markup: elements with hostile attributes, unclosed and stray tags, phrases and garbage as text. */
+const markup: fc.Memo<string> = fc.memo((depth) =>
+  depth <= 1
+    ? text
+    : fc.oneof(
+        text,
+        fc
+          .tuple(
+            fc.constantFrom(...tags),
+            fc.subarray(attributes, { maxLength: 3 }),
+            fc.array(markup(depth - 1), { maxLength: 4 }),
+            fc.boolean(),
+          )
+          .map(([tag, attrs, children, close]) => `<${tag} ${attrs.join(' ')}>${children.join('')}${close ? `</${tag}>` : ''}`),
+        fc.constantFrom(
+          '<input type="password" name="new">',
+          '<input type="number">',
+          '<input type="checkbox">',
+          '<br>',
+          '<img src=x onerror="document.body.innerHTML=1">',
+        ),
+      ),
+);
+
+const page = fc.oneof(
+  { arbitrary: markup(6), weight: 10 },
+  {
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1_000, max: 20_000 }), fc.constantFrom(...phrases))
+      .map(([depth, phrase]) => `${'<div>'.repeat(depth)}${phrase}`),
+    weight: 1,
+  },
+  { arbitrary: fc.constantFrom(...phrases).map((phrase) => `<p>${'lorem ipsum '.repeat(100_000)}</p><p>${phrase}</p>`), weight: 1 },
+  { arbitrary: fc.integer({ min: 1_000, max: 30_000 }).map((count) => '<span>Your password has expired.</span>'.repeat(count)), weight: 1 },
+);
+
+const pageUrl = fc.oneof(
+  fc.constantFrom('https://login.corp.example/', 'https://corp.example/help/passwords', 'https://corp.example/admin/policies'),
+  fc.webUrl(),
+  nastyString,
+);
+
+/** What a page's own scripts can do after load: add text anywhere, hide and show, open shadow roots. */
+const scriptEdits = fc.array(
+  fc.record({
+    at: fc.nat(),
+    kind: fc.constantFrom('text', 'attribute', 'shadow', 'remove'),
+    value: text,
+    attribute: fc.constantFrom(...attributes),
+  }),
+  { maxLength: 6 },
+);
+
+function applyScriptEdits(
+  doc: Document,
+  edits: fc.Arbitrary<unknown> extends never ? never : Array<{ at: number; kind: string; value: string; attribute: string }>,
+) {
+  const elements = Array.from(doc.querySelectorAll('*'));
+  for (const edit of edits) {
+    const target = elements[edit.at % Math.max(1, elements.length)] ?? doc.body;
+    if (!target) continue;
+    try {
+      if (edit.kind === 'text') target.appendChild(doc.createTextNode(edit.value));
+      else if (edit.kind === 'attribute') {
+        const [name, value = ''] = edit.attribute.replace(/"/g, '').split('=');
+        target.setAttribute(name!, value);
+      } else if (edit.kind === 'shadow') {
+        target.attachShadow({ mode: 'open' }).appendChild(doc.createTextNode(edit.value));
+      } else target.remove();
+    } catch {
+      // The DOM refused this edit (no shadow root on <p>, say), as a browser would: the page simply stays as it was.
+    }
+  }
+}
+
+function checkVerdict(verdict: ExpiryVerdict): void {
+  check(['expired', 'expiring', 'none'].includes(verdict.kind), `kind ${verdict.kind}`);
+  check(typeof verdict.reason === 'string', 'no reason');
+  check(!verdict.reason.startsWith('error:'), `the detector failed inside: ${verdict.reason}`);
+  if (verdict.daysLeft !== undefined) check(Number.isFinite(verdict.daysLeft) && verdict.daysLeft >= 0, `daysLeft ${verdict.daysLeft}`);
+}
+
+describe('hostile expiry pages', () => {
+  afterAll(() => {
+    console.info('hostile-expiry cases:', [...casesRun].map(([name, runs]) => `${name}=${runs}`).join(', '));
+  });
+
+  for (const [name, parse] of Object.entries(parsers)) {
+    it(`${name}: any markup, URL and script edits give a verdict within the time bound`, () => {
+      fc.assert(
+        fc.property(page, pageUrl, scriptEdits, (html, url, edits) => {
+          const doc = parse(`<!doctype html><html><head><title>Sign in</title></head><body>${html}</body></html>`);
+          applyScriptEdits(doc, edits);
+          checkVerdict(timed(1_500, () => detectExpiry(doc, url)));
+        }),
+        counted(`detectExpiry (${name})`, name === 'jsdom' ? 600 : 600),
+      );
+    });
+  }
+
+  it('does not overflow the stack on a 100 000-deep page, in either DOM', () => {
+    const deep = `${'<div>'.repeat(100_000)}Your password has expired.`;
+    for (const parse of Object.values(parsers)) {
+      const doc = parse(`<!doctype html><html><head><title>${'t'.repeat(10_000)}</title></head><body>${deep}</body></html>`);
+      const verdict = timed(3_000, () => detectExpiry(doc, 'https://login.corp.example/'));
+      checkVerdict(verdict);
+    }
+  });
+
+  it('a page cannot make the watched-site helpers throw, whatever URL or admin pattern they see', () => {
+    const pattern = fc.oneof(
+      nastyString,
+      fc.constantFrom('https://*/*', '*://*/*', 'http://127.0.0.1/* | G Suite', 'https://*.corp.example/a*b*c*d*e*f*g*h*'),
+      fc.webUrl().map((u) => `${u}/*`),
+    );
+    fc.assert(
+      fc.property(fc.array(pattern, { maxLength: 5 }), fc.oneof(fc.webUrl({ withQueryParameters: true }), nastyString), (patterns, url) => {
+        const sites = parseExpirySites(patterns);
+        timed(200, () => {
+          for (const site of sites) {
+            check(isMatchPattern(site.pattern), 'kept an invalid pattern');
+            matchesPattern(url, site.pattern);
+            permissionOrigin(site.pattern);
+          }
+          sourceForPage(url, sites, ['Active Directory', 'G Suite']);
+        });
+      }),
+      counted('watched sites', 2_000),
+    );
+    expect(matchesPattern('https://a.example/x', 'https://a.example/*')).toBe(true);
+  });
+
+  it('an expiry report carries only days the protocol accepts', () => {
+    fc.assert(
+      fc.property(edgyNumber, (days) => {
+        const doc = parsers.jsdom(`<div role="alert">Your password will expire in ${days} days.</div>`);
+        checkVerdict(detectExpiry(doc, 'https://login.corp.example/'));
+      }),
+      counted('days left', 500),
+    );
+  });
+});
