@@ -65,7 +65,7 @@ describe('a service worker stopped between submit and status, restarted into a 5
       await new Promise((r) => setTimeout(r, 1000));
       const cdp = await session.context.newCDPSession(page);
       const infos = ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }).targetInfos.filter((x) => x.type === 'service_worker');
-      console.log('DBG', i, infos.length, tenant.requestLog().length, session.context.serviceWorkers().length);
+      console.log('DBG', i, infos.length, JSON.stringify(tenant.requestLog().map((e) => [e.at.slice(17), e.method, e.path.slice(0, 30), e.status])));
       await cdp.detach();
     }
     const history = () =>
