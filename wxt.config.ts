@@ -15,6 +15,10 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   hooks: {
+    // WXT takes the toolbar tooltip from the popup's <title>; the tooltip is localised instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extActionTitle__';
+    },
     // The content script runs on every watched page: it uses the promise-based runtime both
     // browsers ship natively instead of the polyfill, which would double its size.
     'vite:build:extendConfig': (entrypoints, config) => {
@@ -38,7 +42,6 @@ export default defineConfig({
     // access: headless Chromium cannot click "Allow" on a permission prompt.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     content_security_policy: { extension_pages: extensionPagesCsp },
-    action: { default_title: 'Rekey: change your password' },
     storage: { managed_schema: 'managed_schema.json' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

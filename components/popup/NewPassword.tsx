@@ -49,9 +49,11 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
   }, []);
 
   const view = load?.status === 'ready' ? load.view : null;
-  const accounts = view?.accounts.filter((a) => selectedAccounts.includes(a.accountId)) ?? [];
+  // Memoised so `context` keeps its identity between renders: the strength effect depends on it
+  // and sets state, so a fresh array on every render re-rendered the form in an endless loop.
+  const accounts = useMemo(() => view?.accounts.filter((a) => selectedAccounts.includes(a.accountId)) ?? [], [view, selectedAccounts]);
   const merged = useMemo(() => (view ? mergeRules([parsePolicies(view.policies)]) : null), [view]);
-  const rules = merged?.ok ? merged.rules : [];
+  const rules = useMemo(() => (merged?.ok ? merged.rules : []), [merged]);
   const context = useMemo(
     () => ({
       accountIds: accounts.map((a) => a.accountId),

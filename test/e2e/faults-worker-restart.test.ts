@@ -6,8 +6,10 @@ import { type ExtensionSession, launchExtension } from './harness';
 
 /**
  * Fault 7: Chrome stops the service worker between the submit and the status poll, and when the restarted
- * worker polls, ISC is having a bad moment (503s, then 429s). The restarted worker rebuilds the tracker from
- * storage, rides out the errors, and shows the real outcome once; the change is never sent twice.
+ * worker polls, ISC is having a bad moment (a burst of 503s). The restarted worker rebuilds the tracker from
+ * storage, rides out the errors (client retries, then the tracker's own backoff), and shows the real outcome
+ * once; the change is never sent twice. (A 429 on a status poll now holds polling back for at least 60 s,
+ * longer than this test may take: that back-off is covered in test/integration/faults-rate-limit.test.ts.)
  */
 
 const password = 'Copper-Meadow-Signal-64';
@@ -25,7 +27,7 @@ async function stopWorkers(context: BrowserContext, page: Page, origin: string):
   await cdp.detach();
 }
 
-describe('a service worker stopped between submit and status, restarted into a 503 and 429 burst', () => {
+describe('a service worker stopped between submit and status, restarted into a burst of 503s', () => {
   let tenant: SandboxTenant;
   let session: ExtensionSession;
 
@@ -56,35 +58,28 @@ describe('a service worker stopped between submit and status, restarted into a 5
     tenant.advanceClock(60_000);
     expect(tenant.accountState('CN=Alice Smith,OU=Staff,DC=corp,DC=example').passwordChangedAt).toBeTruthy();
     tenant.clearRequestLog();
-    tenant.injectFault({ method: 'GET', path: statusPath, status: 503, count: 2 });
-    tenant.injectFault({ method: 'GET', path: statusPath, status: 429, count: 2 });
+    // Five 503s: more than one status call retries (1 + 3 attempts), so the tracker backs off too.
+    tenant.injectFault({ method: 'GET', path: statusPath, status: 503, count: 5 });
 
     // Opening the popup restarts the worker, which polls the change it finds in storage.
     await page.goto(`${session.extensionOrigin}/popup.html`);
-    for (let i = 0; i < 8; i++) {
-      await new Promise((r) => setTimeout(r, 1000));
-      const cdp = await session.context.newCDPSession(page);
-      const infos = ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }).targetInfos.filter((x) => x.type === 'service_worker');
-      console.log('DBG', i, infos.length, JSON.stringify(tenant.requestLog().map((e) => [e.at.slice(17), e.method, e.path.slice(0, 30), e.status])));
-      await cdp.detach();
-    }
     const history = () =>
       page.evaluate(() =>
         chrome.runtime.sendMessage({ type: 'state/get' }).then((r) => r.value.tracker.history.map((c: { state: string }) => c.state)),
       );
-    await expect.poll(history, { timeout: 25_000, interval: 500 }).toEqual(["finished"]).catch(async (e) => { console.log(tenant.requestLogText()); console.log(JSON.stringify(await page.evaluate(() => chrome.runtime.sendMessage({ type: "state/get" }).then((r) => r.value.tracker)))); throw e; });
+    await expect.poll(history, { timeout: 20_000, interval: 500 }).toEqual(['finished']);
 
     const statusAnswers = tenant
       .requestLog()
       .filter((entry) => entry.path.startsWith('/v3/password-change-status/'))
       .map((entry) => entry.status);
-    expect(statusAnswers.slice(0, 4)).toEqual([503, 503, 429, 429]);
-    expect(statusAnswers.at(-1)).toBe(200);
+    expect(statusAnswers).toEqual([503, 503, 503, 503, 503, 200]);
     expect(tenant.setPasswordCount()).toBe(1);
 
     // What the employee sees: one notification, no failure badge, and the popup leading with the outcome.
-    expect(Object.keys(await page.evaluate(() => chrome.notifications.getAll()))).toHaveLength(1);
-    expect(await page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    // (The outcome is saved first and announced right after, in the same pass.)
+    await expect.poll(async () => Object.keys(await page.evaluate(() => chrome.notifications.getAll())).length).toBe(1);
+    await expect.poll(() => page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
     await expect.poll(() => page.getByTestId('unseen-outcomes').count(), { timeout: 5_000 }).toBe(1);
     expect(await page.getByTestId('unseen-outcomes').textContent()).toContain('done');
   });
