@@ -127,7 +127,7 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
             : breachPending
               ? t('popup.reasonBreachPending')
               : breach && !breach.allowSubmit
-                ? tk({ key: breach.messageKey, params: breach.params, ...(breach.count !== undefined ? { count: breach.count } : {}) })
+                ? breachMessage(breach)
                 : null;
   const canSubmit = blockReason === null && busy !== 'submit';
 
@@ -255,7 +255,7 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
           role="status"
           data-testid="breach"
         >
-          {tk({ key: breach.messageKey, params: breach.params, ...(breach.count !== undefined ? { count: breach.count } : {}) })}
+          {breachMessage(breach)}
         </p>
       )}
       {!merged?.ok && merged && (
@@ -280,4 +280,12 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
       {error && <ErrorNotice error={error} />}
     </form>
   );
+}
+
+/**
+ * The verdict's params carry the count as a string; passing the count alone lets the translator
+ * format it for the locale ("4,211", "4.211") as well as pick the plural form.
+ */
+function breachMessage(breach: BreachVerdict): string {
+  return breach.count !== undefined ? tk({ key: breach.messageKey, count: breach.count }) : tk({ key: breach.messageKey, params: breach.params });
 }

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '../tenant';
+import { auditAccessibility } from './axe';
+import { configure, sandboxSettings } from './fixtures';
+import { type ExtensionSession, launchExtension } from './harness';
+
+describe('a language forced by policy', () => {
+  let tenant: SandboxTenant;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    tenant = await startTenant({ port: 0 });
+    session = await launchExtension();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await tenant?.stop();
+  });
+
+  it('switches the popup to German, then Japanese, whatever the browser language', async () => {
+    await configure(session, sandboxSettings(tenant, { language: 'de' }));
+    const popup = await session.openPopup();
+    await popup.getByTestId('signed-out').waitFor();
+    expect(await popup.locator('html').getAttribute('lang')).toBe('de');
+    expect(await popup.getByRole('heading', { level: 2 }).textContent()).toBe('Melden Sie sich an, um Ihr Passwort zu ändern');
+    expect(await popup.getByRole('button', { name: 'Anmelden' }).isVisible()).toBe(true);
+    await auditAccessibility(popup, 'signed out (de)');
+    await popup.close();
+
+    await configure(session, { language: 'ja' });
+    const again = await session.openPopup();
+    await again.getByTestId('signed-out').waitFor();
+    expect(await again.getByRole('button', { name: 'サインイン' }).isVisible()).toBe(true);
+    await again.close();
+  });
+});
