@@ -287,5 +287,7 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
  * format it for the locale ("4,211", "4.211") as well as pick the plural form.
  */
 function breachMessage(breach: BreachVerdict): string {
-  return breach.count !== undefined ? tk({ key: breach.messageKey, count: breach.count }) : tk({ key: breach.messageKey, params: breach.params });
+  return breach.count !== undefined
+    ? tk({ key: breach.messageKey, count: breach.count })
+    : tk({ key: breach.messageKey, params: breach.params });
 }

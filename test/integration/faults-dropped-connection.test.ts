@@ -53,7 +53,11 @@ describe('a connection dropped after ISC applied the change', () => {
     const error = await rig.submit(info, password).catch((caught: unknown) => caught);
 
     expect(isApiError(error, 'outcome-unknown')).toBe(true);
-    expect(setPasswordCalls().slice(sentBefore).map((entry) => entry.status)).toEqual([0]);
+    expect(
+      setPasswordCalls()
+        .slice(sentBefore)
+        .map((entry) => entry.status),
+    ).toEqual([0]);
     expect(tenant.setPasswordCount()).toBe(accepted + 1);
     expect(tenant.accountState(ACCOUNTS.gSuite).passwordHash).toBe(hashFor(tenant, ACCOUNTS.gSuite, password));
   });

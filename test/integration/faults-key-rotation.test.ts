@@ -63,7 +63,9 @@ describe('a source key rotated after Rekey fetched it', () => {
     ]);
     const screen = statusScreen(popup, t);
     expect(screen.notices).toHaveLength(1);
-    expect(screen.notices[0]).toMatch(/^Identity Security Cloud refused the request: The public key id ".+" is not the current key of G Suite/);
+    expect(screen.notices[0]).toMatch(
+      /^Identity Security Cloud refused the request: The public key id ".+" is not the current key of G Suite/,
+    );
     expect(screen.changes).toEqual([]);
     expect(newKeyId).not.toBe(shown.publicKeyId);
     expect(tenant.setPasswordCount()).toBe(accepted);

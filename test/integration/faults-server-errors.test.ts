@@ -88,7 +88,11 @@ describe('a 5xx answer to set-password', () => {
       expect(isApiError(error, 'outcome-unknown')).toBe(true);
       expect(rig.t.t((error as { messageKey: string }).messageKey)).toMatch(/may or may not have been applied/);
     }
-    expect(setPasswordCalls().slice(sentBefore).map((entry) => entry.status)).toEqual([500, 502, 503]);
+    expect(
+      setPasswordCalls()
+        .slice(sentBefore)
+        .map((entry) => entry.status),
+    ).toEqual([500, 502, 503]);
     expect(tenant.setPasswordCount()).toBe(accepted);
   });
 

@@ -86,7 +86,9 @@ describe('a refresh token revoked mid-session', () => {
     expect(snapshot.pending[0]?.lastError).toBe('signed-out');
     expect(snapshot.badge.failed).toBe(0);
     expect(rig.notifications).toHaveLength(0);
-    expect(rig.t.t('tracker.needsSignIn')).toBe('Sign in again so Rekey can finish checking your password change. Nothing has been lost.');
+    expect(rig.t.t('popup.pendingNeedSignIn')).toBe(
+      'You have password changes waiting for an outcome. Sign in again so Rekey can check on them.',
+    );
 
     // A submit in this state is refused locally with the sign-in explanation; nothing reaches set-password.
     const accepted = tenant.setPasswordCount();

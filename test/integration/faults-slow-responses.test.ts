@@ -44,7 +44,9 @@ describe('responses slower than the client timeout', () => {
 
     expect(isApiError(error, 'timeout')).toBe(true);
     const { messageKey, messageParams } = error as { messageKey: string; messageParams: string[] };
-    expect(rig.t.t(messageKey, messageParams)).toBe(`${new URL(tenant.url).host} took too long to answer. Nothing is lost; try again in a moment.`);
+    expect(rig.t.t(messageKey, messageParams)).toBe(
+      `${new URL(tenant.url).host} took too long to answer. Nothing is lost; try again in a moment.`,
+    );
   });
 
   it('on set-password: "outcome unknown" and never resent, so at most one change can ever come of it', async () => {

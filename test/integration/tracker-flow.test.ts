@@ -78,7 +78,9 @@ describe('tracking a password change over HTTP until ISC settles it', () => {
 
   it('announces a submission to two sources in one notification led by its failure, one line per source', async () => {
     const rig = await createRig(tenant);
-    tenant.configure({ failSource: { sourceId: IDS.activeDirectory, error: 'Active Directory rejected the password: it was used too recently' } });
+    tenant.configure({
+      failSource: { sourceId: IDS.activeDirectory, error: 'Active Directory rejected the password: it was used too recently' },
+    });
     const password = freshPassword();
     const accepted = tenant.setPasswordCount();
     const gSuite = await rig.passwordInfo('G Suite');

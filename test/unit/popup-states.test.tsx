@@ -6,7 +6,7 @@ import { fakeBrowser } from '../fixtures/popup/browser';
 import { click, type Rendered, settle, waitFor } from '../fixtures/popup/dom';
 import { english } from '../fixtures/popup/english';
 import { mountPopup } from '../fixtures/popup/popup';
-import { alice, deferred, popupState, targetView, userError } from '../fixtures/popup/state';
+import { alice, change, deferred, popupState, targetView, userError } from '../fixtures/popup/state';
 
 let view: Rendered | undefined;
 afterEach(() => {
@@ -167,6 +167,22 @@ describe('popup: signed out', () => {
     expect(popup.byRole<HTMLButtonElement>('button', { name: 'Sign in' }).disabled).toBe(false);
   });
 
+  it('asks for access to the tenant first and explains a refusal without signing in', async () => {
+    const request = vi.fn(async () => false);
+    fakeBrowser.permissions.request = request;
+    const popup = await mountPopup({
+      'state/get': signedOut({ missingTenantOrigins: ['https://acme.api.identitynow.com/*'] }),
+      'auth/signIn': alice,
+    });
+    view = popup;
+    await waitFor(() => popup.queryByTestId('signed-out'));
+    await click(popup.byRole('button', { name: 'Sign in' }));
+    const alert = await waitFor(() => popup.queryByRole('alert'));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://acme.api.identitynow.com/*'] });
+    expect(alert.textContent).toContain(english('popup.permissionDeclined'));
+    expect(popup.messenger.of('auth/signIn')).toEqual([]);
+  });
+
   it('asks to sign in again when changes are waiting for an outcome', async () => {
     const state = signedOut();
     state.tracker.needsSignIn = true;
@@ -249,12 +265,20 @@ describe('popup: choosing a password', () => {
     await settle();
   });
 
+  it('points out outcomes the employee has not seen, problems first', async () => {
+    const state = popupState();
+    state.tracker.history = [change({ id: 'a', state: 'finished', seen: false }), change({ id: 'b', state: 'failed', seen: false })];
+    const popup = await mountPopup({ 'state/get': state, 'password/info': (r) => targetView(r.sourceName), 'tracker/markSeen': null });
+    view = popup;
+    const link = await waitFor(() => popup.queryByTestId('unseen-outcomes'));
+    expect(link.textContent).toBe('2 password changes need your attention — see what happened');
+    await click(link);
+    await waitFor(() => popup.queryByTestId('status'));
+  });
+
   it('offers the status of changes in progress', async () => {
     const state = popupState();
-    state.tracker.pending = [
-      { ...targetChange(), id: 'a' },
-      { ...targetChange(), id: 'b' },
-    ];
+    state.tracker.pending = [change({ id: 'a' }), change({ id: 'b' })];
     const popup = await mountPopup({ 'state/get': state, 'password/info': (r) => targetView(r.sourceName), 'tracker/markSeen': null });
     view = popup;
     const link = await waitFor(() => popup.queryByRole('button', { name: '2 changes are in progress — see their status' }));
@@ -263,18 +287,3 @@ describe('popup: choosing a password', () => {
     expect(popup.messenger.of('tracker/markSeen').length).toBeGreaterThan(0);
   });
 });
-
-function targetChange() {
-  return {
-    id: 'x',
-    submissionId: 's',
-    requestId: 'r',
-    sourceName: 'Active Directory',
-    accountName: 'alice.smith',
-    alsoChanges: [],
-    submittedAt: 0,
-    state: 'pending' as const,
-    errors: [],
-    causes: [],
-  };
-}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fakeBrowser } from '../fixtures/popup/browser';
+
 import { execFileSync } from 'node:child_process';
 import { constants, createHash, privateDecrypt } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequestSchema } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/schema';
+import { fakeBrowser } from '../fixtures/popup/browser';
 import { click, type Rendered, submit, type, waitFor } from '../fixtures/popup/dom';
 import { english } from '../fixtures/popup/english';
 import { type MountedPopup, openPasswordScreen } from '../fixtures/popup/popup';
@@ -144,6 +145,12 @@ describe('submitting: only ciphertext leaves the popup', () => {
     for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync]) {
       vi.spyOn(area, 'set').mockImplementation(async (items) => record(items));
     }
+    // The spies do see writes.
+    localStorage.setItem('probe', '1');
+    sessionStorage.setItem('probe', '1');
+    await fakeBrowser.storage.local.set({ probe: 1 });
+    expect(writes).toHaveLength(3);
+    writes.length = 0;
     const popup = await open();
     await typeBoth(popup, 'first-Attempt-99');
     await click(popup.byRole('button', { name: 'Generate a password' }));
@@ -223,7 +230,9 @@ describe('submitting: the breach check', () => {
     const urls: string[] = [];
     const fetch = vi.fn(async (url: string) => {
       urls.push(url);
-      const body = [`${hash.slice(5)}:${count}`, '0000000000000000000000000000000000A:0', 'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:3'].join('\r\n');
+      const body = [`${hash.slice(5)}:${count}`, '0000000000000000000000000000000000A:0', 'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:3'].join(
+        '\r\n',
+      );
       return new Response(body, { status: 200 });
     });
     vi.stubGlobal('fetch', fetch);
@@ -238,7 +247,8 @@ describe('submitting: the breach check', () => {
     const notice = await waitFor(() => popup.queryByTestId('breach'));
     expect(endpoint.urls).toEqual([`https://breach.example/range/${endpoint.hash.slice(0, 5)}`]);
     expect(endpoint.urls.join()).not.toContain(typed);
-    const blocking = 'This password has appeared in data breaches 4,211 times, and your organisation does not allow such passwords. Choose another one.';
+    const blocking =
+      'This password has appeared in data breaches 4,211 times, and your organisation does not allow such passwords. Choose another one.';
     expect(notice.textContent).toBe(blocking);
     expect(popup.byTestId('submit-reason').textContent).toBe(blocking);
     expect(popup.byTestId<HTMLButtonElement>('submit').disabled).toBe(true);

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '../tenant';
+import { configure, enterNewPassword, sandboxSettings, signIn } from './fixtures';
+import { type ExtensionSession, launchExtension } from './harness';
+
+/**
+ * Fault 8: the whole browser closes while a change is pending. storage.session (the sign-in) is gone after
+ * the restart; storage.local (settings, tracked changes) is not. The popup asks for a new sign-in, says a
+ * change is waiting for it, and once signed in shows the change's real outcome. Nothing is sent twice.
+ */
+
+const password = 'Harbor-Violet-Compass-37';
+const directory = 'CN=Alice Smith,OU=Staff,DC=corp,DC=example';
+
+const trackerOf = (page: Page) =>
+  page.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'state/get' }).then((r) => ({
+      pending: r.value.tracker.pending.length as number,
+      history: r.value.tracker.history.map((c: { state: string }) => c.state) as string[],
+      signedIn: r.value.identity !== null,
+    })),
+  );
+
+describe('a browser restart with a change pending', () => {
+  let tenant: SandboxTenant;
+  let userDataDir: string;
+  let session: ExtensionSession | undefined;
+
+  beforeAll(async () => {
+    tenant = await startTenant({ port: 0, statusDelayMs: 60_000 });
+    userDataDir = mkdtempSync(join(tmpdir(), 'rekey-e2e-restart-'));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await tenant?.stop();
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('keeps the change, asks for a new sign-in, and shows the outcome after it', async () => {
+    session = await launchExtension({ userDataDir });
+    await configure(session, sandboxSettings(tenant));
+    const popup = await session.openPopup();
+    await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
+    await enterNewPassword(popup, 'Active Directory', password);
+    await popup.getByTestId('submit').click();
+    await expect.poll(() => popup.getByTestId('current-changes').locator('[data-state="pending"]').count()).toBe(1);
+
+    // The browser quits before ISC finishes; ISC finishes while it is closed.
+    await session.close();
+    session = undefined;
+    tenant.advanceClock(60_000);
+    expect(tenant.accountState(directory).passwordChangedAt).toBeTruthy();
+
+    session = await launchExtension({ userDataDir });
+    const reopened = await session.openPopup();
+    // Signed out (storage.session did not survive), the change still listed, and a note that it needs a sign-in.
+    await reopened.getByTestId('signed-out').waitFor({ timeout: 15_000 });
+    expect(await trackerOf(reopened)).toEqual({ pending: 1, history: [], signedIn: false });
+    await expect
+      .poll(
+        () => reopened.getByText('You have password changes waiting for an outcome. Sign in again so Rekey can check on them.').count(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(1);
+
+    await signIn(session, reopened, 'alice', 'Alice-Sandbox-1');
+    await expect
+      .poll(() => trackerOf(reopened), { timeout: 20_000, interval: 500 })
+      .toEqual({ pending: 0, history: ['finished'], signedIn: true });
+    await expect.poll(() => reopened.getByTestId('unseen-outcomes').count(), { timeout: 5_000 }).toBe(1);
+    expect(await reopened.getByTestId('unseen-outcomes').textContent()).toContain('done');
+    expect(tenant.setPasswordCount()).toBe(1);
+  });
+});
