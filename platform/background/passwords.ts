@@ -104,12 +104,16 @@ export async function submitChange(request: Extract<Request, { type: 'password/s
         tracked.push({ ...base, requestId: null });
         continue;
       }
-      if (error instanceof ApiError && error.kind === 'bad-request' && /key/i.test(error.serverMessage ?? '')) keyRejected = true;
+      const rotated = error instanceof ApiError && error.kind === 'bad-request' && /key/i.test(error.serverMessage ?? '');
+      keyRejected ||= rotated;
       const user = toUserError(error);
       accounts.push({
         accountId: account.accountId,
         ok: false,
-        error: { kind: user.kind, messageKey: user.messageKey, params: user.params },
+        // ISC's own words here are API jargon ("query password info again"); say what the employee should do.
+        error: rotated
+          ? { kind: 'key-rotated', messageKey: 'errors.keyRotated', params: [request.sourceName] }
+          : { kind: user.kind, messageKey: user.messageKey, params: user.params },
       });
     }
   }
@@ -129,7 +133,7 @@ export async function submitChange(request: Extract<Request, { type: 'password/s
       // Throwing here would show a generic "try again" and invite a second, duplicate change. Report them as
       // sent, each with the explanation that its outcome cannot be confirmed, so the employee checks instead.
       void recordError(error);
-      const unconfirmed = { kind: 'outcome-unknown', messageKey: 'errors.outcomeUnknown', params: [] };
+      const unconfirmed = { kind: 'outcome-unknown', messageKey: 'errors.notTracked', params: [] };
       return { submissionId, accounts: accounts.map((account) => (account.ok ? { ...account, error: unconfirmed } : account)) };
     }
   }

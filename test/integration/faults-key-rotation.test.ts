@@ -59,12 +59,12 @@ describe('a source key rotated after Rekey fetched it', () => {
     const refused = await submitFromPopup(popup, 'G Suite', freshPassword());
 
     expect(refused?.accounts).toEqual([
-      { accountId: ACCOUNTS.gSuite, ok: false, error: expect.objectContaining({ kind: 'bad-request', messageKey: 'errors.badRequest' }) },
+      { accountId: ACCOUNTS.gSuite, ok: false, error: { kind: 'key-rotated', messageKey: 'errors.keyRotated', params: ['G Suite'] } },
     ]);
     const screen = statusScreen(popup, t);
     expect(screen.notices).toHaveLength(1);
-    expect(screen.notices[0]).toMatch(
-      /^Identity Security Cloud refused the request: The public key id ".+" is not the current key of G Suite/,
+    expect(screen.notices[0]).toBe(
+      'Identity Security Cloud has just renewed the encryption key for G Suite, so nothing was changed. Type your new password again and submit.',
     );
     expect(screen.changes).toEqual([]);
     expect(newKeyId).not.toBe(shown.publicKeyId);

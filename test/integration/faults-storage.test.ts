@@ -68,12 +68,12 @@ describe('a tracker store that cannot be written', () => {
         accountId: ACCOUNTS.activeDirectory,
         ok: true,
         requestId: expect.any(String),
-        error: { kind: 'outcome-unknown', messageKey: 'errors.outcomeUnknown', params: [] },
+        error: { kind: 'outcome-unknown', messageKey: 'errors.notTracked', params: [] },
       },
     ]);
     const screen = statusScreen(popup, t);
     expect(screen.notices).toEqual([
-      "Your password change was sent, but the connection broke before Identity Security Cloud confirmed it, so it may or may not have been applied. Check its status before trying again, so you don't change it twice.",
+      'Identity Security Cloud accepted the change, but Rekey could not save it to follow it (browser storage is full or failing). Do not submit again: try the new password in a few minutes, and ask your help desk if it does not work.',
     ]);
     expect(tenant.setPasswordCount()).toBe(accepted + 1);
     // The earlier change is still there, still pending.

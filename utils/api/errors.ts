@@ -41,6 +41,8 @@ export type ErrorMessageKey =
   | 'errors.badRequestNoDetail'
   | 'errors.invalidResponse'
   | 'errors.outcomeUnknown'
+  | 'errors.keyRotated'
+  | 'errors.notTracked'
   | 'errors.unsupportedInVersion'
   | 'errors.accessDenied'
   | 'errors.stateMismatch'
