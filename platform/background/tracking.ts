@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { translator } from '@/platform/i18n';
-import { loadEffectiveSettings } from '@/platform/settings';
+import { loadEffectiveSettingsForDisplay } from '@/platform/settings';
 import type { ChangeView, TrackerView } from '@/utils/messages/views';
 import {
   causeOf,
@@ -43,7 +43,10 @@ export function onTrackerSaved(listener: () => void): void {
 
 /** One tracker per worker life; its limits come from settings (reset when they change). */
 export function getTracker(): Promise<Tracker> {
-  instance ??= loadEffectiveSettings().then(({ settings }) => createBrowserTracker(settings.statusTimeoutMinutes * 60_000));
+  // Not held up by a slow first policy read (seconds in Chromium): rebuilt once the policy is known.
+  instance ??= loadEffectiveSettingsForDisplay(250, resetTracker).then(({ settings }) =>
+    createBrowserTracker(settings.statusTimeoutMinutes * 60_000),
+  );
   return instance;
 }
 

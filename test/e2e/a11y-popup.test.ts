@@ -130,7 +130,7 @@ describe('popup accessibility in Chromium', () => {
     let zoomed: Page;
     beforeAll(async () => {
       zoomed = await session.context.newPage();
-      await zoomed.setViewportSize({ width: 360, height: 600 });
+      await zoomed.setViewportSize({ width: 720, height: 600 });
       await zoomed.goto(`${session.extensionOrigin}/popup.html`);
       await zoomed.evaluate(() => {
         document.documentElement.style.zoom = '2';

@@ -287,3 +287,36 @@ describe('popup: choosing a password', () => {
     expect(popup.messenger.of('tracker/markSeen').length).toBeGreaterThan(0);
   });
 });
+
+describe('popup: focus follows screen changes', () => {
+  it('moves focus to the list heading when coming back from the password screen', async () => {
+    const popup = await mountPopup({ 'state/get': popupState(), 'password/info': (r) => targetView(r.sourceName) });
+    view = popup;
+    await click(await waitFor(() => popup.queryByRole('button', { name: 'Change the Windows sign-in password' })));
+    await waitFor(() => popup.queryByTestId('new-password'));
+    const back = popup.byRole('button', { name: '← Back' });
+    back.focus();
+    await click(back);
+    const heading = await waitFor(() => popup.queryByRole('heading', { name: 'Which password do you want to change?' }));
+    await waitFor(() => document.activeElement === heading);
+  });
+
+  it('moves focus to the sign-in heading after signing out', async () => {
+    let signedIn = true;
+    const popup = await mountPopup({
+      'state/get': () => (signedIn ? popupState() : signedOut()),
+      'password/info': (r) => targetView(r.sourceName),
+      'auth/signOut': () => {
+        signedIn = false;
+        return null;
+      },
+    });
+    view = popup;
+    const signOut = await waitFor(() => popup.queryByRole('button', { name: 'Sign out' }));
+    signOut.focus();
+    await click(signOut);
+    // Effects run after the paint: wait for the focus to move rather than for the screen alone.
+    const heading = await waitFor(() => popup.queryByRole('heading', { name: 'Sign in to change your password' }));
+    await waitFor(() => document.activeElement === heading);
+  });
+});
