@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import type { PopupState } from '@/utils/messages/views';
 import type { SourceEntry } from '@/utils/settings/schema';
@@ -12,13 +11,9 @@ export function ChooseTarget({ actions, state }: { actions: PopupActions; state:
   const pending = state.tracker.pending.length;
   // Outcomes the employee has not seen yet (notifications may be blocked): say so up front.
   const unseen = state.tracker.history.filter((change) => !change.seen);
-  // Focus follows the screen change, as on the other screens: coming back from the password or
-  // status screen, the focused Back button is gone and focus would otherwise fall to the body.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   return (
     <section class="stack" aria-labelledby="choose-title" data-testid="choose">
-      <h2 id="choose-title" ref={heading} tabIndex={-1}>
+      <h2 id="choose-title" tabIndex={-1}>
         {t('popup.chooseTitle')}
       </h2>
       {pending > 0 && (

@@ -114,6 +114,9 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
   }
 
   const unmet = firstUnmet(results);
+  // The breach effect starts only after the render in which the password became compliant: until
+  // its verdict, the check is due, or that render would enable submit (and Enter) for a moment.
+  const breachDue = breachMode !== 'off' && compliant && breach === null;
   const blockReason = !merged?.ok
     ? t('popup.policyConflict')
     : accounts.length === 0
@@ -124,12 +127,13 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
           ? t('popup.reasonUnmet', [tk({ key: unmet.labelKey, params: unmet.params, count: unmet.count })])
           : confirm !== password
             ? t('popup.reasonMismatch')
-            : breachPending
+            : breachPending || breachDue
               ? t('popup.reasonBreachPending')
               : breach && !breach.allowSubmit
                 ? breachMessage(breach)
                 : null;
-  const canSubmit = blockReason === null && busy !== 'submit';
+  // `checked === password`: the checklist (debounced) has judged this very password, not the one before.
+  const canSubmit = blockReason === null && checked === password && busy !== 'submit';
 
   async function onSubmit(event: Event) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import type { PopupState } from '@/utils/messages/views';
 import { useStore } from '../useStore';
@@ -28,6 +28,20 @@ export function PopupApp({ actions, snapshot, onWorkerChange }: PopupAppProps) {
     void actions.refresh();
     return onWorkerChange?.(() => void actions.refresh());
   }, [actions, snapshot, onWorkerChange]);
+
+  // Focus follows screen changes: when the control that changed the screen is gone (Back, Sign in,
+  // Sign out), focus would fall to the body; move it to the new screen's heading instead. Screens
+  // that focus their heading themselves have done so by now. The first screen after opening is left
+  // alone, so the popup does not open with a focus ring on its heading.
+  const screenKey = state ? (state.identity && state.configProblems.length === 0 ? screen : 'signed-out') : 'booting';
+  const shownScreen = useRef(screenKey);
+  useEffect(() => {
+    const previous = shownScreen.current;
+    shownScreen.current = screenKey;
+    if (previous === screenKey || previous === 'booting') return;
+    const active = document.activeElement;
+    if (!active || active === document.body) document.querySelector<HTMLElement>('#main h2')?.focus();
+  }, [screenKey]);
 
   const body = useMemo(() => {
     if (!state) {

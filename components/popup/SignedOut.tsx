@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, tk } from '@/platform/i18n';
 import type { PopupState } from '@/utils/messages/views';
@@ -12,15 +11,11 @@ export function SignedOut({ actions, state }: { actions: PopupActions; state: Po
   const { settings, managedKeys } = state.settings;
   const problems = state.configProblems;
   const managed = managedKeys.length > 0;
-  const misconfigured = problems.length > 0;
-  // Focus follows the screen change: after signing out, the focused Sign out button is gone.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [misconfigured]);
 
-  if (misconfigured) {
+  if (problems.length > 0) {
     return (
       <section class="stack" aria-labelledby="setup-title" data-testid="misconfigured">
-        <h2 id="setup-title" ref={heading} tabIndex={-1}>
+        <h2 id="setup-title" tabIndex={-1}>
           {t('popup.setupTitle')}
         </h2>
         <ul class="problems">
@@ -41,7 +36,7 @@ export function SignedOut({ actions, state }: { actions: PopupActions; state: Po
 
   return (
     <section class="stack" aria-labelledby="signin-title" data-testid="signed-out">
-      <h2 id="signin-title" ref={heading} tabIndex={-1}>
+      <h2 id="signin-title" tabIndex={-1}>
         {t('popup.signInTitle')}
       </h2>
       <p>

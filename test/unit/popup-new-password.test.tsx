@@ -140,6 +140,19 @@ describe('new password: when submitting is allowed', () => {
     expect(submitButton(popup).disabled).toBe(true);
   });
 
+  it('does not enable submit for a password the checklist has not judged yet (both fields filled at once)', async () => {
+    const popup = await open();
+    await type(passwordField(popup), compliant);
+    await type(confirmField(popup), compliant);
+    await waitFor(() => !submitButton(popup).disabled);
+    // A password manager fills both fields in one go: the checklist still shows the old verdict.
+    await type(passwordField(popup), 'abc');
+    await type(confirmField(popup), 'abc');
+    expect(submitButton(popup).disabled).toBe(true);
+    await waitFor(() => checklistSettled(popup));
+    expect(reason(popup)).toBe('Not yet: At least 12 characters');
+  });
+
   it('asks for at least one account when the employee unticks them all', async () => {
     const two = targetView('Active Directory', {
       accounts: [

@@ -289,6 +289,14 @@ describe('popup: choosing a password', () => {
 });
 
 describe('popup: focus follows screen changes', () => {
+  it('leaves focus alone on the first screen after opening (no focus ring on open)', async () => {
+    const popup = await mountPopup({ 'state/get': popupState(), 'password/info': (r) => targetView(r.sourceName) });
+    view = popup;
+    await waitFor(() => popup.queryByTestId('choose'));
+    await settle(50);
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('moves focus to the list heading when coming back from the password screen', async () => {
     const popup = await mountPopup({ 'state/get': popupState(), 'password/info': (r) => targetView(r.sourceName) });
     view = popup;

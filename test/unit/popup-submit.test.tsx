@@ -254,6 +254,43 @@ describe('submitting: the breach check', () => {
     expect(popup.byTestId<HTMLButtonElement>('submit').disabled).toBe(true);
   });
 
+  it('never enables submit, not even for one render, before the breach verdict for this password', async () => {
+    const hash = createHash('sha1').update(typed).digest('hex').toUpperCase();
+    let answer!: (response: Response) => void;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        () =>
+          new Promise<Response>((resolve) => {
+            answer = resolve;
+          }),
+      ),
+    );
+    const popup = await open({ breachCheck: 'block', breachEndpoint: 'https://breach.example' });
+    const button = popup.byTestId<HTMLButtonElement>('submit');
+    // Every value Preact gives the button's `disabled` property, including ones undone a moment later.
+    const states: boolean[] = [];
+    let proto: object | null = button;
+    while (proto && !Object.getOwnPropertyDescriptor(proto, 'disabled')) proto = Object.getPrototypeOf(proto);
+    const property = Object.getOwnPropertyDescriptor(proto!, 'disabled')!;
+    Object.defineProperty(button, 'disabled', {
+      configurable: true,
+      get: () => property.get!.call(button),
+      set: (value: boolean) => {
+        states.push(value);
+        property.set!.call(button, value);
+      },
+    });
+    await typeBoth(popup, typed);
+    await waitFor(() => answer !== undefined);
+    expect(states).not.toContain(false);
+    expect(button.disabled).toBe(true);
+
+    answer(new Response(`${hash.slice(5)}:3`, { status: 200 }));
+    await waitFor(() => popup.queryByTestId('breach'));
+    expect(button.disabled).toBe(true);
+  });
+
   it('warns about a breached password but lets it through in warn mode', async () => {
     breachEndpoint(1);
     const popup = await open({ breachCheck: 'warn', breachEndpoint: 'https://breach.example' });
