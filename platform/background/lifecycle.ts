@@ -4,7 +4,7 @@ import { loadEffectiveSettings, watchSettings } from '@/platform/settings';
 import { classifySender } from '@/utils/messages/router';
 import { remindersAlarm, runReminders, syncContentScripts } from './expiry';
 import { popupState } from './state';
-import { getTracker, onTrackerSaved, resetTracker, trackerAlarm } from './tracking';
+import { getTracker, onTrackerSaved, popupConnected, resetTracker, trackerAlarm } from './tracking';
 
 /**
  * Worker start-up. Every listener is added synchronously (a worker woken by an alarm or a
@@ -24,8 +24,8 @@ export function startBackground(): void {
     // Only our own pages (the popup, or popup.html opened in a tab), never a content script.
     const origin = browser.runtime.getURL('/').replace(/\/$/, '');
     if (port.name !== 'popup' || !port.sender || classifySender(port.sender, browser.runtime.id, origin) !== 'extension-page') return;
-    void getTracker().then((tracker) => tracker.setFastPolling(true));
-    port.onDisconnect.addListener(() => void getTracker().then((tracker) => tracker.setFastPolling(false)));
+    void popupConnected(true);
+    port.onDisconnect.addListener(() => void popupConnected(false));
   });
 
   let snapshotTimer: ReturnType<typeof setTimeout> | undefined;

@@ -44,10 +44,21 @@ export function onTrackerSaved(listener: () => void): void {
 /** One tracker per worker life; its limits come from settings (reset when they change). */
 export function getTracker(): Promise<Tracker> {
   // Not held up by a slow first policy read (seconds in Chromium): rebuilt once the policy is known.
-  instance ??= loadEffectiveSettingsForDisplay(250, resetTracker).then(({ settings }) =>
-    createBrowserTracker(settings.statusTimeoutMinutes * 60_000),
-  );
+  instance ??= loadEffectiveSettingsForDisplay(250, resetTracker).then(async ({ settings }) => {
+    const tracker = createBrowserTracker(settings.statusTimeoutMinutes * 60_000);
+    // A tracker rebuilt while the popup is open must keep its fast cadence.
+    if (openPopups > 0) await tracker.setFastPolling(true);
+    return tracker;
+  });
   return instance;
+}
+
+let openPopups = 0;
+
+/** The popup (or popup.html in a tab) connected or went away: poll faster while one is open. */
+export async function popupConnected(open: boolean): Promise<void> {
+  openPopups = Math.max(0, openPopups + (open ? 1 : -1));
+  await (await getTracker()).setFastPolling(openPopups > 0);
 }
 
 export function resetTracker(): void {

@@ -103,7 +103,7 @@ const anySender: fc.Arbitrary<SenderInfo> = fc.record(
 /** The table's reading of a sender, written from the spec rather than from the router's code. */
 function expectedContext(sender: SenderInfo): SenderContext | null {
   if (sender.id !== extensionId) return null;
-  const ours = (url: string | undefined) => url !== undefined && url.startsWith(extensionOrigin);
+  const ours = (url: string | undefined) => url?.startsWith(extensionOrigin) === true;
   return ours(sender.url) && (sender.tab === undefined || ours(sender.tab.url)) ? 'extension-page' : 'content-script';
 }
 

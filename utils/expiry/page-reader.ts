@@ -226,6 +226,19 @@ function titleOf(doc: Document): string {
   return '';
 }
 
+/**
+ * The body as the DOM standard defines it (the html element's first body or frameset child), found without
+ * `document.body`: happy-dom searches the whole tree recursively for it, which overflows the stack on a deep
+ * page whose script removed the body.
+ */
+function bodyOf(doc: Document): Element | null {
+  for (let child = doc.documentElement?.firstChild; child; child = child.nextSibling) {
+    const name = (child as Element).localName;
+    if (name === 'body' || name === 'frameset') return child as Element;
+  }
+  return null;
+}
+
 export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): PageFacts {
   const blocks: TextBlock[] = [];
   const fields = emptyFields();
@@ -272,7 +285,7 @@ export function readPage(doc: Document, limits: ReadLimits = DEFAULT_LIMITS): Pa
     flush();
   }
 
-  const root = doc.body ?? doc.documentElement;
+  const root = bodyOf(doc) ?? doc.documentElement;
   const stack: Frame[] = [];
   let visits = 0;
   let node: Node | null = root ? root.firstChild : null;

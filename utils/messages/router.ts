@@ -26,9 +26,11 @@ export interface SenderInfo {
  */
 export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderContext | null {
   if (sender.id !== extensionId) return null;
+  // Compare with the origin plus "/", so chrome-extension://<id>.evil.example could never pass.
+  const ours = `${extensionOrigin}/`;
   const url = sender.url ?? '';
-  const fromExtensionPage = url.startsWith(extensionOrigin);
-  if (fromExtensionPage && (sender.tab === undefined || (sender.tab.url ?? '').startsWith(extensionOrigin))) {
+  const fromExtensionPage = url.startsWith(ours);
+  if (fromExtensionPage && (sender.tab === undefined || (sender.tab.url ?? '').startsWith(ours))) {
     return 'extension-page';
   }
   return 'content-script';
