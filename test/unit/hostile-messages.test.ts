@@ -103,7 +103,8 @@ const anySender: fc.Arbitrary<SenderInfo> = fc.record(
 /** The table's reading of a sender, written from the spec rather than from the router's code. */
 function expectedContext(sender: SenderInfo): SenderContext | null {
   if (sender.id !== extensionId) return null;
-  const ours = (url: string | undefined) => url?.startsWith(extensionOrigin) === true;
+  // A page of ours is a URL inside our origin: the origin followed by "/", never a longer host.
+  const ours = (url: string | undefined) => url?.startsWith(`${extensionOrigin}/`) === true;
   return ours(sender.url) && (sender.tab === undefined || ours(sender.tab.url)) ? 'extension-page' : 'content-script';
 }
 

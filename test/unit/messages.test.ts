@@ -79,6 +79,8 @@ describe('message router', () => {
     expect(classifySender(contentScript, identity.extensionId, identity.extensionOrigin)).toBe('content-script');
     expect(classifySender(popup, identity.extensionId, identity.extensionOrigin)).toBe('extension-page');
     expect(classifySender(otherExtension, identity.extensionId, identity.extensionOrigin)).toBeNull();
+    const lookalike = { id: identity.extensionId, url: `${identity.extensionOrigin}.evil.example/popup.html` };
+    expect(classifySender(lookalike, identity.extensionId, identity.extensionOrigin)).toBe('content-script');
   });
 });
 
