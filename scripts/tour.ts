@@ -71,6 +71,15 @@ export async function runTour(outDir: string, log: (line: string) => void = () =
     await options.getByRole('heading', { level: 1 }).waitFor();
     await shoot(options, 'options', 'Settings, with what the organisation manages marked as such');
     await options.close();
+
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await popup.getByTestId('signed-out').waitFor();
+    await signIn(session, popup, 'admin', 'Admin-Sandbox-1');
+    const admin = await session.openOptions();
+    await admin.getByRole('heading', { name: 'Administration' }).waitFor({ timeout: 15_000 });
+    await admin.getByRole('heading', { name: 'Administration' }).scrollIntoViewIfNeeded();
+    await shoot(admin, 'administration', 'Signed in as an administrator: org password settings, digit tokens, policies, diagnostics');
+    await admin.close();
     await popup.close();
   } finally {
     await session.close();

@@ -8,10 +8,17 @@ describe('the headless tour behind `npm start`', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'rekey-tour-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('walks through sign-in, a change, the expiry prompt and settings, writing real screenshots', async () => {
+  it('walks through sign-in, a change, the expiry prompt, settings and administration, writing real screenshots', async () => {
     const shots = await runTour(outDir);
     expect(shots.map((s) => s.file)).toEqual(
-      expect.arrayContaining(['01-signed-out.png', '02-choose.png', '07-finished.png', '08-expiry-prompt.png', '09-options.png']),
+      expect.arrayContaining([
+        '01-signed-out.png',
+        '02-choose.png',
+        '07-finished.png',
+        '08-expiry-prompt.png',
+        '09-options.png',
+        '10-administration.png',
+      ]),
     );
     for (const shot of shots) {
       const png = readFileSync(join(outDir, shot.file));
