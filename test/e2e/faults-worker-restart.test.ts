@@ -1,8 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxTenant, startTenant } from '../tenant';
 import { configure, enterNewPassword, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, launchExtension } from './harness';
+import { type ExtensionSession, launchExtension, stopServiceWorkers } from './harness';
 
 /**
  * Fault 7: Chrome stops the service worker between the submit and the status poll, and when the restarted
@@ -14,18 +13,6 @@ import { type ExtensionSession, launchExtension } from './harness';
 
 const password = 'Copper-Meadow-Signal-64';
 const statusPath = '/v3/password-change-status/*';
-
-/** Stops every service worker of the extension the way Chrome does when it idles, through the DevTools protocol. */
-async function stopWorkers(context: BrowserContext, page: Page, origin: string): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const workers = async () =>
-    ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.filter(
-      (target) => target.type === 'service_worker' && target.url.startsWith(origin),
-    );
-  for (const worker of await workers()) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await expect.poll(async () => (await workers()).length).toBe(0);
-  await cdp.detach();
-}
 
 describe('a service worker stopped between submit and status, restarted into a burst of 503s', () => {
   let tenant: SandboxTenant;
@@ -52,7 +39,7 @@ describe('a service worker stopped between submit and status, restarted into a b
     await popup.close();
 
     const page = await session.context.newPage();
-    await stopWorkers(session.context, page, session.extensionOrigin);
+    await stopServiceWorkers(session, page);
 
     // ISC finishes while no worker runs, then starts failing status reads.
     tenant.advanceClock(60_000);

@@ -96,3 +96,19 @@ async function findServiceWorker(context: BrowserContext, timeoutMs = 15_000): P
   }
   throw new Error(`The extension's service worker did not start within ${timeoutMs} ms.`);
 }
+
+/** Stops the extension's service workers the way Chrome does when they idle, through the DevTools protocol. */
+export async function stopServiceWorkers(session: ExtensionSession, page: Page, timeoutMs = 10_000): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  const workers = async () =>
+    ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.filter(
+      (target) => target.type === 'service_worker' && target.url.startsWith(session.extensionOrigin),
+    );
+  for (const worker of await workers()) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  const deadline = Date.now() + timeoutMs;
+  while ((await workers()).length > 0) {
+    if (Date.now() > deadline) throw new Error('The service worker did not stop.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await cdp.detach();
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxTenant, startTenant } from '../tenant';
 import { configure, enterNewPassword, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, launchExtension } from './harness';
+import { type ExtensionSession, launchExtension, stopServiceWorkers } from './harness';
 
 const password = 'Amber-Falcon-Orchard-58';
 
@@ -31,13 +31,7 @@ describe('a change survives a stopped service worker', () => {
 
     // Stop the worker the way Chrome does when it idles: through the DevTools protocol.
     const page = await session.context.newPage();
-    const cdp = await session.context.newCDPSession(page);
-    const workers = async () =>
-      ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.filter(
-        (t) => t.type === 'service_worker' && t.url.startsWith(session.extensionOrigin),
-      );
-    for (const worker of await workers()) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-    await expect.poll(async () => (await workers()).length).toBe(0);
+    await stopServiceWorkers(session, page);
 
     // ISC finishes while no worker runs.
     await new Promise((resolve) => setTimeout(resolve, 6_500));
