@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Send } from '@/components/popup/store';
 import { t, tk } from '@/platform/i18n';
 import { normalizeTenant } from '@/utils/auth/tenant';
-import { parseExpirySites, permissionOrigin } from '@/utils/expiry/sites';
+import { builtInExpiryOrigins, parseExpirySites, permissionOrigin } from '@/utils/expiry/sites';
 import type { PopupState } from '@/utils/messages/views';
 import { apiVersions, breachModes, languages, paddings, type SettingKey, type Settings, type SourceEntry } from '@/utils/settings/schema';
 import { Field } from './Field';
@@ -218,6 +218,18 @@ export function SettingsForm({
 
       <fieldset>
         <legend>{t('options.reminders')}</legend>
+        <div class="field" data-testid="built-in-sites">
+          <p class="small">{state.watchesBuiltInSites ? t('options.watchingBuiltIn') : t('options.watchBuiltInHint')}</p>
+          {!state.watchesBuiltInSites && (
+            <button
+              type="button"
+              class="button"
+              onClick={() => void requestOrigins(builtInExpiryOrigins()).then((granted) => granted && onSaved())}
+            >
+              {t('options.watchBuiltIn')}
+            </button>
+          )}
+        </div>
         <Field {...fieldProps('expiryPagePatterns', t('options.expiryPatterns'), t('options.expiryPatternsHint'))}>
           <textarea rows={3} spellcheck={false} {...bind('expiryPagePatterns')} />
         </Field>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { loadEffectiveSettingsForDisplay } from '@/platform/settings';
 import { uiSnapshotKey } from '@/platform/snapshot';
 import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
+import { builtInExpiryOrigins } from '@/utils/expiry/sites';
 import type { ConfigProblem, PopupState } from '@/utils/messages/views';
 import type { EffectiveSettings } from '@/utils/settings/effective';
 import { currentIdentity } from './auth';
@@ -46,6 +47,7 @@ export async function popupState(): Promise<PopupState> {
     tracker,
     preselectSource: preselect && preselect.until > Date.now() ? preselect.sourceName : null,
     missingTenantOrigins: await missingTenantOrigins(effective.settings.tenant),
+    watchesBuiltInSites: await browser.permissions.contains({ origins: builtInExpiryOrigins() }).catch(() => false),
   };
   await browser.storage.local.set({ [uiSnapshotKey]: state });
   return state;

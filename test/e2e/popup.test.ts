@@ -32,4 +32,13 @@ describe('extension in Chromium', () => {
     expect(await popup.getByRole('button', { name: 'Open settings' }).isVisible()).toBe(true);
     await popup.close();
   });
+
+  it('offers to watch the built-in sign-in pages until access is granted', async () => {
+    const options = await session.openOptions();
+    const section = options.getByTestId('built-in-sites');
+    await section.waitFor();
+    expect(await section.textContent()).toContain('Your browser will ask you to allow it.');
+    expect(await section.getByRole('button', { name: /Watch the sign-in pages of Microsoft, Okta, Google/ }).isVisible()).toBe(true);
+    await options.close();
+  });
 });

@@ -14,6 +14,11 @@ export const builtInExpiryPatterns = [
   'https://*.onelogin.com/*',
 ] as const;
 
+/** The host access the built-in list needs. */
+export function builtInExpiryOrigins(): string[] {
+  return builtInExpiryPatterns.map(permissionOrigin);
+}
+
 export interface WatchedSite {
   pattern: string;
   /** The configured source this page's password belongs to, when the admin said so. */

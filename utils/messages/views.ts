@@ -65,6 +65,8 @@ export interface PopupState {
   preselectSource: string | null;
   /** Host-permission patterns the tenant needs and the user has not granted yet (asked on sign-in). */
   missingTenantOrigins: string[];
+  /** Whether the built-in identity-provider sign-in pages may be watched (host access granted). */
+  watchesBuiltInSites: boolean;
 }
 
 /** The page prompt's words, translated by the worker (which knows a policy-forced language). */
