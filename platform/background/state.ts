@@ -26,9 +26,18 @@ async function missingTenantOrigins(tenantInput: string): Promise<string[]> {
   if (!tenant.ok || isLoopback(tenant.apiBaseUrl)) return [];
   const missing: string[] = [];
   for (const origin of tenant.origins) {
-    if (!(await browser.permissions.contains({ origins: [origin] }).catch(() => false))) missing.push(origin);
+    if (!(await hasOrigins([origin]))) missing.push(origin);
   }
   return missing;
+}
+
+/** Whether host access is granted; any failure of the permissions API reads as "not granted". */
+async function hasOrigins(origins: string[]): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins });
+  } catch {
+    return false;
+  }
 }
 
 /** The popup's whole view, also mirrored to storage.local for the next popup's first paint. */
@@ -47,7 +56,7 @@ export async function popupState(): Promise<PopupState> {
     tracker,
     preselectSource: preselect && preselect.until > Date.now() ? preselect.sourceName : null,
     missingTenantOrigins: await missingTenantOrigins(effective.settings.tenant),
-    watchesBuiltInSites: await browser.permissions.contains({ origins: builtInExpiryOrigins() }).catch(() => false),
+    watchesBuiltInSites: await hasOrigins(builtInExpiryOrigins()),
   };
   await browser.storage.local.set({ [uiSnapshotKey]: state });
   return state;
