@@ -80,10 +80,3 @@ export interface PolicyConflict {
 
 export type MergeResult = { ok: true; rules: Rule[] } | { ok: false; conflicts: PolicyConflict[] };
 
-export function isCountRule(rule: Rule): rule is CountRule {
-  return (COUNT_RULE_KINDS as readonly string[]).includes(rule.kind);
-}
-
-export function isContextRule(rule: Rule): rule is ContextRule {
-  return (CONTEXT_RULE_KINDS as readonly string[]).includes(rule.kind);
-}

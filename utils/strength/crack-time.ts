@@ -1,8 +1,5 @@
 import type { CrackTimeKey } from './types';
 
-/** Offline attack on a slow hash (bcrypt-like), zxcvbn's "offlineSlowHashing" scenario. */
-export const GUESSES_PER_SECOND = 1e4;
-
 const UNITS: ReadonlyArray<[seconds: number, key: CrackTimeKey]> = [
   [60 * 60 * 24 * 365 * 100, 'strength.crackTime.centuries'],
   [60 * 60 * 24 * 365, 'strength.crackTime.years'],
