@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { configureFor, loadBackground, openPopup, signInAs, submitFromPopup } from '../fixtures/faults/background';
+import { IDS, type SandboxTenant, startTenant } from '../tenant';
+
+let tenant: SandboxTenant;
+
+beforeAll(async () => {
+  tenant = await startTenant({ statusDelayMs: 0 });
+});
+afterAll(() => tenant.stop());
+
+it('"Try again" on a failure notification opens the change flow on that password', async () => {
+  const background = await loadBackground();
+  await configureFor(background, tenant);
+  await signInAs(background, tenant, 'alice');
+  // The fake browser lacks the events the worker only listens to here; nothing in this test fires them.
+  const quiet = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
+  Object.assign(background.browser.permissions, { onAdded: quiet, onRemoved: quiet, contains: async () => false });
+  Object.assign(background.browser.runtime, { onConnect: quiet });
+  Object.assign(background.browser.scripting, {
+    getRegisteredContentScripts: async () => [],
+    unregisterContentScripts: async () => undefined,
+  });
+  const { startBackground } = await import('@/platform/background/lifecycle');
+  startBackground();
+  tenant.configure({ failSource: { sourceId: IDS.gSuite, error: 'G Suite rejected the password: the connector is unavailable' } });
+
+  const popup = openPopup(background);
+  const submission = await submitFromPopup(popup, 'G Suite', 'Orbit-Lantern-Quiet-93');
+  expect(submission?.accounts.every((account) => account.ok)).toBe(true);
+  const settled = async () => {
+    await (await background.tracking.getTracker()).pollDue();
+    await popup.refresh();
+    return popup.store.getState().state?.tracker.history[0]?.state;
+  };
+  await expect.poll(settled, { timeout: 10_000 }).toBe('failed');
+
+  const opened: string[] = [];
+  background.browser.action.openPopup = async () => {
+    opened.push('popup');
+  };
+  await background.browser.notifications.onButtonClicked.trigger(submission!.submissionId, 0);
+  await expect.poll(() => opened.length).toBe(1);
+  await popup.refresh();
+  expect(popup.store.getState().state?.preselectSource).toBe('G Suite');
+});
