@@ -79,4 +79,3 @@ export interface PolicyConflict {
 }
 
 export type MergeResult = { ok: true; rules: Rule[] } | { ok: false; conflicts: PolicyConflict[] };
-
