@@ -45,8 +45,9 @@ describe('a change survives a stopped service worker', () => {
         chrome.runtime.sendMessage({ type: 'state/get' }).then((r) => r.value.tracker.history.map((c: { state: string }) => c.state)),
       );
     await expect.poll(history, { timeout: 20_000 }).toEqual(['finished']);
-    const notifications = await page.evaluate(() => chrome.notifications.getAll());
-    expect(Object.keys(notifications)).toHaveLength(1);
+    // The tracker records the outcome first and notifies right after (outbox), so wait for the notification.
+    const notifications = () => page.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).length));
+    await expect.poll(notifications, { timeout: 5_000 }).toBe(1);
     const badge = await page.evaluate(() => chrome.action.getBadgeText({}));
     expect(badge).toBe('');
     // Even with notifications blocked, the popup itself leads with the outcome.
