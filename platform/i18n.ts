@@ -4,10 +4,14 @@ import { createTranslator, type Dictionary, lookupIn, pickLocale, type Translato
 
 export type MessageKey = keyof GeneratedI18nStructure;
 
-const platformLookup = (key: string, subs: readonly string[]) =>
-  browser.i18n.getMessage(key as '@@ui_locale', subs.length > 0 ? [...subs] : undefined);
+/** The browser's own language and messages. */
+function browserTranslator(): Translator {
+  const lookup = (key: string, subs: readonly string[]) =>
+    browser.i18n.getMessage(key as '@@ui_locale', subs.length > 0 ? [...subs] : undefined);
+  return createTranslator(lookup, pickLocale(browser.i18n.getUILanguage()));
+}
 
-let active: Translator = createTranslator(platformLookup, pickLocale(browser.i18n.getUILanguage()));
+let active: Translator = browserTranslator();
 
 /**
  * Follows the browser's language unless policy forces one. A forced language loads that
@@ -15,7 +19,7 @@ let active: Translator = createTranslator(platformLookup, pickLocale(browser.i18
  */
 export async function initI18n(forced: string): Promise<Translator> {
   if (!forced) {
-    active = createTranslator(platformLookup, pickLocale(browser.i18n.getUILanguage()));
+    active = browserTranslator();
     return active;
   }
   const locale = pickLocale(forced);

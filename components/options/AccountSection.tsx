@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { type Send, toUserError } from '@/components/popup/store';
 import { t, tk, translator } from '@/platform/i18n';
-import { normalizeTenant } from '@/utils/auth/tenant';
+import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
 import type { UserError } from '@/utils/messages/protocol';
 import type { PopupState } from '@/utils/messages/views';
-import { needsHostPermission } from './permissions';
 
 export function AccountSection({
   state,
@@ -29,7 +28,7 @@ export function AccountSection({
     setError(null);
     try {
       const tenant = normalizeTenant(state.settings.settings.tenant);
-      if (tenant.ok && needsHostPermission(tenant.apiBaseUrl) && !(await requestOrigins(tenant.origins))) {
+      if (tenant.ok && !isLoopback(tenant.apiBaseUrl) && !(await requestOrigins(tenant.origins))) {
         setError({ kind: 'permission', messageKey: 'options.permissionDeclined', params: [] });
         return;
       }

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Send } from '@/components/popup/store';
 import { t, tk } from '@/platform/i18n';
-import { normalizeTenant } from '@/utils/auth/tenant';
+import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
 import { builtInExpiryOrigins, parseExpirySites, permissionOrigin } from '@/utils/expiry/sites';
 import type { PopupState } from '@/utils/messages/views';
 import { apiVersions, breachModes, languages, paddings, type SettingKey, type Settings, type SourceEntry } from '@/utils/settings/schema';
 import { Field } from './Field';
-import { needsHostPermission } from './permissions';
 
 type Draft = Omit<Settings, 'sources' | 'expiryPagePatterns' | 'reminderDays'> & {
   sources: string;
@@ -116,7 +115,7 @@ export function SettingsForm({
       return;
     }
     // One request for everything this save needs: the tenant and the watched sign-in pages.
-    const tenantOrigins = tenant?.ok && needsHostPermission(tenant.apiBaseUrl) ? tenant.origins : [];
+    const tenantOrigins = tenant?.ok && !isLoopback(tenant.apiBaseUrl) ? tenant.origins : [];
     const pageOrigins = parseExpirySites(edit.expiryPagePatterns as string[]).map((site) => permissionOrigin(site.pattern));
     const wanted = [...new Set([...tenantOrigins, ...pageOrigins])];
     if (wanted.length > 0 && !(await requestOrigins(wanted))) {

@@ -13,8 +13,10 @@ import {
   planFromState,
   upsertExpiry,
 } from '@/utils/reminders';
+import type { Settings } from '@/utils/settings/schema';
 import { render } from '@/utils/tracker';
-import { getLocal, keys, setLocal, setSession } from './stores';
+import { openPopup } from './open-popup';
+import { getLocal, keys, setLocal } from './stores';
 
 const scriptId = 'rekey-expiry-watch';
 export const remindersAlarm = 'rekey-reminders';
@@ -69,11 +71,7 @@ export async function reportExpiry(
   const site = siteOf(sender);
   if (!site) return { show: false };
   const { settings } = await loadEffectiveSettings();
-  const sourceName = sourceForPage(
-    sender.tab?.url ?? site,
-    parseExpirySites(settings.expiryPagePatterns),
-    settings.sources.map((s) => s.sourceName),
-  );
+  const sourceName = pageSource(sender, settings);
   const label = settings.sources.find((s) => s.sourceName === sourceName)?.label ?? sourceName;
   if (kind === 'expiring' && daysLeft !== undefined) {
     const state = upsertExpiry(parseRemindersState(await getLocal(keys.reminders)), {
@@ -121,20 +119,18 @@ export async function snoozeSite(sender: SenderInfo): Promise<void> {
 
 /** "Change now": open the change flow with the page's source preselected. */
 export async function openChangeFlow(sender: SenderInfo): Promise<void> {
-  const site = siteOf(sender);
   const { settings } = await loadEffectiveSettings();
-  const sourceName = sourceForPage(
-    sender.tab?.url ?? site ?? '',
+  await openPopup(pageSource(sender, settings));
+}
+
+/** The configured password a page is about (the admin's mapping, else the first source). */
+function pageSource(sender: SenderInfo, settings: Settings): string | null {
+  const url = sender.tab?.url ?? sender.url ?? '';
+  return sourceForPage(
+    url,
     parseExpirySites(settings.expiryPagePatterns),
     settings.sources.map((s) => s.sourceName),
   );
-  // Short-lived: only the popup opened now should jump to this source.
-  await setSession(keys.preselect, { sourceName, until: Date.now() + 120_000 });
-  try {
-    await browser.action.openPopup();
-  } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-  }
 }
 
 /** Shows due expiry reminders and sets the alarm for the next one. Local only. */

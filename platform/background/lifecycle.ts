@@ -3,8 +3,8 @@ import { initI18n } from '@/platform/i18n';
 import { loadEffectiveSettings, watchSettings } from '@/platform/settings';
 import { classifySender } from '@/utils/messages/router';
 import { remindersAlarm, runReminders, syncContentScripts } from './expiry';
+import { openPopup } from './open-popup';
 import { popupState } from './state';
-import { keys, setSession } from './stores';
 import { getTracker, onTrackerSaved, popupConnected, resetTracker, trackerAlarm } from './tracking';
 
 /**
@@ -35,7 +35,7 @@ export function startBackground(): void {
     snapshotTimer = setTimeout(() => void settle(popupState), 50);
   });
 
-  const openStatus = () => void settle(openStatusView);
+  const openStatus = () => void settle(() => openPopup());
   browser.notifications.onClicked.addListener(openStatus);
   // "Try again" on a failed change: open the change flow on that change's password.
   browser.notifications.onButtonClicked?.addListener((notificationId) => void settle(() => tryAgain(notificationId)));
@@ -67,15 +67,5 @@ async function settle(step: () => Promise<unknown>): Promise<void> {
 async function tryAgain(submissionId: string): Promise<void> {
   const snapshot = await (await getTracker()).snapshot();
   const change = [...snapshot.history, ...snapshot.pending].find((c) => c.submissionId === submissionId);
-  if (change) await setSession(keys.preselect, { sourceName: change.sourceName, until: Date.now() + 120_000 });
-  await openStatusView();
-}
-
-/** The status view: the popup when the browser lets us open it, a tab otherwise. */
-async function openStatusView(): Promise<void> {
-  try {
-    await browser.action.openPopup();
-  } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-  }
+  await openPopup(change?.sourceName);
 }

@@ -6,7 +6,7 @@ import { builtInExpiryOrigins } from '@/utils/expiry/sites';
 import type { ConfigProblem, PopupState } from '@/utils/messages/views';
 import type { EffectiveSettings } from '@/utils/settings/effective';
 import { currentIdentity } from './auth';
-import { getSession, keys } from './stores';
+import { preselectedSource } from './open-popup';
 import { trackerView } from './tracking';
 
 export function configProblems(effective: EffectiveSettings, signedInWithToken: boolean): ConfigProblem[] {
@@ -47,14 +47,14 @@ export async function popupState(): Promise<PopupState> {
     loadEffectiveSettingsForDisplay(250, () => void popupState()),
     currentIdentity(),
     trackerView(),
-    getSession<{ sourceName: string | null; until: number }>(keys.preselect),
+    preselectedSource(),
   ]);
   const state: PopupState = {
     settings: effective,
     configProblems: configProblems(effective, identity?.mode === 'client-credentials'),
     identity,
     tracker,
-    preselectSource: preselect && preselect.until > Date.now() ? preselect.sourceName : null,
+    preselectSource: preselect,
     missingTenantOrigins: await missingTenantOrigins(effective.settings.tenant),
     watchesBuiltInSites: await hasOrigins(builtInExpiryOrigins()),
   };
