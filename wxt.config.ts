@@ -6,7 +6,8 @@ const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'
 
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  // REKEY_OUT_DIR: a second build on the same machine (sandbox/browser/build-dir.ts reads it too).
+  outDir: process.env.REKEY_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports keep utils/ honest about what touches extension APIs.
   imports: false,

@@ -8,9 +8,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath, extensionDir } from '@/sandbox/browser/chromium';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import type { Settings } from '@/utils/settings/schema';
-import { chromiumArgs, chromiumPath, extensionDir } from '../test/e2e/harness';
-import { type SandboxTenant, startTenant } from '../test/tenant';
 import { type BenchSection, summarize } from './types';
 
 export const baselineDir = resolve(import.meta.dirname, 'empty-extension');

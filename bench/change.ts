@@ -3,7 +3,7 @@
  * with no artificial delay: what it costs in ISC API calls and how long the employee waits.
  */
 import type { Page } from 'playwright-core';
-import { type RequestLogEntry, type SandboxTenant, startTenant } from '../test/tenant';
+import { type RequestLogEntry, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { type BenchBrowser, configureForTenant, launchBenchBrowser, openSignedInPopup } from './browser';
 import { type BenchSection, summarize } from './types';
 

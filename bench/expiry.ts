@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
+import { loadExpiryCorpus } from '@/bench/expiry-corpus/written/corpus';
 import { detectExpiry } from '@/utils/expiry';
-import { loadExpiryCorpus } from '../test/fixtures/expiry-pages/corpus';
 import { type BenchSection, summarize } from './types';
 
 const WARMUP_ROUNDS = 3;

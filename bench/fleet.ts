@@ -9,7 +9,7 @@
  * with the same seed identical.
  */
 import http from 'node:http';
-import { defaultSeed, IDS, type SandboxTenant, type SeedAccount, type SeedIdentity, startTenant } from '@/test/tenant';
+import { defaultSeed, IDS, type SandboxTenant, type SeedAccount, type SeedIdentity, startTenant } from '@/sandbox/tenant';
 import { createIscClient, type IscClient } from '@/utils/api/client';
 import { ApiError, isApiError } from '@/utils/api/errors';
 import type { FetchLike } from '@/utils/api/http';

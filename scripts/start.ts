@@ -4,10 +4,10 @@
  */
 import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { configure, sandboxSettings } from '../test/e2e/fixtures';
-import { e2eExtensionDir, launchExtension } from '../test/e2e/harness';
-import { expiredPage, startPagesServer } from '../test/e2e/pages-server';
-import { startTenant } from '../test/tenant';
+import { e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, sandboxSettings } from '@/sandbox/browser/journeys';
+import { expiredPage, startPagesServer } from '@/sandbox/pages/server';
+import { startTenant } from '@/sandbox/tenant';
 import { runTour } from './tour';
 
 const root = resolve(import.meta.dirname, '..');

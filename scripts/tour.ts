@@ -5,10 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { configure, sandboxSettings, signIn } from '../test/e2e/fixtures';
-import { e2eExtensionDir, launchExtension } from '../test/e2e/harness';
-import { expiredPage, startPagesServer } from '../test/e2e/pages-server';
-import { type SandboxTenant, startTenant } from '../test/tenant';
+import { e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { expiredPage, startPagesServer } from '@/sandbox/pages/server';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 
 export interface TourShot {
   file: string;

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '../tenant';
+import { type ExtensionSession, e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { auditAccessibility } from './axe';
-import { configure, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, e2eExtensionDir, launchExtension } from './harness';
 
 /** The settings page through axe: unconfigured, with validation errors, and signed in, light and dark. */
 describe('options page accessibility in Chromium', () => {

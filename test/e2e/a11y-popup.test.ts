@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { describeFocus, findOverflow, lengthenMessages } from '../fixtures/popup/layout';
-import { type SandboxTenant, startTenant } from '../tenant';
 import { auditAccessibility } from './axe';
-import { configure, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, e2eExtensionDir, launchExtension } from './harness';
 
 const compliant = 'Amber-Falcon-Quarry-58';
 const darkBackground = 'rgb(22, 27, 34)';

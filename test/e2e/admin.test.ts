@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, dumpExtensionStorage, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { api } from '../fixtures/tenant/client';
-import { type SandboxTenant, startTenant } from '../tenant';
 import { auditAccessibility } from './axe';
-import { configure, dumpExtensionStorage, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, launchExtension } from './harness';
 
 const digitPath = '/v2024/generate-password-reset-token/digit';
 

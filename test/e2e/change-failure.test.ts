@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDS, type SandboxTenant, startTenant } from '../tenant';
+import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, dumpExtensionStorage, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { auditAccessibility } from './axe';
-import { configure, dumpExtensionStorage, enterNewPassword, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, launchExtension } from './harness';
 
 const password = 'Copper-Willow-Signal-46';
 

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '../tenant';
+import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, dumpExtensionStorage, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { auditAccessibility } from './axe';
-import { configure, dumpExtensionStorage, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, launchExtension } from './harness';
 
 const goodPassword = 'Quiet-Harbor-Lantern-72';
 

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '../tenant';
-import { configure, sandboxSettings } from './fixtures';
-import { type ExtensionSession, e2eExtensionDir, launchExtension } from './harness';
-import { expiredPage, ordinarySignInPage, startPagesServer } from './pages-server';
+import { type ExtensionSession, e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, sandboxSettings } from '@/sandbox/browser/journeys';
+import { expiredPage, ordinarySignInPage, startPagesServer } from '@/sandbox/pages/server';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { clickPromptButton, promptText } from './shadow';
 
 describe('auto-prompt on password-expiry pages', () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '../tenant';
-import { configure, enterNewPassword, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, launchExtension } from './harness';
+import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 
 /**
  * Fault 8: the whole browser closes while a change is pending. storage.session (the sign-in) is gone after

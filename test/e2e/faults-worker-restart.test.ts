@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '../tenant';
-import { configure, enterNewPassword, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, launchExtension, stopServiceWorkers } from './harness';
+import { type ExtensionSession, launchExtension, stopServiceWorkers } from '@/sandbox/browser/chromium';
+import { configure, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 
 /**
  * Fault 7: Chrome stops the service worker between the submit and the status poll, and when the restarted

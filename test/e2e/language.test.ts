@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '../tenant';
+import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, sandboxSettings } from '@/sandbox/browser/journeys';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { auditAccessibility } from './axe';
-import { configure, sandboxSettings } from './fixtures';
-import { type ExtensionSession, launchExtension } from './harness';
 
 describe('a language forced by policy', () => {
   let tenant: SandboxTenant;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from './harness';
+import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
 
 describe('extension in Chromium', () => {
   let session: ExtensionSession;

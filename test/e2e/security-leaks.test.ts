@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, extensionDir, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { defaultSeed, EXTENSION_SCOPES, IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { copyBuild, type Observations, observe, placesContaining, settled, until } from '../fixtures/hostile/observer';
-import { defaultSeed, EXTENSION_SCOPES, IDS, type SandboxTenant, startTenant } from '../tenant';
-import { configure, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, extensionDir, launchExtension } from './harness';
 
 /**
  * The leak check: a whole password change (alice, Active Directory) and a personal-access-token sign-in,

@@ -1,12 +1,12 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
+import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { expiredPage, startPagesServer } from '@/sandbox/pages/server';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { allowedSenders, type RequestType, type SenderContext } from '@/utils/messages/protocol';
 import { requestTypes, sampleRequests } from '../fixtures/hostile/messages';
 import { copyBuild, until } from '../fixtures/hostile/observer';
-import { type SandboxTenant, startTenant } from '../tenant';
-import { configure, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, e2eExtensionDir, launchExtension } from './harness';
-import { expiredPage, startPagesServer } from './pages-server';
 import { promptText } from './shadow';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '../tenant';
-import { configure, enterNewPassword, sandboxSettings, signIn } from './fixtures';
-import { type ExtensionSession, launchExtension, stopServiceWorkers } from './harness';
+import { type ExtensionSession, launchExtension, stopServiceWorkers } from '@/sandbox/browser/chromium';
+import { configure, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 
 const password = 'Amber-Falcon-Orchard-58';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { explainAdminError } from '@/utils/admin/explain';
 import { requestDigitToken } from '@/utils/admin/operations';
 import { createIscClient } from '@/utils/api/client';
 import { ApiError, toUserError } from '@/utils/api/errors';
 import type { ApiVersion } from '@/utils/api/types';
-import { type SandboxTenant, startTenant } from '../tenant/index';
 
 let tenant: SandboxTenant;
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { explainAdminError } from '@/utils/admin/explain';
 import { readOrgConfig, writeOrgConfig } from '@/utils/admin/operations';
 import { ORG_CONFIG_DEFAULTS, validateOrgConfig } from '@/utils/admin/org-config';
@@ -6,7 +7,6 @@ import { createIscClient } from '@/utils/api/client';
 import { ApiError, toUserError } from '@/utils/api/errors';
 import type { ApiVersion } from '@/utils/api/types';
 import { api, clientCredentials } from '../fixtures/tenant/client';
-import { type SandboxTenant, startTenant } from '../tenant/index';
 
 let tenant: SandboxTenant;
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { explainAdminError } from '@/utils/admin/explain';
 import { checkAccess, readPolicies, readSyncGroups } from '@/utils/admin/operations';
 import { collectPages } from '@/utils/admin/paging';
 import { createIscClient } from '@/utils/api/client';
 import { ApiError, toUserError } from '@/utils/api/errors';
 import type { ApiVersion } from '@/utils/api/types';
-import { IDS, type SandboxTenant, startTenant } from '../tenant/index';
 
 let tenant: SandboxTenant;
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EXTENSION_SCOPES, IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient } from '@/utils/api/client';
 import { ApiError } from '@/utils/api/errors';
 import { discover } from '@/utils/auth/discovery';
@@ -6,7 +7,6 @@ import { buildAuthorizeUrl, createPkcePair, createState, parseRedirect } from '@
 import { createSessionManager, type StoredSession } from '@/utils/auth/session';
 import { normalizeTenant } from '@/utils/auth/tenant';
 import { clientCredentials, decodeClaims, exchangeCode, refreshTokens, type TokenSet } from '@/utils/auth/tokens';
-import { EXTENSION_SCOPES, IDS, type SandboxTenant, startTenant } from '../tenant/index';
 
 const CLIENT_ID = 'rekey-extension';
 let tenant: SandboxTenant;

@@ -2,11 +2,11 @@ import { constants, createPublicKey, publicEncrypt } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient, type IscClientOptions } from '@/utils/api/client';
 import { ApiError } from '@/utils/api/errors';
 import type { PasswordChangeRequest } from '@/utils/api/types';
 import { discover } from '@/utils/auth/discovery';
-import { IDS, type SandboxTenant, startTenant } from '../tenant/index';
 
 let tenant: SandboxTenant;
 let htmlSite: Server;

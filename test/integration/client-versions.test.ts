@@ -1,10 +1,10 @@
 import { constants, createPublicKey, publicEncrypt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient, type IscClient, type RequestInfo } from '@/utils/api/client';
 import type { PasswordInfo } from '@/utils/api/types';
 import { API_VERSIONS, type ApiVersion } from '@/utils/api/types';
 import { clientCredentials } from '@/utils/auth/tokens';
-import { IDS, type SandboxTenant, startTenant } from '../tenant/index';
 
 let tenant: SandboxTenant;
 let adminToken: string;

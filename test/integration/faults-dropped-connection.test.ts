@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient } from '@/utils/api/client';
 import { isApiError } from '@/utils/api/errors';
 import { encryptPassword } from '@/utils/crypto';
@@ -14,7 +15,6 @@ import {
   submitFromPopup,
 } from '../fixtures/faults/background';
 import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
-import { type SandboxTenant, startTenant } from '../tenant';
 
 /**
  * Fault 3: the connection drops around set-password. A client cannot tell "dropped before ISC read it" from

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import {
   type Background,
   chooseTarget,
@@ -11,7 +12,6 @@ import {
   submitFromPopup,
 } from '../fixtures/faults/background';
 import { ACCOUNTS, freshPassword, hashFor } from '../fixtures/faults/rig';
-import { IDS, type SandboxTenant, startTenant } from '../tenant';
 
 /**
  * Fault 10: the tenant rotates a source's key while Rekey holds the old one (cached for a few minutes, shown

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
-import { type SandboxTenant, startTenant } from '../tenant';
 
 /**
  * Fault 1: 429 storms. Every employee shares one rate-limit bucket per OAuth client and API version, so a

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { isApiError } from '@/utils/api/errors';
 import {
   type Background,
@@ -11,7 +12,6 @@ import {
   submitFromPopup,
 } from '../fixtures/faults/background';
 import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
-import { type SandboxTenant, startTenant } from '../tenant';
 
 /**
  * Fault 2: bursts of 500, 502 and 503. Reads are retried with a growing, jittered backoff. set-password is

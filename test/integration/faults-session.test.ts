@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { isApiError } from '@/utils/api/errors';
 import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
-import { type SandboxTenant, startTenant } from '../tenant';
 
 /**
  * Faults 5 and 6: the session changes under a change in flight. An access token that expires between the

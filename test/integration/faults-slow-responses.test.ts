@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { isApiError } from '@/utils/api/errors';
 import { createRig, freshPassword } from '../fixtures/faults/rig';
-import { type SandboxTenant, startTenant } from '../tenant';
 
 /**
  * Fault 4: answers slower than the client's deadline (300 ms here instead of 15 s). A slow read is retried and

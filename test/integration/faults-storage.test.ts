@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import {
   type Background,
   configureFor,
@@ -10,7 +11,6 @@ import {
   submitFromPopup,
 } from '../fixtures/faults/background';
 import { ACCOUNTS, freshPassword, hashFor } from '../fixtures/faults/rig';
-import { type SandboxTenant, startTenant } from '../tenant';
 
 /**
  * Fault 9: storage.local refuses the tracker's write (quota exceeded, disk error) right after ISC accepted a

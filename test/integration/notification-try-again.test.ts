@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { configureFor, loadBackground, openPopup, signInAs, submitFromPopup } from '../fixtures/faults/background';
-import { IDS, type SandboxTenant, startTenant } from '../tenant';
 
 let tenant: SandboxTenant;
 
@@ -21,7 +21,7 @@ it('"Try again" on a failure notification opens the change flow on that password
     getRegisteredContentScripts: async () => [],
     unregisterContentScripts: async () => undefined,
   });
-  const { startBackground } = await import('@/platform/background/lifecycle');
+  const { startBackground } = await import('@/entrypoints/background/lifecycle');
   startBackground();
   tenant.configure({ failSource: { sourceId: IDS.gSuite, error: 'G Suite rejected the password: the connector is unavailable' } });
 

@@ -10,9 +10,9 @@ import {
   PasswordManagementV2024Api,
 } from 'sailpoint-api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { expectedHash } from '../fixtures/tenant/client';
 import { opensslEncrypt } from '../fixtures/tenant/openssl';
-import { IDS, type SandboxTenant, startTenant } from '../tenant/index';
 
 let tenant: SandboxTenant;
 let config: Configuration;

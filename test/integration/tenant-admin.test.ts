@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant, type TokenResponse } from '@/sandbox/tenant';
 import { api, expectedHash, submitPassword, waitForStatus } from '../fixtures/tenant/client';
-import { IDS, type SandboxTenant, startTenant, type TokenResponse } from '../tenant/index';
 
 const root = resolve(import.meta.dirname, '../..');
 const minimalSeed = resolve(root, 'test/fixtures/tenant/minimal-seed.json');
@@ -166,10 +166,14 @@ describe('the control API under /__sandbox/', () => {
 
 describe('npm run tenant', () => {
   it('prints one ready line, serves requests, and stops cleanly on SIGTERM', async () => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/tenant/cli.ts', '--port', '0', '--seed', minimalSeed], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'sandbox/tenant/cli.ts', '--port', '0', '--seed', minimalSeed],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const url = await new Promise<string>((resolvePromise, reject) => {
       let output = '';
       child.stdout?.on('data', (chunk: Buffer) => {

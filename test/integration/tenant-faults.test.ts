@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { api, clientCredentials, expectedHash, queryPasswordInfo, submitPassword } from '../fixtures/tenant/client';
 import { opensslEncrypt } from '../fixtures/tenant/openssl';
-import { IDS, type SandboxTenant, startTenant } from '../tenant/index';
 
 const GSUITE_ACCOUNT = 'alice.smith@corp.example';
 

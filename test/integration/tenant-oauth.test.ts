@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant, type TokenResponse } from '@/sandbox/tenant';
 import { api, authorizeParams, CHROME_REDIRECT, claimsOf, clientCredentials, pkce, signIn, userTokens } from '../fixtures/tenant/client';
-import { IDS, type SandboxTenant, startTenant, type TokenResponse } from '../tenant/index';
 
 let tenant: SandboxTenant;
 

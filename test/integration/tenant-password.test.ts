@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import {
   api,
   clientCredentials,
@@ -9,7 +10,6 @@ import {
   waitForStatus,
 } from '../fixtures/tenant/client';
 import { opensslEncrypt } from '../fixtures/tenant/openssl';
-import { IDS, type SandboxTenant, startTenant } from '../tenant/index';
 
 const AD_ACCOUNT = 'CN=Alice Smith,OU=Staff,DC=corp,DC=example';
 const WORKDAY_ACCOUNT = 'WD-100234';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '../tenant/index';
+import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 
 let tenant: SandboxTenant;
 

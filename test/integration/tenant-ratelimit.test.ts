@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { api, clientCredentials, queryPasswordInfo, waitForStatus } from '../fixtures/tenant/client';
 import { opensslEncryptMany } from '../fixtures/tenant/openssl';
-import { IDS, type SandboxTenant, startTenant } from '../tenant/index';
 
 let tenant: SandboxTenant | undefined;
 afterEach(async () => {

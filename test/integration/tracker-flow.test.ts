@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
-import { IDS, type SandboxTenant, startTenant } from '../tenant';
 
 /**
  * The change tracker end to end: the real API client (a session minted by the sandbox tenant), the real

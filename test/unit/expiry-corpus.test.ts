@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { type ExpiryPage, listExpiryPageFiles, loadExpiryCorpus, readExpiryLabels } from '@/bench/expiry-corpus/written/corpus';
 import { detectExpiry, type ExpiryVerdict } from '@/utils/expiry';
-import { type ExpiryPage, listExpiryPageFiles, loadExpiryCorpus, readExpiryLabels } from '../fixtures/expiry-pages/corpus';
 
 const MIN_PRECISION = 0.98;
 const MIN_RECALL = 0.95;

@@ -2,11 +2,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { outputDir } from './build-dir';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const extensionDir = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const extensionDir = resolve(outputDir, 'chrome-mv3');
 /** The production build plus loopback host access, standing in for a policy that granted it. */
-export const e2eExtensionDir = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+export const e2eExtensionDir = resolve(outputDir, 'chrome-mv3-e2e');
 
 /** Flags that keep Chromium quiet on a machine without network or display. */
 export const chromiumArgs = [

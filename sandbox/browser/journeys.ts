@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
+import type { ExtensionSession } from '@/sandbox/browser/chromium';
+import type { SandboxTenant } from '@/sandbox/tenant';
 import type { Settings } from '@/utils/settings/schema';
-import type { SandboxTenant } from '../tenant';
-import type { ExtensionSession } from './harness';
 
 export const demoSources: Settings['sources'] = [
   { sourceName: 'Active Directory', label: 'Windows sign-in', alsoChanges: ['Workday'] },

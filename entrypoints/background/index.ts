@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundRouter } from '@/platform/background/handlers';
-import { startBackground } from '@/platform/background/lifecycle';
+import { createBackgroundRouter } from '@/entrypoints/background/handlers';
+import { startBackground } from '@/entrypoints/background/lifecycle';
 
 export default defineBackground(() => {
   const route = createBackgroundRouter({

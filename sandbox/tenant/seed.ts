@@ -51,7 +51,7 @@ function policy(fields: Partial<SeedPolicy> & Pick<SeedPolicy, 'id' | 'name'>): 
   };
 }
 
-/** The sandbox's default content; see test/tenant/README.md. */
+/** The sandbox's default content; see sandbox/tenant/README.md. */
 export function defaultSeed(): Seed {
   return {
     tenant: { id: '3b8f1c2d-4e5a-4b6c-9d7e-0f1a2b3c4d5e', name: 'sandbox', pod: 'sandbox-local01' },
