@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { outputDir } from '@/sandbox/browser/build-dir';
 import type { BenchSection } from './types';
 
-const outDir = resolve(import.meta.dirname, '../.output/chrome-mv3');
+const outDir = resolve(outputDir, 'chrome-mv3');
 
 /** The product's size goals. */
 export const budgets = {

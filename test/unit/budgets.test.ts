@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outputDir } from '@/sandbox/browser/build-dir';
 import { type BundleSizes, enforcedBudgets, measureBundles } from '../../bench/size';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -9,8 +10,7 @@ const root = resolve(import.meta.dirname, '../..');
 describe('bundle size budgets (deterministic: bytes, not time)', () => {
   let sizes: BundleSizes;
   beforeAll(() => {
-    if (!existsSync(resolve(root, '.output/chrome-mv3/manifest.json')))
-      execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
+    if (!existsSync(resolve(outputDir, 'chrome-mv3/manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
     sizes = measureBundles();
   }, 120_000);
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outputDir } from '@/sandbox/browser/build-dir';
 
 /** Permissions Rekey may hold at install time. Anything else needs a security review. */
 const allowedPermissions = new Set(['storage', 'identity', 'alarms', 'notifications', 'scripting']);
@@ -9,8 +10,8 @@ const forbidden = ['<all_urls>', 'tabs', 'webRequest', 'webRequestBlocking', 'co
 
 const root = resolve(import.meta.dirname, '../..');
 const targets = [
-  { browser: 'chrome', dir: '.output/chrome-mv3' },
-  { browser: 'firefox', dir: '.output/firefox-mv3' },
+  { browser: 'chrome', dir: resolve(outputDir, 'chrome-mv3') },
+  { browser: 'firefox', dir: resolve(outputDir, 'firefox-mv3') },
 ] as const;
 
 function readManifest(dir: string): Record<string, unknown> {
