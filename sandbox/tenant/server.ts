@@ -6,6 +6,7 @@ import { authorizePage, authorizeSubmit, clientIdOf, oauthInfo, token } from './
 import { handleApi } from './password-api';
 import { rangeReply } from './range';
 import { faultReply, iscError, json, type Reply, rateLimited } from './reply';
+import { handleSources, SOURCES_RESOURCE } from './sources';
 import type { ActiveFault, TenantState } from './state';
 import { authenticate, isReply } from './tokens';
 import type { ApiVersion, FaultSpec, RequestLogEntry, TenantConfigPatch } from './types';
@@ -139,7 +140,8 @@ export function createTenantServer(state: TenantState, controls: TenantControls,
     const limited = rateLimit(state, principal.clientId, api.version);
     if (limited) return limited;
     const json = ['POST', 'PUT', 'PATCH'].includes(method) ? parseJson(body) : undefined;
-    return handleApi({ state, ...api, method, query: url.searchParams, headers: request.headers, body: json, principal });
+    const handler = api.resource === SOURCES_RESOURCE ? handleSources : handleApi;
+    return handler({ state, ...api, method, query: url.searchParams, headers: request.headers, body: json, principal });
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
