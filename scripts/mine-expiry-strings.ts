@@ -1,0 +1,198 @@
+/**
+ * Mines the sign-in products' own message bundles into bench/expiry-corpus/real/strings.json: one entry per
+ * product × language × message key, each with the repository, commit, path and key it came from.
+ *
+ * Inputs (not committed; fetched by whoever regenerates the data):
+ *   OKTA_GIT     bare clone of okta/okta-signin-widget            (login_*.properties)
+ *   FREEIPA_GIT  bare clone of freeipa/freeipa                    (po/*.po, ipaserver/plugins/internal.py msgids)
+ *   KEYCLOAKIFY  unpacked npm package keycloakify@11.16.0, whose src/login/i18n/messages_defaultSet/*.ts are
+ *                generated verbatim from keycloak/keycloak themes/…/login/messages/messages_*.properties
+ * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… npx tsx scripts/mine-expiry-strings.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface MinedString {
+  product: string;
+  lang: string;
+  key: string;
+  text: string;
+  source: string;
+}
+
+const out: MinedString[] = [];
+const git = (dir: string, ...args: string[]) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+
+/** Java .properties: `key = value`, \uXXXX escapes, backslash-escaped quotes, trailing-backslash continuations. */
+function parseProperties(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const lines = text.replace(/\\\r?\n\s*/g, '').split(/\r?\n/);
+  for (const line of lines) {
+    if (/^\s*[#!]/.test(line)) continue;
+    const match = /^\s*([^=:\s]+)\s*[=:]\s?(.*)$/.exec(line);
+    if (!match) continue;
+    const value = match[2]!
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+      .replace(/\\(.)/g, '$1')
+      .trim();
+    map.set(match[1]!, value);
+  }
+  return map;
+}
+
+// ── Okta Sign-In Widget ─────────────────────────────────────────────────────────────────────────────────────
+const OKTA_KEYS = [
+  'password.expired.title.generic',
+  'password.expired.title.specific',
+  'password.expired.submit',
+  'errors.E0000064',
+  'password.expiring.title',
+  'password.expiring.today',
+  'password.expiring.soon',
+  'password.expiring.subtitle.generic',
+  'password.expiring.later',
+  'idx.password.expiring.message',
+  'password.oldPassword.placeholder',
+  'password.newPassword.placeholder',
+  'password.confirmPassword.placeholder',
+  'password.complexity.minAgeDays',
+  'primaryauth.title',
+  'primaryauth.username.placeholder',
+  'primaryauth.password.placeholder',
+  'primaryauth.submit',
+  'goback',
+  'error.expired.session',
+  'error.auth.lockedOut',
+  'password.reset.title.generic',
+  'enroll.choices.title',
+  'enroll.choices.description.gracePeriod.bold',
+  'enroll.choices.setup',
+  'oie.enrollment.policy.grace.period.required.in.days',
+  'oie.select.authenticators.enroll.title',
+  'oie.activation.request.email.title.expire',
+  'idx.return.link.expired',
+];
+const OKTA_DIR = 'packages/@okta/i18n/src/properties';
+const oktaLang = (file: string) =>
+  ({
+    'login.properties': 'en',
+    'login_nl_NL.properties': 'nl',
+    'login_pt_BR.properties': 'pt-BR',
+    'login_zh_CN.properties': 'zh-CN',
+    'login_zh_TW.properties': 'zh-TW',
+  })[file] ?? /^login_([a-z]{2})\.properties$/.exec(file)?.[1];
+
+if (process.env.OKTA_GIT) {
+  const dir = process.env.OKTA_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim();
+  const files = git(dir, 'ls-tree', '--name-only', `HEAD:${OKTA_DIR}`).split('\n').filter(Boolean);
+  for (const file of files) {
+    const lang = oktaLang(file);
+    if (!lang) continue; // pseudo-locales (ok_PL, ok_SK) and languages without a two-letter tag
+    const props = parseProperties(git(dir, 'show', `HEAD:${OKTA_DIR}/${file}`));
+    for (const key of OKTA_KEYS) {
+      const text = props.get(key);
+      if (text)
+        out.push({ product: 'okta', lang, key, text, source: `okta/okta-signin-widget@${commit.slice(0, 12)}:${OKTA_DIR}/${file}:${key}` });
+    }
+  }
+}
+
+// ── Keycloak (login theme messages, via keycloakify's verbatim copy) ─────────────────────────────────────────
+const KEYCLOAK_KEYS = [
+  'updatePasswordTitle',
+  'updatePasswordMessage',
+  'resetPasswordMessage',
+  'passwordNew',
+  'passwordConfirm',
+  'doSubmit',
+  'doLogIn',
+  'loginAccountTitle',
+  'usernameOrEmail',
+  'password',
+  'accountDisabledMessage',
+  'expiredCodeMessage',
+  'expiredActionMessage',
+  'pageExpiredTitle',
+  'emailForgotTitle',
+  'emailInstruction',
+  'doForgotPassword',
+];
+if (process.env.KEYCLOAKIFY) {
+  const dir = join(process.env.KEYCLOAKIFY, 'src/login/i18n/messages_defaultSet');
+  const version = JSON.parse(readFileSync(join(process.env.KEYCLOAKIFY, 'package.json'), 'utf8')).version as string;
+  for (const file of readdirSync(dir)) {
+    const lang = /^([a-z]{2}(?:-[A-Z]{2})?)\.ts$/.exec(file)?.[1];
+    if (!lang) continue;
+    const source = readFileSync(join(dir, file), 'utf8');
+    const body = source.slice(source.indexOf('{'), source.lastIndexOf('}') + 1);
+    // The generated file is a plain object literal of string literals.
+    const messages = new Function(`return (${body});`)() as Record<string, string>;
+    const keycloakFile = lang === 'en' ? 'messages_en.properties' : `messages_${lang.replace('-', '_')}.properties`;
+    for (const key of KEYCLOAK_KEYS) {
+      const text = messages[key];
+      if (text)
+        out.push({
+          product: 'keycloak',
+          lang,
+          key,
+          text: text.trim(),
+          source: `keycloak/keycloak:themes/src/main/resources(-community)/theme/base/login/messages/${keycloakFile}:${key} (copied verbatim in npm keycloakify@${version})`,
+        });
+    }
+  }
+}
+
+// ── FreeIPA Web UI (gettext) ────────────────────────────────────────────────────────────────────────────────
+const FREEIPA_MSGIDS: Record<string, string> = {
+  'Your password has expired. Please enter a new password.': 'password_expired',
+  'Your password expires in ${days} days.': 'password_expires_in_days',
+  'Kerberos Principal you entered is expired': 'krbprincipal_expired',
+  'Your session has expired. Please log in again.': 'session_expired',
+  'Reset your password.': 'reset_your_password',
+  'Reset Password': 'reset_password',
+  'New Password': 'new_password',
+  'Current Password': 'current_password',
+  'Verify Password': 'verify_password',
+  Username: 'username',
+  Password: 'password',
+  'Log in': 'login',
+  OTP: 'otp',
+};
+
+function parsePo(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const unquote = (chunk: string) =>
+    [...chunk.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\n/g, '\n').replace(/\\(.)/g, '$1')).join('');
+  for (const entry of text.split(/\r?\n\r?\n/)) {
+    if (/^#, .*fuzzy/m.test(entry)) continue;
+    const id = /^msgid ((?:".*"\s*)+)/m.exec(entry);
+    const str = /^msgstr ((?:".*"\s*)+)/m.exec(entry);
+    if (id && str) map.set(unquote(id[1]!), unquote(str[1]!));
+  }
+  return map;
+}
+
+if (process.env.FREEIPA_GIT) {
+  const dir = process.env.FREEIPA_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  for (const [msgid, key] of Object.entries(FREEIPA_MSGIDS))
+    out.push({ product: 'freeipa', lang: 'en', key, text: msgid, source: `freeipa/freeipa@${commit}:po/ipa.pot:msgid "${msgid}"` });
+  const files = git(dir, 'ls-tree', '--name-only', 'HEAD:po')
+    .split('\n')
+    .filter((f) => f.endsWith('.po'));
+  for (const file of files) {
+    const lang = file.replace(/\.po$/, '').replace('_', '-');
+    if (lang === 'en-GB') continue;
+    const po = parsePo(git(dir, 'show', `HEAD:po/${file}`));
+    for (const [msgid, key] of Object.entries(FREEIPA_MSGIDS)) {
+      const text = po.get(msgid);
+      if (text) out.push({ product: 'freeipa', lang, key, text, source: `freeipa/freeipa@${commit}:po/${file}:msgid "${msgid}"` });
+    }
+  }
+}
+
+out.sort((a, b) => a.product.localeCompare(b.product) || a.lang.localeCompare(b.lang) || a.key.localeCompare(b.key));
+writeFileSync(new URL('../bench/expiry-corpus/real/strings.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
+console.log(`${out.length} strings`);
