@@ -95,8 +95,9 @@ export async function submitChange(request: Extract<Request, { type: 'password/s
         accountId: account.accountId,
         sourceId: request.sourceId,
       });
-      accounts.push({ accountId: account.accountId, ok: true, requestId: response.requestId ?? null });
-      tracked.push({ ...base, requestId: response.requestId ?? null });
+      accounts.push({ accountId: account.accountId, ok: true, requestId: response.requestId });
+      // A 2xx is ISC's acceptance even when its body names no request (then: accepted, not trackable).
+      tracked.push({ ...base, requestId: response.requestId, accepted: true });
     } catch (error) {
       void recordError(error);
       if (error instanceof ApiError && error.kind === 'outcome-unknown') {

@@ -1,6 +1,8 @@
 /** Public types of the sandbox tenant: its options, its seed, and the handle `startTenant` returns. */
 
-export type ApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025' | 'v1';
+import type { ApiVersion } from '../../utils/api/versions';
+
+export type { ApiVersion };
 export type Padding = 'pkcs1' | 'oaep-sha256' | 'oaep-sha1';
 export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
 

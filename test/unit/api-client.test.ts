@@ -158,7 +158,7 @@ describe('ISC client: requests', () => {
     const { client, calls } = setup([]);
     const error = await failure(client.createDigitToken({ userId: 'alice' }));
     expect(error.kind).toBe('unsupported-in-version');
-    expect(error.messageParams).toEqual(['v3', 'beta, v2024, v2025, v1']);
+    expect(error.messageParams).toEqual(['v3', 'beta, v2024, v2025, v2026, v1']);
     expect(calls).toHaveLength(0);
   });
 });
@@ -386,6 +386,67 @@ describe('ISC client: expired tokens', () => {
   });
 });
 
+describe('ISC client: answers that can never invite a duplicate change', () => {
+  it.each([
+    ['no state and no request id', {}],
+    ['a null request id', { requestId: null, state: 'IN_PROGRESS' }],
+    ['an empty request id', { requestId: '  ', state: 'IN_PROGRESS' }],
+    ['a JSON array', []],
+    ['a JSON null', null],
+  ])('reads a set-password 202 with %s as accepted, with nothing to follow', async (_name, body) => {
+    const { client, calls } = setup([json(202, body)]);
+    expect(await client.setPassword(changeRequest)).toMatchObject({ requestId: null });
+    expect(calls).toHaveLength(1);
+  });
+
+  it.each([
+    ['an empty body', new Response('', { status: 202 })],
+    ['an HTML page', new Response('<html>Accepted</html>', { status: 200, headers: { 'Content-Type': 'text/html' } })],
+  ])('reads a set-password 2xx with %s as accepted (never wrong-tenant or try again)', async (_name, response) => {
+    const { client, calls } = setup([response]);
+    expect(await client.setPassword(changeRequest)).toEqual({ requestId: null, state: null });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('keeps the request id of a 202 without a state, or with a state the spec does not list, so the change is followed', async () => {
+    const { client } = setup([json(202, { requestId: 'req-1' }), json(202, { requestId: 'req-2', state: 'QUEUED' })]);
+    expect(await client.setPassword(changeRequest)).toEqual({ requestId: 'req-1', state: null });
+    expect(await client.setPassword(changeRequest)).toEqual({ requestId: 'req-2', state: null });
+  });
+
+  it.each([
+    ['no state', { requestId: 'r' }],
+    ['a state the spec does not list', { requestId: 'r', state: 'DONE-ISH' }],
+    ['a state of the wrong type', { requestId: 'r', state: 3 }],
+    ['an empty object', {}],
+  ])('reads a status with %s as "no documented state" (null), not as an error', async (_name, body) => {
+    const { client } = setup([json(200, body)]);
+    const result = await client.getPasswordChangeStatus('r');
+    expect(result).toMatchObject({ kind: 'status', status: { state: null, errors: [], sourceIds: [] } });
+  });
+
+  it('reads a status that is not JSON as "no documented state" rather than a wrong tenant', async () => {
+    const { client } = setup([new Response('<html>busy</html>', { status: 200, headers: { 'Content-Type': 'text/html' } })]);
+    expect(await client.getPasswordChangeStatus('r')).toEqual({
+      kind: 'status',
+      status: { requestId: null, state: null, errors: [], sourceIds: [] },
+    });
+  });
+
+  it("reads the beta example's shape (status: IN_PROCESS) as in progress", async () => {
+    const { client } = setup([json(200, { status: 'IN_PROCESS', reqeustId: '0898', error: null })], { version: 'beta' });
+    expect(await client.getPasswordChangeStatus('0898')).toEqual({
+      kind: 'status',
+      status: { requestId: null, state: 'IN_PROGRESS', errors: [], sourceIds: [] },
+    });
+  });
+
+  it('shows a digit token sent as a number exactly as received (JSON numbers carry no leading zeros)', async () => {
+    const { client } = setup([json(200, { digitToken: 9087713, requestId: 'r' })], { version: 'v2025' });
+    expect(await client.createDigitToken({ userId: 'alice', length: 8 })).toEqual({ digitToken: '9087713', requestId: 'r' });
+  });
+});
+
 describe('ISC client: password change status', () => {
   const status = { requestId: 'req-1', state: 'FINISHED', errors: [], sourceIds: ['src-1'] };
 
@@ -442,7 +503,7 @@ describe('ISC client: error mapping', () => {
     const error = await failure(client.queryPasswordInfo({ userName: 'alice', sourceName: 'AD' }));
     expect(error.kind).toBe('forbidden-api-authority');
     expect(error.messageKey).toBe('errors.forbiddenApiAuthority');
-    expect(error.messageParams).toEqual(['v3, v2024, v2025']);
+    expect(error.messageParams).toEqual(['v3, v2024, v2025, v2026, v1']);
     expect(error.trackingId).toBe('track-123');
   });
 
@@ -492,9 +553,8 @@ describe('ISC client: error mapping', () => {
   });
 
   it.each([
-    ['a status without a state', 'status', { requestId: 'r' }],
-    ['a status with an unknown state', 'status', { requestId: 'r', state: 'DONE-ISH' }],
-    ['a digit token as a number (leading zeros lost)', 'digit', { digitToken: 123456 }],
+    ['a digit token that is not a whole number', 'digit', { digitToken: 12.5 }],
+    ['a digit token that is empty', 'digit', { digitToken: '' }],
     ['accounts that are not a list', 'info', { accounts: 'alice' }],
     ['a policy list that is an object', 'policies', { items: [] }],
     ['a JSON null', 'info', null],

@@ -54,18 +54,29 @@ const table: Record<ApiVersion, Record<string, Expected>> = {
     getPasswordPolicy: { method: 'GET', path: '/v2025/password-policies/pol-1', experimental: true },
     getSyncGroup: { method: 'GET', path: '/v2025/password-sync-groups/grp-1', experimental: false },
   },
+  v2026: {
+    queryPasswordInfo: { method: 'POST', path: '/v2026/query-password-info', experimental: false },
+    setPassword: { method: 'POST', path: '/v2026/set-password', experimental: false },
+    getPasswordChangeStatus: { method: 'GET', path: '/v2026/password-change-status/req-1', experimental: false },
+    createDigitToken: { method: 'POST', path: '/v2026/generate-password-reset-token/digit', experimental: true },
+    getOrgConfig: { method: 'GET', path: '/v2026/password-org-config', experimental: false },
+    listPasswordPolicies: { method: 'GET', path: '/v2026/password-policies', experimental: true },
+    getPasswordPolicy: { method: 'GET', path: '/v2026/password-policies/pol-1', experimental: true },
+    listSyncGroups: { method: 'GET', path: '/v2026/password-sync-groups', experimental: false },
+  },
   v1: {
     queryPasswordInfo: { method: 'POST', path: '/query-password-info/v1', experimental: false },
     setPassword: { method: 'POST', path: '/set-password/v1', experimental: false },
     getPasswordChangeStatus: { method: 'GET', path: '/password-change-status/v1/req-1', experimental: false },
-    createDigitToken: { method: 'POST', path: '/generate-password-reset-token/v1/digit', experimental: false },
+    // The spec marks X-SailPoint-Experimental required here (the tenant enforces it).
+    createDigitToken: { method: 'POST', path: '/generate-password-reset-token/v1/digit', experimental: true },
     getOrgConfig: { method: 'GET', path: '/password-org-config/v1', experimental: false },
     createOrgConfig: { method: 'POST', path: '/password-org-config/v1', experimental: false },
-    // No per-service v1 exists for these: they go to v2025, with its experimental header where v2025 needs it.
-    listPasswordPolicies: { method: 'GET', path: '/v2025/password-policies', experimental: true },
-    getPasswordPolicy: { method: 'GET', path: '/v2025/password-policies/pol-1', experimental: true },
-    listSyncGroups: { method: 'GET', path: '/v2025/password-sync-groups', experimental: false },
-    getSyncGroup: { method: 'GET', path: '/v2025/password-sync-groups/grp-1', experimental: false },
+    // The per-service password-policies service is experimental; password-sync-groups is not.
+    listPasswordPolicies: { method: 'GET', path: '/password-policies/v1', experimental: true },
+    getPasswordPolicy: { method: 'GET', path: '/password-policies/v1/pol-1', experimental: true },
+    listSyncGroups: { method: 'GET', path: '/password-sync-groups/v1', experimental: false },
+    getSyncGroup: { method: 'GET', path: '/password-sync-groups/v1/grp-1', experimental: false },
   },
 };
 
@@ -126,7 +137,7 @@ describe('API versions: URL layout and headers', () => {
   });
 
   it('names the version actually addressed, so diagnostics count the right rate-limit bucket', () => {
-    expect(routeFor('v1', 'password-policies')).toEqual({ path: '/v2025/password-policies', version: 'v2025', experimental: true });
+    expect(routeFor('v1', 'password-policies')).toEqual({ path: '/password-policies/v1', version: 'v1', experimental: true });
     expect(routeFor('v1', 'set-password')).toEqual({ path: '/set-password/v1', version: 'v1', experimental: false });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiErrorKind } from '@/utils/api/errors';
-import { pollResultFromError, pollResultFromStatus } from '@/utils/tracker/from-api-error';
+import { needsFreshPublicKey, pollResultFromError, pollResultFromStatus } from '@/utils/tracker/from-api-error';
 
 describe('reading a status the client returned', () => {
   it('passes the state, errors and source ids through', () => {
@@ -14,6 +14,27 @@ describe('reading a status the client returned', () => {
 
   it('reports a status the token may not read as not readable', () => {
     expect(pollResultFromStatus({ kind: 'not-readable' })).toEqual({ kind: 'not-readable' });
+  });
+
+  it('keeps the change pending (ask again later) when ISC answered without a documented state', () => {
+    expect(pollResultFromStatus({ kind: 'status', status: { requestId: null, state: null, errors: [], sourceIds: [] } })).toEqual({
+      kind: 'retry-later',
+      reason: 'unreadable',
+    });
+  });
+});
+
+describe('the documented form of a key rotation', () => {
+  const failed = (errors: string[]) =>
+    pollResultFromStatus({ kind: 'status', status: { requestId: 'r', state: 'FAILED', errors, sourceIds: [] } });
+
+  it('asks for a fresh public key when the change failed with "The password change payload is invalid"', () => {
+    expect(needsFreshPublicKey(failed(['The password change payload is invalid']))).toBe(true);
+  });
+
+  it('does not for other failures, or for a change still running', () => {
+    expect(needsFreshPublicKey(failed(['Active Directory rejected the password: it was used too recently']))).toBe(false);
+    expect(needsFreshPublicKey({ kind: 'status', state: 'IN_PROGRESS', errors: ['payload is invalid'], sourceIds: [] })).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import { formatOutcomeNotification, stateLabel } from '@/utils/tracker/notificat
 import { createTracker, type TrackerDeps, type TrackerStore } from '@/utils/tracker/tracker';
 import {
   changeStates,
+  defaultTrackerOptions,
   type NewChange,
   type Outcome,
   parseTrackerState,
@@ -442,6 +443,31 @@ describe('change tracker: outcomes and notifications', () => {
     expect(h.lastWakeUp()).toBeNull();
   });
 
+  it('settles a change ISC accepted (2xx) without a request id as "accepted, not tracked": do not submit again', async () => {
+    const h = harness();
+    const tracker = h.start();
+    const [tracked] = await tracker.track([change(1, null, { accepted: true })]);
+    expect(tracked).toMatchObject({ state: 'unknown', lastError: 'accepted-untracked' });
+    expect(h.calls).toHaveLength(0);
+    expect(h.notifications).toMatchObject([{ kind: 'unknown', sources: [{ causeKey: 'tracker.cause.acceptedNotTracked' }] }]);
+    expect(englishTranslator()('tracker.cause.acceptedNotTracked', ['Workday'])).toMatch(/accepted.*Do not submit again/s);
+  });
+
+  it('keeps a change whose status answers say no documented state pending, then ends it as unknown after the timeout', async () => {
+    const h = harness();
+    h.script.set('req-1', [{ kind: 'retry-later', reason: 'unreadable' }]);
+    const tracker = h.start();
+    await tracker.track([change(1)]);
+    await tracker.pollDue();
+    expect((await tracker.snapshot()).pending).toMatchObject([{ requestId: 'req-1', lastError: 'unreadable' }]);
+    h.clock.now = T0 + defaultTrackerOptions.giveUpAfterMs;
+    await tracker.pollDue();
+    const { pending, history } = await tracker.snapshot();
+    expect(pending).toEqual([]);
+    expect(history).toMatchObject([{ state: 'unknown', lastError: 'gave-up' }]);
+    expect(h.notifications).toMatchObject([{ kind: 'unknown', sources: [{ causeKey: 'tracker.cause.gaveUp' }] }]);
+  });
+
   it('sends one notification for a submission, when its last change settles, naming every source and cause', async () => {
     const h = harness();
     h.script.set('req-0', [failed('Password was used too recently (password history)')]);
@@ -659,6 +685,7 @@ describe('plain-language causes', () => {
       'tracker.cause.notReadable',
       'tracker.cause.notFound',
       'tracker.cause.noRequestId',
+      'tracker.cause.acceptedNotTracked',
       'tracker.cause.gaveUp',
       'tracker.cause.signedOutTooLong',
     ]) {

@@ -16,6 +16,7 @@ import {
 } from './http';
 import { DIGIT_TOKEN_VERSIONS, type Operation, type Route, routeFor, supportsOperation } from './routes';
 import {
+  API_VERSIONS,
   type ApiVersion,
   PasswordChangeRequest,
   PasswordChangeResponse,
@@ -68,7 +69,15 @@ export interface IscClientOptions {
   onRequest?(info: RequestInfo): void;
 }
 
+/**
+ * 'status': ISC answered; `status.state` is null when the body did not say a documented state (the change
+ * stays pending). 'not-readable': this token may not read statuses on any path tried.
+ */
 export type PasswordChangeStatusResult = { kind: 'status'; status: PasswordStatus } | { kind: 'not-readable' };
+
+/** A 2xx of set-password whose body said nothing usable: ISC accepted the change, there is nothing to follow. */
+const UNREADABLE_ACCEPTANCE: PasswordChangeResponse = { requestId: null, state: null };
+const UNREADABLE_STATUS: PasswordStatus = { requestId: null, state: null, errors: [], sourceIds: [] };
 
 export interface PageOptions {
   limit?: number;
@@ -105,6 +114,12 @@ interface Call<TSchema extends v.GenericSchema> {
   body?: unknown;
   query?: Record<string, number | undefined>;
   notFoundKey?: (serverMessage: string | undefined) => ErrorMessageKey;
+  /**
+   * What a 2xx reads as when its body is not JSON or does not fit the schema. Set where a 2xx already means
+   * ISC acted (set-password) or where the caller must stay patient (status): such an answer is never
+   * "invalid-response", which the UI explains as "try again".
+   */
+  unreadable2xx?: v.InferOutput<TSchema>;
   /**
    * How many 429s to wait out. Status polls use 0: the tracker schedules its own, longer back-off
    * for every pending change at once, which leaves the shared bucket to interactive calls.
@@ -205,6 +220,10 @@ export function createIscClient(options: IscClientOptions): IscClient {
       }
 
       if (status >= 200 && status < 300) {
+        if (call.unreadable2xx !== undefined) {
+          const parsed = body.ok ? v.safeParse(call.schema, body.value) : undefined;
+          return parsed?.success ? parsed.output : call.unreadable2xx;
+        }
         if (!body.ok) throw nonJson(status, url);
         return parseResponse(call.schema, body.value, status);
       }
@@ -253,6 +272,7 @@ export function createIscClient(options: IscClientOptions): IscClient {
       route: routeFor(statusVersion, 'password-change-status', requestId),
       mode: 'read',
       schema: PasswordStatus,
+      unreadable2xx: UNREADABLE_STATUS,
       notFoundKey: () => 'errors.notFoundRequest',
       rateLimitRetries: 0,
     });
@@ -283,7 +303,7 @@ export function createIscClient(options: IscClientOptions): IscClient {
             trackingId: error.trackingId,
             detailCode: error.detailCode,
             serverMessage: error.serverMessage,
-            messageParams: ['v3, v2024, v2025'],
+            messageParams: [API_VERSIONS.filter((other) => other !== 'beta').join(', ')],
           });
         }
         throw error;
@@ -291,11 +311,15 @@ export function createIscClient(options: IscClientOptions): IscClient {
     },
 
     async setPassword(request) {
+      // Any 2xx means ISC accepted the change. Whatever its body says (or fails to say), the answer is
+      // "accepted": a body without a request id yields requestId null, which the tracker reports as
+      // "accepted, cannot be tracked; do not submit again" — never an error that invites a second change.
       return execute({
         method: 'POST',
         route: route('set-password'),
         mode: 'once',
         schema: PasswordChangeResponse,
+        unreadable2xx: UNREADABLE_ACCEPTANCE,
         body: v.parse(PasswordChangeRequest, request),
         notFoundKey: notFoundUserOrSource,
         rateLimitRetries: interactiveRateLimitRetries,

@@ -1,4 +1,4 @@
-import type { ApiVersion } from './types';
+import { type ApiVersion, YEAR_API_VERSIONS } from './versions';
 
 /** Every ISC operation the client knows, independent of the API version's URL layout. */
 export type Operation =
@@ -13,13 +13,13 @@ export type Operation =
 export interface Route {
   /** Path below the API base URL, starting with `/`. */
   path: string;
-  /** The version actually addressed (differs from the requested one where an operation is mapped elsewhere). */
+  /** The version addressed (the status fallback addresses beta when the configured version refuses). */
   version: ApiVersion;
   experimental: boolean;
 }
 
 /** Versions that have the digit-token operation (v3 does not). */
-export const DIGIT_TOKEN_VERSIONS: readonly ApiVersion[] = ['beta', 'v2024', 'v2025', 'v1'];
+export const DIGIT_TOKEN_VERSIONS: readonly ApiVersion[] = ['beta', ...YEAR_API_VERSIONS, 'v1'];
 
 const resourceName: Record<Operation, string> = {
   'query-password-info': 'query-password-info',
@@ -34,11 +34,10 @@ const resourceName: Record<Operation, string> = {
 /** Trailing segment inside the resource (`/digit`) that stays after the version in the v1 layout. */
 const resourceSuffix: Partial<Record<Operation, string>> = { 'digit-token': 'digit' };
 
-// The per-service v1 layout has no password-policies or sync-group services; v2025 is the newest layout that does.
-const v1Fallback: Partial<Record<Operation, ApiVersion>> = { 'password-policies': 'v2025', 'sync-groups': 'v2025' };
-
-// Only these operations are documented as experimental on the year-named versions.
+// The specs mark only these operations experimental (X-SailPoint-Experimental required), and only on the
+// year-named versions and the per-service v1 layout; v3 and beta do not take the header for them.
 const experimentalOperations: ReadonlySet<Operation> = new Set(['digit-token', 'password-policies']);
+const experimentalVersions: ReadonlySet<ApiVersion> = new Set([...YEAR_API_VERSIONS, 'v1']);
 
 /** Whether `version` has `operation` at all; the client refuses without a request when it does not. */
 export function supportsOperation(version: ApiVersion, operation: Operation): boolean {
@@ -47,17 +46,16 @@ export function supportsOperation(version: ApiVersion, operation: Operation): bo
 
 /**
  * Builds the path for an operation; `id` is a path parameter (URL-encoded here).
- * v3/beta/v2024/v2025 put the version first (`/v3/set-password`), v1 puts it after the service (`/set-password/v1`).
+ * v3/beta/v2024/v2025/v2026 put the version first (`/v3/set-password`), v1 puts it after the service (`/set-password/v1`).
  */
-export function routeFor(requestedVersion: ApiVersion, operation: Operation, id?: string): Route {
-  const version = requestedVersion === 'v1' ? (v1Fallback[operation] ?? 'v1') : requestedVersion;
+export function routeFor(version: ApiVersion, operation: Operation, id?: string): Route {
   const segments = [resourceName[operation]];
   const suffix = resourceSuffix[operation];
   if (version === 'v1') segments.push('v1');
   else segments.unshift(version);
   if (suffix) segments.push(suffix);
   if (id !== undefined) segments.push(encodeURIComponent(wellFormed(id)));
-  const experimental = (version === 'v2024' || version === 'v2025') && experimentalOperations.has(operation);
+  const experimental = experimentalVersions.has(version) && experimentalOperations.has(operation);
   return { path: `/${segments.join('/')}`, version, experimental };
 }
 

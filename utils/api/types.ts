@@ -26,8 +26,7 @@ const optionalTimestamp = v.pipe(
   v.transform((value) => value ?? undefined),
 );
 
-export type ApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025' | 'v1';
-export const API_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025', 'v1'];
+export { API_VERSIONS, type ApiVersion } from './versions';
 
 export const PasswordInfoQueryDTO = v.object({
   userName: v.optional(v.string()),
@@ -65,19 +64,58 @@ export type PasswordChangeRequest = v.InferOutput<typeof PasswordChangeRequest>;
 export const PasswordChangeState = v.picklist(['IN_PROGRESS', 'FINISHED', 'FAILED']);
 export type PasswordChangeState = v.InferOutput<typeof PasswordChangeState>;
 
+/**
+ * A field ISC may omit, send as null, or fill with a value the spec does not list: anything that is not one
+ * of the documented states reads as null ("not said"), never as a malformed answer.
+ */
+const readableState = v.pipe(
+  v.optional(v.unknown(), null),
+  v.transform((value): PasswordChangeState | null => (v.is(PasswordChangeState, value) ? value : null)),
+);
+const readableRequestId = v.pipe(
+  v.optional(v.unknown(), null),
+  v.transform((value): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null)),
+);
+
+/**
+ * The 202 of set-password. The spec makes every field optional, and a 2xx means ISC accepted the change, so
+ * this schema accepts any object: a missing or unknown state reads as null, a missing request id as null
+ * (the change is then "accepted, not trackable", never "try again" — see client.setPassword).
+ */
 export const PasswordChangeResponse = v.object({
-  requestId: v.nullish(v.string(), null),
-  state: PasswordChangeState,
+  requestId: readableRequestId,
+  state: readableState,
 });
 export type PasswordChangeResponse = v.InferOutput<typeof PasswordChangeResponse>;
 
-export const PasswordStatus = v.object({
-  requestId: v.nullish(v.string(), null),
-  state: PasswordChangeState,
-  errors: stringList,
-  sourceIds: stringList,
-});
+/**
+ * The status of a change. Every field is optional in the spec; the beta example even uses another shape
+ * (`status: "IN_PROCESS"`, `reqeustId`, `error`). `state` is null when the body does not say one of the
+ * documented states: the tracker keeps such a change pending rather than guessing.
+ */
+export const PasswordStatus = v.pipe(
+  v.object({
+    requestId: readableRequestId,
+    state: v.optional(v.unknown()),
+    /** Only in the beta example: `status` where the schema says `state`. */
+    status: v.optional(v.unknown()),
+    errors: v.nullish(v.array(v.string()), () => []),
+    sourceIds: v.nullish(v.array(v.string()), () => []),
+  }),
+  v.transform(({ requestId, state, status, errors, sourceIds }) => ({
+    requestId,
+    state: statusState(state ?? status),
+    errors,
+    sourceIds,
+  })),
+);
 export type PasswordStatus = v.InferOutput<typeof PasswordStatus>;
+
+/** The beta example's "IN_PROCESS" is the only other spelling SailPoint documents; it means in progress. */
+function statusState(value: unknown): PasswordChangeState | null {
+  if (value === 'IN_PROCESS') return 'IN_PROGRESS';
+  return v.is(PasswordChangeState, value) ? value : null;
+}
 
 export const PasswordDigitTokenReset = v.object({
   /** The user's uid (login name). */
@@ -88,8 +126,19 @@ export const PasswordDigitTokenReset = v.object({
 export type PasswordDigitTokenReset = v.InferOutput<typeof PasswordDigitTokenReset>;
 
 export const PasswordDigitToken = v.object({
-  // A string on purpose: a number would lose leading zeros, so anything else is a malformed response.
-  digitToken: v.string(),
+  /**
+   * The schema says string, yet some spec examples send a number (9087713). A number is shown exactly as
+   * received (its digits, unpadded): JSON numbers cannot carry leading zeros, so Rekey never invents any.
+   */
+  digitToken: v.union([
+    v.pipe(v.string(), v.minLength(1)),
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(0),
+      v.transform((value) => String(value)),
+    ),
+  ]),
   requestId: optionalString,
 });
 export type PasswordDigitToken = v.InferOutput<typeof PasswordDigitToken>;

@@ -1,12 +1,14 @@
 import * as v from 'valibot';
+import { API_VERSIONS, type ApiVersion } from '@/utils/api/versions';
 
 /**
  * Every user-configurable setting, with its default. The same keys are accepted from
  * enterprise policy (managed storage); see public/managed_schema.json and the README.
  */
 
-export const apiVersions = ['v3', 'beta', 'v2024', 'v2025', 'v1'] as const;
-export type ApiVersion = (typeof apiVersions)[number];
+export type { ApiVersion };
+/** Defined once in utils/api/versions.ts (the options page's select and the managed schema follow it). */
+export const apiVersions = API_VERSIONS;
 
 export const paddings = ['pkcs1', 'oaep-sha256', 'oaep-sha1'] as const;
 export type Padding = (typeof paddings)[number];

@@ -11,8 +11,22 @@ import type { StatusPollResult } from './types';
 export function pollResultFromStatus(result: PasswordChangeStatusResult): StatusPollResult {
   if (result.kind === 'not-readable') return { kind: 'not-readable' };
   const { state, errors, sourceIds } = result.status;
+  // ISC answered but did not say a documented state: the change may still be running. Keep it pending
+  // (with back-off) until the status timeout turns it into "unknown — check with your help desk".
+  if (state === null) return { kind: 'retry-later', reason: 'unreadable' };
   return { kind: 'status', state, errors: errors ?? [], sourceIds: sourceIds ?? [] };
 }
+
+/**
+ * The documented form of a key rotation: the change FAILED asynchronously with "The password change
+ * payload is invalid" (ISC could not decrypt it). The cached public key must be fetched again before the
+ * employee resubmits, or the resubmission fails the same way.
+ */
+export function needsFreshPublicKey(result: StatusPollResult): boolean {
+  return result.kind === 'status' && result.state === 'FAILED' && result.errors.some((error) => INVALID_PAYLOAD.test(error));
+}
+
+const INVALID_PAYLOAD = /payload is invalid|could not decrypt|decryption failed/i;
 
 /**
  * A failed status request. Only 'signed-out' and 'not-found' are final for the change's polling;

@@ -16,6 +16,8 @@ const problemKeyPart: Record<ProblemKind, string> = {
   timeout: 'timeout',
   'signed-out': 'signedOut',
   'no-request-id': 'noRequestId',
+  'accepted-untracked': 'acceptedUntracked',
+  unreadable: 'unreadable',
   'gave-up': 'gaveUp',
   'notify-failed': 'notifyFailed',
 };

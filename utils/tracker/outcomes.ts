@@ -20,6 +20,7 @@ export function causeOf(change: TrackedChange): Message | undefined {
       return { key: 'tracker.cause.notFound', params: [change.sourceName] };
     case 'unknown':
       if (change.lastError === 'no-request-id') return { key: 'tracker.cause.noRequestId', params: [change.sourceName] };
+      if (change.lastError === 'accepted-untracked') return { key: 'tracker.cause.acceptedNotTracked', params: [change.sourceName] };
       if (change.lastError === 'signed-out') return { key: 'tracker.cause.signedOutTooLong', params: [change.sourceName] };
       return { key: 'tracker.cause.gaveUp', params: [change.sourceName] };
   }

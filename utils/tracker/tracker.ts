@@ -276,8 +276,9 @@ export function createTracker(deps: TrackerDeps): Tracker {
           notified: false,
           seen: false,
         };
-        // ISC may answer 202 with a null request id: there is nothing to follow.
-        return change.requestId === null ? settle(tracked, 'unknown', now, 'no-request-id') : tracked;
+        // ISC may answer 202 with a null request id (or a lost answer has none): there is nothing to follow.
+        if (change.requestId !== null) return tracked;
+        return settle(tracked, 'unknown', now, change.accepted ? 'accepted-untracked' : 'no-request-id');
       });
       await update((state) => ({ ...state, changes: [...state.changes, ...created] }));
       await deliver();

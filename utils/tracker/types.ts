@@ -18,6 +18,10 @@ export const problemKinds = [
   'timeout',
   'signed-out',
   'no-request-id',
+  /** ISC answered set-password with a 2xx whose body named no request to follow: accepted, not trackable. */
+  'accepted-untracked',
+  /** ISC answered a status request with a body that did not say a documented state. */
+  'unreadable',
   'gave-up',
   'notify-failed',
 ] as const;
@@ -124,13 +128,18 @@ export type StatusPollResult =
   | { kind: 'not-readable' }
   /** 404 for a request id ISC gave us. */
   | { kind: 'not-found' }
-  | { kind: 'retry-later'; reason: 'rate-limited' | 'server' | 'network' | 'timeout'; retryAfterMs?: number }
+  | { kind: 'retry-later'; reason: 'rate-limited' | 'server' | 'network' | 'timeout' | 'unreadable'; retryAfterMs?: number }
   /** No usable token (expired refresh token, signed out): keep the change and wait for sign-in. */
   | { kind: 'signed-out' };
 
 /** One change as the popup hands it over after set-password answered 202. */
 export interface NewChange {
   requestId: string | null;
+  /**
+   * ISC answered set-password with a 2xx. With a null requestId that means "accepted, cannot be tracked"
+   * (do not submit again) rather than "the answer was lost" (outcome unknown).
+   */
+  accepted?: boolean;
   identityId: string;
   sourceId: string;
   sourceName: string;
