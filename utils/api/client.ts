@@ -15,6 +15,7 @@ import {
   TransportError,
 } from './http';
 import { DIGIT_TOKEN_VERSIONS, type Operation, type Route, routeFor, supportsOperation } from './routes';
+import { Source } from './sources';
 import {
   API_VERSIONS,
   type ApiVersion,
@@ -97,6 +98,8 @@ export interface IscClient {
   getPasswordPolicy(id: string): Promise<PasswordPolicyV3Dto>;
   listSyncGroups(page?: PageOptions): Promise<PasswordSyncGroup[]>;
   getSyncGroup(id: string): Promise<PasswordSyncGroup>;
+  /** list-sources: admins only (ORG_ADMIN, SOURCE_ADMIN); an employee's token gets 403. */
+  listSources(page?: PageOptions): Promise<Source[]>;
 }
 
 /**
@@ -394,6 +397,16 @@ export function createIscClient(options: IscClientOptions): IscClient {
 
     async getSyncGroup(id) {
       return execute({ method: 'GET', route: route('sync-groups', id), mode: 'read', schema: PasswordSyncGroup });
+    },
+
+    async listSources(page = {}) {
+      return execute({
+        method: 'GET',
+        route: route('sources'),
+        mode: 'read',
+        schema: v.array(Source),
+        query: { limit: page.limit, offset: page.offset },
+      });
     },
   };
 }

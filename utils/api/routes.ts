@@ -8,7 +8,8 @@ export type Operation =
   | 'digit-token'
   | 'org-config'
   | 'password-policies'
-  | 'sync-groups';
+  | 'sync-groups'
+  | 'sources';
 
 export interface Route {
   /** Path below the API base URL, starting with `/`. */
@@ -29,6 +30,7 @@ const resourceName: Record<Operation, string> = {
   'org-config': 'password-org-config',
   'password-policies': 'password-policies',
   'sync-groups': 'password-sync-groups',
+  sources: 'sources',
 };
 
 /** Trailing segment inside the resource (`/digit`) that stays after the version in the v1 layout. */
