@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '@/sandbox/browser/chromium';
+import { chromiumHarness, type DrivenPage, type ExtensionHarness, playwrightPage, testId } from '@/sandbox/browser/harness';
 import type { SandboxTenant } from '@/sandbox/tenant';
 import type { Settings } from '@/utils/settings/schema';
 
@@ -8,11 +9,20 @@ export const demoSources: Settings['sources'] = [
   { sourceName: 'G Suite', label: 'Google Workspace', alsoChanges: ['Gmail', 'Google Drive', 'Google Calendar'] },
 ];
 
+/** Chromium tests pass their Playwright session; tests shared with Firefox pass a harness. */
+type AnySession = ExtensionSession | ExtensionHarness;
+const asHarness = (session: AnySession): ExtensionHarness => ('context' in session ? chromiumHarness(session) : session);
+const asDriven = (page: Page | DrivenPage): DrivenPage => ('getByRole' in page ? playwrightPage(page) : page);
+
 /** Settings go through the worker's own validation, exactly as the options page saves them. */
-export async function configure(session: ExtensionSession, edit: Partial<Settings>): Promise<void> {
-  const page = await session.context.newPage();
-  await page.goto(`${session.extensionOrigin}/options.html`);
-  const result = await page.evaluate((e) => chrome.runtime.sendMessage({ type: 'settings/update', edit: e }), edit);
+export async function configure(session: AnySession, edit: Partial<Settings>): Promise<void> {
+  const page = await asHarness(session).openOptions();
+  // `browser` in Firefox, `chrome` in Chromium (the polyfill does not make a global there).
+  const result = await page.evaluate(
+    (e) =>
+      ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ type: 'settings/update', edit: e }),
+    edit,
+  );
   await page.close();
   const value = (result as { ok?: boolean; value?: { refused: string[]; invalid: unknown[] } }).value;
   if (!value || value.refused.length > 0 || value.invalid.length > 0) {
@@ -25,26 +35,28 @@ export function sandboxSettings(tenant: SandboxTenant, extra: Partial<Settings> 
 }
 
 /** Clicks "Sign in" and completes the tenant's sign-in page in the browser's identity window. */
-export async function signIn(session: ExtensionSession, popup: Page, userName: string, password: string): Promise<void> {
-  const authWindow = session.context.waitForEvent('page', { timeout: 15_000 });
-  await popup.getByRole('button', { name: 'Sign in', exact: true }).click();
+export async function signIn(session: AnySession, popup: Page | DrivenPage, userName: string, password: string): Promise<void> {
+  const driven = asDriven(popup);
+  const tenantUrl = await driven.text(testId('tenant'));
+  if (!tenantUrl) throw new Error('The popup shows no tenant to sign in to.');
+  const authWindow = asHarness(session).waitForWindow(tenantUrl);
+  await driven.click(`${testId('signed-out')} button`);
   const page = await authWindow;
-  await page.waitForLoadState('domcontentloaded');
-  await page.getByLabel('Username').fill(userName);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await popup.getByTestId('identity').waitFor({ timeout: 15_000 });
+  await page.fill('#username', userName);
+  await page.fill('#password', password);
+  await page.click('button[type="submit"]');
+  await driven.waitFor(testId('identity'), 15_000);
 }
 
 /** Every storage area of the extension, serialised, for leak checks. */
-export async function dumpExtensionStorage(session: ExtensionSession): Promise<string> {
-  const page = await session.context.newPage();
-  await page.goto(`${session.extensionOrigin}/options.html`);
+export async function dumpExtensionStorage(session: AnySession): Promise<string> {
+  const page = await asHarness(session).openOptions();
   const dump = await page.evaluate(async () => {
+    const ext = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
     const [local, sessionArea, sync] = await Promise.all([
-      chrome.storage.local.get(null),
-      chrome.storage.session.get(null),
-      chrome.storage.sync.get(null),
+      ext.storage.local.get(null),
+      ext.storage.session.get(null),
+      ext.storage.sync.get(null),
     ]);
     return JSON.stringify({ local, session: sessionArea, sync });
   });
@@ -53,9 +65,10 @@ export async function dumpExtensionStorage(session: ExtensionSession): Promise<s
 }
 
 /** From the choose screen: pick a source, type the password twice and wait until it may be submitted. */
-export async function enterNewPassword(popup: Page, sourceName: string, password: string): Promise<void> {
-  await popup.locator(`[data-testid="target"][data-source="${sourceName}"]`).getByRole('button').click();
-  await popup.getByLabel('New password', { exact: true }).fill(password);
-  await popup.getByLabel('Type it again').fill(password);
-  await popup.getByTestId('submit').and(popup.locator(':not([disabled])')).waitFor({ timeout: 10_000 });
+export async function enterNewPassword(popup: Page | DrivenPage, sourceName: string, password: string): Promise<void> {
+  const driven = asDriven(popup);
+  await driven.click(`${testId('target')}[data-source="${sourceName}"] button`);
+  await driven.fill('#new-password', password);
+  await driven.fill('#confirm-password', password);
+  await driven.waitFor(`${testId('submit')}:not([disabled])`);
 }
