@@ -1,23 +1,38 @@
 import type { IncomingMessage } from 'node:http';
 
-const MAX_BODY_BYTES = 1 << 20;
+export const MAX_BODY_BYTES = 1 << 20;
+/** Past this much the tenant stops reading and closes the connection after answering 413. */
+const MAX_DRAINED_BYTES = 64 << 20;
 
-export class BodyError extends Error {}
+/** A body the tenant refuses: 400 (not JSON, bad form) or 413 (over 1 MiB), answered with ISC's error body. */
+export class BodyError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 413 = 400,
+  ) {
+    super(message);
+  }
+}
 
+/**
+ * Reads the body; one over 1 MiB is drained (not kept) and refused with 413, so the client gets an answer
+ * instead of a dropped connection it could not tell from a network failure.
+ */
 export function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () => new BodyError(`The request body is larger than ${MAX_BODY_BYTES} bytes.`, 413);
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyError('The request body is too large.'));
-        request.destroy();
+      if (size > MAX_DRAINED_BYTES) {
+        request.pause();
+        reject(tooLarge());
         return;
       }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => (size > MAX_BODY_BYTES ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
     request.on('error', reject);
   });
 }

@@ -16,7 +16,8 @@ export const DEFAULT_CONFIG: TenantConfig = {
   statusDelayMs: 1500,
   accessTokenTtlSeconds: 750,
   refreshTokenTtlSeconds: 86_400,
-  statusRequiresOrgAdmin: false,
+  // As the specs say for v3, v2024+ and v1 (beta answers the identity owner): employees take the fallback.
+  statusRequiresOrgAdmin: true,
   acceptedPaddings: ['pkcs1'],
   rateLimit: { requests: 100, windowMs: 10_000 },
   failSource: null,

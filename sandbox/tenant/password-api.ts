@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { API_VERSIONS, CLASSIC_API_VERSIONS, YEAR_API_VERSIONS } from '../../utils/api/versions';
 import { submitChange } from './changes';
 import { policyStrings } from './policy';
 import { iscError, json, type Reply } from './reply';
@@ -23,14 +24,18 @@ type Handler = (request: ApiRequest) => Reply;
 
 interface Route {
   methods: Record<string, Handler>;
-  versions: ApiVersion[];
+  versions: readonly ApiVersion[];
   /** Versions on which ISC marks the endpoint experimental (X-SailPoint-Experimental: true required). */
-  experimental: ApiVersion[];
+  experimental: readonly ApiVersion[];
 }
 
-const ALL: ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025', 'v1'];
-const CLASSIC: ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025'];
-const YEARLY: ApiVersion[] = ['v2024', 'v2025'];
+const ALL: readonly ApiVersion[] = API_VERSIONS;
+const CLASSIC: readonly ApiVersion[] = CLASSIC_API_VERSIONS;
+const YEARLY: readonly ApiVersion[] = YEAR_API_VERSIONS;
+/** Where the specs mark the digit token and password policies experimental (the header is required). */
+const EXPERIMENTAL: readonly ApiVersion[] = [...YEAR_API_VERSIONS, 'v1'];
+/** The specs give password-change-status the ORG_ADMIN user level everywhere but beta (identity owner there). */
+const STATUS_ORG_ADMIN: readonly ApiVersion[] = ALL.filter((version) => version !== 'beta');
 
 const forbidden = (text: string) => iscError(403, text);
 const missingScope = (scope: string) => forbidden(`The token lacks the required scope "${scope}" (or the ORG_ADMIN authority).`);
@@ -57,11 +62,12 @@ function queryPasswordInfo({ state, version, body, principal }: ApiRequest): Rep
   if (!principal.apiAuthority && !principal.orgAdmin && identity?.id !== principal.identity?.id) {
     return forbidden('A user token may only query its own password info.');
   }
-  if (!identity) return iscError(404, `No identity with user name "${userName}".`);
+  // The spec documents no 404 here: an unknown user or source is a 400 with a message naming it.
+  if (!identity) return iscError(400, `Identity not found: no identity with user name "${userName}".`);
   const source = state.sourceByName(sourceName);
-  if (!source) return iscError(404, `No source named "${sourceName}".`);
+  if (!source) return iscError(400, `Source not found: no source named "${sourceName}".`);
   const accounts = state.accountsOf(identity.id, source.id);
-  if (accounts.length === 0) return iscError(404, `${identity.name} has no account on ${source.name}.`);
+  if (accounts.length === 0) return iscError(400, `Account not found: ${identity.name} has no account on ${source.name}.`);
   const key = state.keys.get(source.id);
   const policy = state.effectivePolicy(source.id);
   return json(200, {
@@ -87,9 +93,9 @@ function setPassword({ state, body, principal }: ApiRequest): Reply {
   if (!principal.apiAuthority && principal.identity?.id !== identityId) {
     return forbidden("Only a token with API authority may change another identity's password.");
   }
-  if (!state.identities.has(identityId)) return iscError(404, `No identity with id "${identityId}".`);
+  if (!state.identities.has(identityId)) return iscError(400, `Identity not found: no identity with id "${identityId}".`);
   const source = state.sources.get(sourceId);
-  if (!source) return iscError(404, `No source with id "${sourceId}".`);
+  if (!source) return iscError(400, `Source not found: no source with id "${sourceId}".`);
   const account = state.accounts.get(accountId);
   if (!account || account.seed.identityId !== identityId || account.seed.sourceId !== sourceId) {
     return iscError(400, `The account "${accountId}" does not belong to this identity on ${source.name}.`);
@@ -109,7 +115,7 @@ function setPassword({ state, body, principal }: ApiRequest): Reply {
 
 function passwordChangeStatus({ state, version, rest, principal }: ApiRequest): Reply {
   if (!hasScope(principal, 'idn:password-change:read')) return missingScope('idn:password-change:read');
-  if (version !== 'beta' && state.config.statusRequiresOrgAdmin && !principal.orgAdmin) {
+  if (STATUS_ORG_ADMIN.includes(version) && state.config.statusRequiresOrgAdmin && !principal.orgAdmin) {
     return forbidden('Reading password change status requires the ORG_ADMIN user level.');
   }
   const id = rest[0] ?? '';
@@ -134,7 +140,7 @@ function digitToken({ state, body, principal }: ApiRequest): Reply {
   const duration = fields.durationMinutes ?? state.orgConfig?.digitTokenDurationMinutes ?? 5;
   if (!intInRange(length, 6, 18)) return iscError(400, 'length must be an integer from 6 to 18.');
   if (!intInRange(duration, 1, 60)) return iscError(400, 'durationMinutes must be an integer from 1 to 60.');
-  if (!state.identity(userId)) return iscError(404, `No user with id "${userId}".`);
+  if (!state.identity(userId)) return iscError(400, `User not found: no user with id "${userId}".`);
   const digitToken = Array.from({ length: length as number }, () => String(randomInt(10))).join('');
   return json(200, { digitToken, requestId: state.newRequestId() });
 }
@@ -197,7 +203,7 @@ function paginate<T>(items: T[], query: URLSearchParams, render: (item: T) => un
 function policyDto(state: TenantState, policy: SeedPolicy, version: ApiVersion) {
   const created = new Date(state.createdAt).toISOString();
   // v2024+ serve the dates as epoch milliseconds; v3/beta as date-time strings.
-  const date = YEARLY.includes(version) ? state.createdAt : created;
+  const date = YEARLY.includes(version) || version === 'v1' ? state.createdAt : created;
   const { historyLength: _history, ...fields } = policy;
   return {
     ...fields,
@@ -207,9 +213,9 @@ function policyDto(state: TenantState, policy: SeedPolicy, version: ApiVersion) 
     accountIdMinWordLength: -1,
     accountNameMinWordLength: policy.validateAgainstAccountName ? 3 : -1,
     enablePasswdExpiration: policy.passwordExpiration > 0,
-    requireStrongAuthn: false,
-    requireStrongAuthOffNetwork: false,
-    requireStrongAuthUntrustedGeographies: false,
+    requireStrongAuthn: policy.requireStrongAuthn ?? false,
+    requireStrongAuthOffNetwork: policy.requireStrongAuthOffNetwork ?? false,
+    requireStrongAuthUntrustedGeographies: policy.requireStrongAuthUntrustedGeographies ?? false,
     useAccountAttributes: false,
     created,
     modified: created,
@@ -241,14 +247,14 @@ const ROUTES: Record<string, Route> = {
   'query-password-info': { methods: { POST: queryPasswordInfo }, versions: ALL, experimental: [] },
   'set-password': { methods: { POST: setPassword }, versions: ALL, experimental: [] },
   'password-change-status': { methods: { GET: passwordChangeStatus }, versions: ALL, experimental: [] },
-  'generate-password-reset-token': { methods: { POST: digitToken }, versions: ['beta', 'v2024', 'v2025', 'v1'], experimental: YEARLY },
+  'generate-password-reset-token': { methods: { POST: digitToken }, versions: ['beta', ...YEARLY, 'v1'], experimental: EXPERIMENTAL },
   'password-org-config': {
     methods: { GET: getOrgConfig, POST: writeOrgConfig(true), PUT: writeOrgConfig(false) },
     versions: ALL,
     experimental: [],
   },
-  'password-policies': { methods: { GET: passwordPolicies }, versions: CLASSIC, experimental: YEARLY },
-  'password-sync-groups': { methods: { GET: passwordSyncGroups }, versions: CLASSIC, experimental: [] },
+  'password-policies': { methods: { GET: passwordPolicies }, versions: ALL, experimental: EXPERIMENTAL },
+  'password-sync-groups': { methods: { GET: passwordSyncGroups }, versions: ALL, experimental: [] },
 };
 
 const SHAPES: Record<string, (rest: string[]) => boolean> = {

@@ -13,6 +13,7 @@ const DETAIL_CODES: Record<number, string> = {
   403: '403 Forbidden',
   404: '404 Not found',
   405: '405 Method Not Allowed',
+  413: '413 Payload Too Large',
   429: '429 Too Many Requests',
   500: '500.0 Internal Fault',
   502: '502 Bad Gateway',

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { CLASSIC_API_VERSIONS } from '../../utils/api/versions';
 import { BodyError, parseForm, parseJson, readBody } from './body';
 import { settleDue } from './changes';
 import { ControlError, type TenantControls } from './controls';
@@ -11,7 +12,7 @@ import type { ActiveFault, TenantState } from './state';
 import { authenticate, isReply } from './tokens';
 import type { ApiVersion, FaultSpec, RequestLogEntry, TenantConfigPatch } from './types';
 
-const CLASSIC_VERSIONS = new Set(['v3', 'beta', 'v2024', 'v2025']);
+const CLASSIC_VERSIONS: ReadonlySet<string> = new Set(CLASSIC_API_VERSIONS);
 const SENSITIVE_QUERY = new Set(['code', 'code_verifier', 'access_token', 'refresh_token', 'client_secret', 'password', 'token']);
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -96,6 +97,12 @@ function rateLimit(state: TenantState, clientId: string, version: ApiVersion): R
   }
   bucket.push(now);
   return null;
+}
+
+/** A refused body is answered; past the drain limit the connection closes after the answer. */
+function bodyErrorReply(error: BodyError): Reply {
+  const reply = iscError(error.status, error.message);
+  return error.status === 413 ? { ...reply, headers: { ...reply.headers, Connection: 'close' } } : reply;
 }
 
 function send(response: ServerResponse, reply: Reply, extraHeaders: Record<string, string>): void {
@@ -190,7 +197,7 @@ export function createTenantServer(state: TenantState, controls: TenantControls,
       try {
         reply = await route(request, url, await readBody(request), entry);
       } catch (error) {
-        reply = error instanceof BodyError ? iscError(400, error.message) : iscError(500, 'The sandbox tenant hit an unexpected error.');
+        reply = error instanceof BodyError ? bodyErrorReply(error) : iscError(500, 'The sandbox tenant hit an unexpected error.');
       }
     }
     if (fault?.drop === 'after-processing') {
@@ -249,7 +256,7 @@ export function createTenantServer(state: TenantState, controls: TenantControls,
       reply = await controlReply(request, url);
     } catch (error) {
       if (error instanceof ControlError) reply = iscError(error.status, error.message);
-      else if (error instanceof BodyError) reply = iscError(400, error.message);
+      else if (error instanceof BodyError) reply = bodyErrorReply(error);
       else reply = iscError(500, error instanceof Error ? error.message : 'Unexpected control error.');
     }
     send(response, reply, {});

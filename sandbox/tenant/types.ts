@@ -46,6 +46,10 @@ export interface SeedPolicy {
   validateAgainstAccountId: boolean;
   defaultPolicy: boolean;
   passwordExpiration: number;
+  /** Step-up: ISC's Password Manager asks for a second factor before a change under this policy. */
+  requireStrongAuthn?: boolean;
+  requireStrongAuthOffNetwork?: boolean;
+  requireStrongAuthUntrustedGeographies?: boolean;
 }
 
 export interface SeedSource {

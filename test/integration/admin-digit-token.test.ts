@@ -67,14 +67,14 @@ describe('helpdesk digit token over HTTP', () => {
     expect(error.kind).toBe('unsupported-in-version');
     expect(explainAdminError('digitToken', toUserError(error))).toEqual({
       key: 'admin.digit.unsupported',
-      params: ['v3', 'beta, v2024, v2025'],
+      params: ['v3', 'beta, v2024, v2025, v2026'],
     });
     expect(tenant.requestLog().filter((entry) => entry.path.includes('generate-password-reset-token'))).toEqual([]);
   });
 
-  it('explains an unknown user id (404)', async () => {
+  it('explains an unknown user id (the 400 the spec documents)', async () => {
     const error = await failure(requestDigitToken(clientFor('admin', 'v2024'), { userId: 'nobody', length: 6, durationMinutes: 5 }));
-    expect(error).toMatchObject({ kind: 'not-found', status: 404 });
+    expect(error).toMatchObject({ kind: 'not-found', status: 400 });
     expect(explainAdminError('digitToken', toUserError(error)).key).toBe('admin.digit.userNotFound');
   });
 

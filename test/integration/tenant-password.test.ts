@@ -87,7 +87,7 @@ describe('query-password-info', () => {
     expect(apiClient.status).toBe(200);
   });
 
-  it('answers 400 for a missing field, 404 for unknown users and sources, 403 for another user', async () => {
+  it('answers 400 for a missing field and (as the spec documents) for unknown users and sources, 403 for another user', async () => {
     const missing = await api(tenant.url, admin, '/v3/query-password-info', { method: 'POST', body: { userName: 'alice' } });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({
@@ -99,11 +99,11 @@ describe('query-password-info', () => {
     expect(
       (await api(tenant.url, admin, '/v3/query-password-info', { method: 'POST', body: { userName: 'zed', sourceName: 'Workday' } }))
         .status,
-    ).toBe(404);
+    ).toBe(400);
     expect(
       (await api(tenant.url, admin, '/v3/query-password-info', { method: 'POST', body: { userName: 'bob', sourceName: 'Workday' } }))
         .status,
-    ).toBe(404);
+    ).toBe(400);
     expect(
       (
         await api(tenant.url, alice, '/v3/query-password-info', {
@@ -398,15 +398,24 @@ describe('digit tokens', () => {
     }
   });
 
-  it('work on beta and v1 without the header and validate length and user', async () => {
+  it('need the experimental header on the per-service v1 path too, as its spec marks it required', async () => {
+    expect((await api(tenant.url, admin, '/generate-password-reset-token/v1/digit', { method: 'POST', body })).status).toBe(400);
+    const withHeader = await api(tenant.url, admin, '/generate-password-reset-token/v1/digit', {
+      method: 'POST',
+      body,
+      headers: { 'X-SailPoint-Experimental': 'true' },
+    });
+    expect(withHeader.status).toBe(200);
+  });
+
+  it('work on beta without the header and validate length and user', async () => {
     expect((await api(tenant.url, admin, '/beta/generate-password-reset-token/digit', { method: 'POST', body })).status).toBe(200);
-    expect((await api(tenant.url, admin, '/generate-password-reset-token/v1/digit', { method: 'POST', body })).status).toBe(200);
     expect(
       (await api(tenant.url, admin, '/beta/generate-password-reset-token/digit', { method: 'POST', body: { ...body, length: 19 } })).status,
     ).toBe(400);
     expect(
       (await api(tenant.url, admin, '/beta/generate-password-reset-token/digit', { method: 'POST', body: { userId: 'nobody' } })).status,
-    ).toBe(404);
+    ).toBe(400);
     expect((await api(tenant.url, alice, '/beta/generate-password-reset-token/digit', { method: 'POST', body })).status).toBe(403);
   });
 });
@@ -484,8 +493,29 @@ describe('password policies and sync groups', () => {
     expect((await api(tenant.url, admin, '/v3/password-sync-groups/nope')).status).toBe(404);
   });
 
+  it("serves the per-service v1 policies (experimental) and sync groups that SailPoint's Python SDK 2.x calls", async () => {
+    const experimental = { headers: { 'X-SailPoint-Experimental': 'true' } };
+    expect((await api(tenant.url, admin, '/password-policies/v1')).status).toBe(400);
+    const policies = await api(tenant.url, admin, '/password-policies/v1?count=true', experimental);
+    expect(policies.status).toBe(200);
+    expect(policies.headers.get('x-total-count')).toBe('3');
+    const one = await api(tenant.url, admin, `/password-policies/v1/${IDS.adPolicy}`, experimental);
+    expect(await one.json()).toMatchObject({ id: IDS.adPolicy, dateCreated: expect.any(Number) });
+    expect(await (await api(tenant.url, admin, '/password-sync-groups/v1')).json()).toMatchObject([{ id: IDS.syncGroup }]);
+    expect((await api(tenant.url, admin, `/password-sync-groups/v1/${IDS.syncGroup}`)).status).toBe(200);
+    expect((await api(tenant.url, admin, '/password-sync-groups/v1/nope')).status).toBe(404);
+  });
+
+  it('serves v2026 like v2025', async () => {
+    const experimental = { headers: { 'X-SailPoint-Experimental': 'true' } };
+    expect((await api(tenant.url, admin, '/v2026/password-policies')).status).toBe(400);
+    expect((await api(tenant.url, admin, '/v2026/password-policies', experimental)).status).toBe(200);
+    expect((await api(tenant.url, admin, `/v2026/password-sync-groups/${IDS.syncGroup}`)).status).toBe(200);
+  });
+
   it('answers 404 for endpoints a version does not have', async () => {
-    expect((await api(tenant.url, admin, '/password-policies/v1')).status).toBe(404);
+    expect((await api(tenant.url, admin, '/v3/generate-password-reset-token/digit', { method: 'POST', body: {} })).status).toBe(404);
+    expect((await api(tenant.url, admin, '/v2027/password-policies')).status).toBe(404);
     expect((await api(tenant.url, admin, '/v3/no-such-thing')).status).toBe(404);
   });
 });

@@ -451,6 +451,12 @@ function httpError(call: Call<v.GenericSchema>, status: number, body: JsonBody, 
     return new ApiError('not-found', { status, ...details, messageKey });
   }
   if (status === 403) return new ApiError('forbidden', { status, ...details });
+  // The specs document 400 (not 404) for an unknown user or source on query-password-info, set-password and
+  // the digit token; a 400 whose text says something was not found is explained like the 404 some tenants send.
+  if (status === 400 && call.notFoundKey && /\bnot found\b/i.test(details.serverMessage ?? '')) {
+    const messageKey = call.notFoundKey(details.serverMessage);
+    if (messageKey !== 'errors.notFound') return new ApiError('not-found', { status, ...details, messageKey });
+  }
   if (status >= 300 && status < 400) return nonJson(status, url);
   if (!body.ok && status !== 400) return nonJson(status, url);
   return new ApiError('bad-request', {
