@@ -123,6 +123,29 @@ const OTHER_SUBJECT = new RegExp(
   'u',
 );
 
+/** Whether a sentence names something other than the password that expires (a link, a session, a subscription…). */
+export function mentionsOtherSubject(sentence: string): boolean {
+  return OTHER_SUBJECT.test(sentence);
+}
+
+/** "Your password never expires": a statement that nothing is due. Per language: "mai" is "never" only in Italian. */
+const NEGATIONS: Record<PhraseLang, string> = {
+  en: 'never|not|no longer',
+  de: 'nie|niemals|nicht|kein',
+  fr: "jamais|ne|n'",
+  es: 'nunca|no',
+  nl: 'nooit|niet|geen',
+  it: 'mai|non',
+  pt: 'nunca|não',
+  pl: 'nigdy|nie',
+  ja: '',
+};
+
+export function isNegated(sentence: string, lang: PhraseLang): boolean {
+  if (lang === 'ja') return /無期限|しません/u.test(sentence);
+  return new RegExp(`${WORD_START}(?:${NEGATIONS[lang]})${WORD_END}`, 'u').test(sentence);
+}
+
 /** "…of your password", "…de votre mot de passe": the password is a complement, not the subject. */
 const COMPLEMENT =
   /(?:^|[^\p{L}])(?:of|de|du|des|d'|del|della|dello|dei|di|da|do|dos|das|van)\s+(?:your\s+|the\s+|votre\s+|ton\s+|le\s+|la\s+|su\s+|tu\s+|sua\s+|tua\s+|a\s+sua\s+|uw\s+|je\s+|jouw\s+|het\s+|il\s+)?$/u;

@@ -1,8 +1,9 @@
-import { sentenceClues } from './context';
+import { isNegated, mentionsOtherSubject, sentenceClues } from './context';
 import { daysLeftFrom } from './days';
 import { BlockFlag, type PageFacts, readPage, type TextBlock } from './page-reader';
 import { PASSWORD_NOUN, PHRASES, type Phrase } from './phrases';
-import type { ExpiryVerdict, PhraseCategory } from './types';
+import { matchTemplates, type TemplateMatch } from './templates';
+import type { ExpiryVerdict, PhraseCategory, PhraseLang } from './types';
 
 /** A phrase must score at least this, after context, to count. Full-strength phrases score 3 in plain text. */
 const THRESHOLD = 2;
@@ -42,6 +43,25 @@ export function detectExpiry(doc: Document, url: string): ExpiryVerdict {
 
 function judge(page: PageFacts, url: string): ExpiryVerdict {
   const context = pageContext(page, url);
+  const byPhrases = judgeByPhrases(page, context);
+  const fromMessages = judgeByProductMessages(page, context);
+  if (!fromMessages) return byPhrases;
+  const { verdict: byMessages, similarity } = fromMessages;
+  if (byPhrases.kind === 'none') return byMessages;
+  // Both fired. The hand-written phrases read day counts in words, hours and dates; the product messages only digits.
+  if (byPhrases.kind === byMessages.kind)
+    return byPhrases.daysLeft !== undefined ? { ...byMessages, daysLeft: byPhrases.daysLeft } : byMessages;
+  // They disagree on the kind: a near-verbatim product message wins, a loose resemblance yields to the phrases.
+  return similarity >= CLOSE_MESSAGE ? byMessages : byPhrases;
+}
+
+/** A sentence this close to a product message is that message. */
+const CLOSE_MESSAGE = 0.85;
+/** "You need to change your password" must be nearly verbatim: "Change your password" alone is a voluntary page. */
+const MIN_FORCED_SIMILARITY = 0.75;
+
+/** Second opinion: hand-written phrasings with sentence context, in nine languages (phrases.ts). */
+function judgeByPhrases(page: PageFacts, context: PageContext): ExpiryVerdict {
   const signals: Signal[] = [];
   const blocksWithPhrases = new Set<number>();
   let discarded = 0;
@@ -98,6 +118,71 @@ function judge(page: PageFacts, url: string): ExpiryVerdict {
   if (strongest) return { kind: 'none', reason: `weak ${describe(strongest)}${form}` };
   if (discarded) return { kind: 'none', reason: `${discarded} phrase(s) about something else` };
   return { kind: 'none', reason: page.truncated ? 'no expiry phrase (page truncated)' : 'no expiry phrase' };
+}
+
+const POSITIVE_ROLES = new Set(['expired', 'forced', 'expiring-days', 'expiring-today', 'expiring-soon']);
+
+/**
+ * First opinion: the sign-in products' own messages (templates.ts), in all their languages. A sentence counts
+ * where a person would read it as addressed to them: not on a button or link, not in a quotation, page chrome,
+ * an article or a documentation-like page (unless it is an alert or dialog there).
+ */
+function judgeByProductMessages(page: PageFacts, context: PageContext): { verdict: ExpiryVerdict; similarity: number } | null {
+  const found: TemplateMatch[] = [];
+  for (const block of page.blocks) {
+    const { flags } = block;
+    const prominent = (flags & (BlockFlag.alert | BlockFlag.dialog)) !== 0;
+    if (flags & (BlockFlag.control | BlockFlag.peripheral | BlockFlag.quotation)) continue;
+    if (!prominent && (flags & BlockFlag.article || context.documentLike || context.adminLike)) continue;
+    const text = block.text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'");
+    for (const match of matchTemplates(block.text)) {
+      if (!POSITIVE_ROLES.has(match.role)) continue;
+      if (match.role === 'forced' && match.similarity < MIN_FORCED_SIMILARITY) continue;
+      if (match.daysLeft !== undefined && match.daysLeft > WARNING_HORIZON_DAYS) continue;
+      if (mentionsOtherSubject(match.sentence.toLowerCase())) continue;
+      if (
+        isPhraseLang(match.lang) &&
+        (isNegated(match.sentence.toLowerCase(), match.lang) || !addressedToReader(text, match.sentence, match.lang))
+      )
+        continue;
+      found.push(match);
+    }
+  }
+  // A prompt states one day count; a report lists several (one per account or row).
+  const dayCounts = new Set(found.flatMap((match) => (match.daysLeft === undefined ? [] : [match.daysLeft])));
+  if (found.length === 0 || found.length >= LISTING_BLOCKS || dayCounts.size > 1) return null;
+  const form = context.newPasswordForm ? ' + form:new-password' : '';
+  const describeMatch = (match: TemplateMatch) => `message:${match.lang}:${match.role}(${match.similarity.toFixed(2)})${form}`;
+  // The closest match decides; on a tie, "expired" outranks a warning.
+  const rank = (match: TemplateMatch) => match.similarity + (match.role === 'expired' || match.role === 'forced' ? 0.001 : 0);
+  const strongest = [...found].sort((a, b) => rank(b) - rank(a));
+  const best = strongest[0]!;
+  if (best.role === 'expired' || best.role === 'forced')
+    return { verdict: { kind: 'expired', reason: describeMatch(best) }, similarity: best.similarity };
+  const withDays = strongest.find((match) => match.daysLeft !== undefined);
+  const verdict: ExpiryVerdict = { kind: 'expiring', reason: describeMatch(best) };
+  if (withDays) verdict.daysLeft = withDays.daysLeft!;
+  return { verdict, similarity: best.similarity };
+}
+
+const PHRASE_LANGS = new Set<string>(['en', 'de', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja']);
+const isPhraseLang = (lang: string): lang is PhraseLang => PHRASE_LANGS.has(lang);
+
+/** In the languages context.ts knows: not hypothetical, not a policy, not about a link, session or subscription. */
+function addressedToReader(blockText: string, sentence: string, lang: PhraseLang): boolean {
+  const normalized = sentence
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
+  const start = blockText.indexOf(normalized);
+  if (start < 0) return true;
+  const password = PASSWORD_NOUN.exec(normalized);
+  const at = start + (password?.index ?? 0);
+  const clues = sentenceClues(blockText, at, at + (password?.[0].length ?? normalized.length), lang);
+  return !(clues.conditional || clues.otherSubject || clues.periodic || clues.question);
 }
 
 function pageContext(page: PageFacts, url: string): PageContext {

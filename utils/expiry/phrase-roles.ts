@@ -1,0 +1,53 @@
+/**
+ * What each mined product message means to the detector.
+ * - `expired`, `forced`: the signed-in user's password must be changed now (kind `expired`).
+ * - `expiring-days` (carries a day count), `expiring-today`, `expiring-soon`: a warning ahead of time.
+ * - `password-noun`, `new-password`, `confirm-password`: vocabulary (the noun gates every positive match).
+ * - `other`: a message that mentions expiry or passwords but is about something else (session, link, account,
+ *   MFA enrolment grace period, a reset or sign-in page). It competes with the positive messages, so a sentence
+ *   closest to it stays silent.
+ */
+export type PhraseRole =
+  | 'expired'
+  | 'forced'
+  | 'expiring-days'
+  | 'expiring-today'
+  | 'expiring-soon'
+  | 'password-noun'
+  | 'new-password'
+  | 'confirm-password'
+  | 'other';
+
+/** `product:key` → role, for the bundles the detector is tuned on. */
+export const PHRASE_ROLES: Record<string, PhraseRole> = {
+  'okta:password.expired.title.generic': 'expired',
+  'okta:password.expired.title.specific': 'expired',
+  'okta:errors.E0000064': 'expired',
+  'okta:password.expiring.title': 'expiring-days',
+  'okta:password.expiring.today': 'expiring-today',
+  'okta:password.expiring.soon': 'expiring-soon',
+  'okta:primaryauth.password.placeholder': 'password-noun',
+  'okta:password.newPassword.placeholder': 'new-password',
+  'okta:password.confirmPassword.placeholder': 'confirm-password',
+  'okta:password.expiring.subtitle.generic': 'other',
+  'okta:idx.password.expiring.message': 'other',
+  'okta:password.complexity.minAgeDays': 'other',
+  'okta:error.expired.session': 'other',
+  'okta:error.auth.lockedOut': 'other',
+  'okta:password.reset.title.generic': 'other',
+  'okta:enroll.choices.description.gracePeriod.bold': 'other',
+  'okta:oie.enrollment.policy.grace.period.required.in.days': 'other',
+  'okta:oie.activation.request.email.title.expire': 'other',
+  'okta:idx.return.link.expired': 'other',
+  'keycloak:updatePasswordMessage': 'forced',
+  'keycloak:resetPasswordMessage': 'forced',
+  'keycloak:password': 'password-noun',
+  'keycloak:passwordNew': 'new-password',
+  'keycloak:passwordConfirm': 'confirm-password',
+  'keycloak:accountDisabledMessage': 'other',
+  'keycloak:expiredCodeMessage': 'other',
+  'keycloak:expiredActionMessage': 'other',
+  'keycloak:pageExpiredTitle': 'other',
+  'keycloak:emailInstruction': 'other',
+  'keycloak:doForgotPassword': 'other',
+};
