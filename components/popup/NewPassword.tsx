@@ -7,6 +7,7 @@ import { estimateStrength, loadStrengthEstimator, type StrengthEstimate } from '
 import { useStore } from '../useStore';
 import { Checklist } from './Checklist';
 import { ErrorNotice } from './ErrorNotice';
+import { StepUpNotice } from './StepUpNotice';
 import { StrengthMeter } from './StrengthMeter';
 import type { PopupActions } from './store';
 
@@ -209,6 +210,7 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
         <p class="small also">{t('popup.alsoChanges', [entry.alsoChanges.join(', ')])}</p>
       )}
 
+      {view.stepUp && <StepUpNotice stepUp={view.stepUp} sourceName={entry?.label || view.sourceName} />}
       <label for="new-password">{t('popup.newPassword')}</label>
       <div class="field-row">
         <input

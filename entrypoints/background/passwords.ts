@@ -1,5 +1,6 @@
 import { createPasswordInfoCache, type PasswordInfoCache, passwordInfoCacheKey } from '@/utils/api/cache';
 import { ApiError, toUserError } from '@/utils/api/errors';
+import { readStepUp } from '@/utils/api/step-up';
 import type { PasswordInfo } from '@/utils/api/types';
 import type { Request } from '@/utils/messages/protocol';
 import type { PasswordTargetView, SubmitResult } from '@/utils/messages/views';
@@ -62,7 +63,8 @@ export async function passwordInfo(request: Extract<Request, { type: 'password/i
     accounts: (info.accounts ?? []).flatMap((a) =>
       a.accountId ? [{ accountId: a.accountId, accountName: a.accountName ?? a.accountId }] : [],
     ),
-    policies: info.policies ?? [],
+    // Step-up flags leave the rule list and become their own notice.
+    ...readStepUp(info.policies ?? []),
     fetchedAt: Date.now(),
     fromCache: Boolean(cached),
   };

@@ -29,6 +29,10 @@ export function policyStrings(policy: SeedPolicy): string[] {
   if (policy.useIdentityAttributes) strings.push('passwordUseIdentityAttributes is true');
   if (policy.validateAgainstAccountName) strings.push('passwordValidateAgainstAccountName is true');
   if (policy.validateAgainstAccountId) strings.push('passwordValidateAgainstAccountId is true');
+  // Step-up flags, so an employee's token (which cannot read password policies) learns of them too.
+  if (policy.requireStrongAuthn) strings.push('requireStrongAuthn is true');
+  if (policy.requireStrongAuthOffNetwork) strings.push('requireStrongAuthOffNetwork is true');
+  if (policy.requireStrongAuthUntrustedGeographies) strings.push('requireStrongAuthUntrustedGeographies is true');
   return strings;
 }
 

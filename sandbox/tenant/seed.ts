@@ -106,7 +106,16 @@ export function defaultSeed(): Seed {
         passwordExpiration: 90,
       }),
       policy({ id: IDS.workdayPolicy, name: 'Workday Policy', minLength: 10, minNumeric: 1, passwordExpiration: 180 }),
-      policy({ id: IDS.gSuitePolicy, name: 'G Suite Policy', minLength: 8, maxLength: 100, defaultPolicy: true, passwordExpiration: 365 }),
+      // Asks for a second factor off the company network: the step-up notice's journey.
+      policy({
+        id: IDS.gSuitePolicy,
+        name: 'G Suite Policy',
+        minLength: 8,
+        maxLength: 100,
+        defaultPolicy: true,
+        passwordExpiration: 365,
+        requireStrongAuthOffNetwork: true,
+      }),
     ],
     sources: [
       { id: IDS.activeDirectory, name: 'Active Directory', type: 'Active Directory - Direct', policyId: IDS.adPolicy, applications: [] },

@@ -1,3 +1,4 @@
+import type { StepUp } from '@/utils/api/step-up';
 import type { EffectiveSettings } from '@/utils/settings/effective';
 
 /** What the UI may know about the signed-in user. Never a token. */
@@ -27,6 +28,8 @@ export interface PasswordTargetView {
   publicKey: string;
   accounts: { accountId: string; accountName: string }[];
   policies: string[];
+  /** The policy asks for a second factor (always, off network, from untrusted places): said before typing. */
+  stepUp?: StepUp;
   fetchedAt: number;
   fromCache: boolean;
 }
