@@ -39,8 +39,12 @@ function validateFault(fault: FaultSpec): void {
   if (fault.drop !== undefined && fault.drop !== 'before-body' && fault.drop !== 'after-processing') {
     throw new ControlError(400, 'drop must be "before-body" or "after-processing".');
   }
-  if (fault.status === undefined && fault.drop === undefined && fault.latencyMs === undefined) {
-    throw new ControlError(400, 'A fault needs a status, a latencyMs or a drop.');
+  if (fault.omitFields !== undefined && !(Array.isArray(fault.omitFields) && fault.omitFields.every((f) => typeof f === 'string'))) {
+    throw new ControlError(400, 'omitFields must be a list of field names.');
+  }
+  const effects = [fault.status, fault.drop, fault.latencyMs, fault.body, fault.omitFields];
+  if (effects.every((effect) => effect === undefined)) {
+    throw new ControlError(400, 'A fault needs a status, a latencyMs, a drop, a body or omitFields.');
   }
 }
 

@@ -79,7 +79,13 @@ function takeFault(state: TenantState, method: string, pathname: string): Active
 }
 
 function describeFault(fault: ActiveFault): string {
-  return [fault.status && `status ${fault.status}`, fault.latencyMs && `latency ${fault.latencyMs}ms`, fault.drop && `drop ${fault.drop}`]
+  return [
+    fault.status && `status ${fault.status}`,
+    fault.latencyMs && `latency ${fault.latencyMs}ms`,
+    fault.drop && `drop ${fault.drop}`,
+    fault.body !== undefined && 'body replaced',
+    fault.omitFields && `omit ${fault.omitFields.join(',')}`,
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -97,6 +103,18 @@ function rateLimit(state: TenantState, clientId: string, version: ApiVersion): R
   }
   bucket.push(now);
   return null;
+}
+
+/** A fault's `body` replaces the answer's JSON; its `omitFields` leave fields out of it. */
+function reshapedReply(reply: Reply, fault: ActiveFault): Reply {
+  let value: unknown;
+  if (fault.body !== undefined) value = fault.body;
+  else if (fault.omitFields && reply.body) {
+    const parsed: unknown = JSON.parse(reply.body);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return reply;
+    value = Object.fromEntries(Object.entries(parsed).filter(([name]) => !fault.omitFields?.includes(name)));
+  } else return reply;
+  return { ...reply, headers: { ...reply.headers, 'Content-Type': 'application/json;charset=utf-8' }, body: JSON.stringify(value) };
 }
 
 /** A refused body is answered; past the drain limit the connection closes after the answer. */
@@ -200,6 +218,7 @@ export function createTenantServer(state: TenantState, controls: TenantControls,
         reply = error instanceof BodyError ? bodyErrorReply(error) : iscError(500, 'The sandbox tenant hit an unexpected error.');
       }
     }
+    if (fault) reply = reshapedReply(reply, fault);
     if (fault?.drop === 'after-processing') {
       request.socket.destroy();
       finish(0);

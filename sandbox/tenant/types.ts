@@ -165,6 +165,13 @@ export interface FaultSpec {
   latencyMs?: number;
   /** Destroy the connection: before the body is read, or after the request has been processed. */
   drop?: 'before-body' | 'after-processing';
+  /**
+   * Answer with this JSON body instead: after processing the request (the change happens, only the answer
+   * differs, e.g. a 202 without `state`), or with `status`, instead of processing it.
+   */
+  body?: unknown;
+  /** Process the request, then leave these top-level fields out of the JSON answer (e.g. `['state']`). */
+  omitFields?: string[];
 }
 
 export interface RequestLogEntry {
