@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { translator } from '@/platform/i18n';
 import { loadEffectiveSettingsForDisplay } from '@/platform/settings';
+import { emptyPasswordInfoCache } from '@/utils/api/cache';
 import type { ChangeView, TrackerView } from '@/utils/messages/views';
 import {
   causeOf,
@@ -11,11 +12,11 @@ import {
   type TrackedChange,
   type Tracker,
 } from '@/utils/tracker';
-import { pollResultFromError, pollResultFromStatus } from '@/utils/tracker/from-api-error';
+import { needsFreshPublicKey, pollResultFromError, pollResultFromStatus } from '@/utils/tracker/from-api-error';
 import { openConnection } from './connection';
 import { recordError } from './diagnostics';
 import { cancelReminders } from './expiry';
-import { getLocal, keys, setLocal } from './stores';
+import { getLocal, keys, setLocal, setSession } from './stores';
 
 export const trackerAlarm = 'rekey-tracker';
 /** Chrome fires alarms at most every 30 s; shorter waits use a timer while the worker is awake. */
@@ -26,7 +27,10 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 export async function pollStatus(requestId: string): Promise<StatusPollResult> {
   try {
     const connection = await openConnection();
-    return pollResultFromStatus(await connection.client.getPasswordChangeStatus(requestId));
+    const result = pollResultFromStatus(await connection.client.getPasswordChangeStatus(requestId));
+    // The documented key rotation: forget cached keys so the employee's next attempt encrypts with the new one.
+    if (needsFreshPublicKey(result)) await setSession(keys.passwordInfo, emptyPasswordInfoCache());
+    return result;
   } catch (error) {
     void recordError(error);
     return pollResultFromError(error);

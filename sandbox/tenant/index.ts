@@ -18,6 +18,7 @@ export const DEFAULT_CONFIG: TenantConfig = {
   refreshTokenTtlSeconds: 86_400,
   // As the specs say for v3, v2024+ and v1 (beta answers the identity owner): employees take the fallback.
   statusRequiresOrgAdmin: true,
+  staleKey: 'reject',
   acceptedPaddings: ['pkcs1'],
   rateLimit: { requests: 100, windowMs: 10_000 },
   failSource: null,
@@ -29,6 +30,7 @@ function initialConfig(options: TenantOptions): TenantConfig {
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_CONFIG.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? DEFAULT_CONFIG.refreshTokenTtlSeconds,
     statusRequiresOrgAdmin: options.statusRequiresOrgAdmin ?? DEFAULT_CONFIG.statusRequiresOrgAdmin,
+    staleKey: options.staleKey ?? DEFAULT_CONFIG.staleKey,
     acceptedPaddings: [...(options.acceptedPaddings ?? DEFAULT_CONFIG.acceptedPaddings)],
     rateLimit: { ...DEFAULT_CONFIG.rateLimit, ...options.rateLimit },
     failSource: null,

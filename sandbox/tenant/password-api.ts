@@ -101,6 +101,12 @@ function setPassword({ state, body, principal }: ApiRequest): Reply {
     return iscError(400, `The account "${accountId}" does not belong to this identity on ${source.name}.`);
   }
   const key = state.keys.get(sourceId);
+  if (key && key.publicKeyId !== fields.publicKeyId && state.config.staleKey === 'fail-later') {
+    // The form the specs document: ISC accepts the request and the change FAILs with "The password change
+    // payload is invalid" (it cannot decrypt what was encrypted for the old key).
+    const request = submitChange(state, account.seed, Buffer.alloc(0));
+    return json(202, { requestId: request.id, state: request.state });
+  }
   if (!key || key.publicKeyId !== fields.publicKeyId) {
     return iscError(
       400,

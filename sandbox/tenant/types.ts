@@ -134,6 +134,12 @@ export interface TenantConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   statusRequiresOrgAdmin: boolean;
+  /**
+   * A set-password with a publicKeyId that is no longer the source's key: 'reject' answers 400 at once (the
+   * sandbox's own wording, mentioning the key); 'fail-later' accepts it and the change FAILs with "The password
+   * change payload is invalid", the only form the specs document.
+   */
+  staleKey: 'reject' | 'fail-later';
   acceptedPaddings: Padding[];
   rateLimit: RateLimitConfig;
   failSource: FailSourceConfig | null;

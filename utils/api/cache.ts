@@ -132,3 +132,11 @@ export function createPasswordInfoCache(options: PasswordInfoCacheOptions = {}, 
 export function passwordInfoCacheFromJSON(saved: unknown, options: PasswordInfoCacheOptions = {}): PasswordInfoCache {
   return createPasswordInfoCache(options, saved);
 }
+
+/**
+ * What to store when every cached public key must go: after the documented key rotation (a change FAILED with
+ * "The password change payload is invalid"), the employee's next attempt must query the key again.
+ */
+export function emptyPasswordInfoCache(): SerializedPasswordInfoCache {
+  return createPasswordInfoCache().toJSON();
+}
