@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { createPopupStore } from '@/components/popup/store';
 import { initI18n } from '@/platform/i18n';
 import { uiSnapshotKey } from '@/platform/snapshot';
@@ -10,6 +11,8 @@ import '@/components/theme.css';
 import '@/components/popup/popup.css';
 
 async function start() {
+  // In a tab or window (not the toolbar popup) the popup lays out as a page: before the first paint.
+  applyPopupLayout(document.documentElement, popupLayout(window, browser.extension.getViews({ type: 'popup' })));
   // The last state the worker wrote paints the popup before the (maybe cold) worker answers.
   const stored = await browser.storage.local.get(uiSnapshotKey);
   const snapshot = (stored[uiSnapshotKey] as PopupState | undefined) ?? null;
