@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefoxExtension } from '@/sandbox/browser/firefox';
 import { type DrivenPage, type ExtensionHarness, firefoxHarness, testId } from '@/sandbox/browser/harness';
 import { configure, dumpExtensionStorage, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
@@ -9,8 +9,11 @@ const alice = 'CN=Alice Smith,OU=Staff,DC=corp,DC=example';
 const firstPassword = 'Quiet-Harbor-Lantern-72';
 const secondPassword = 'Copper-Willow-Signal-46';
 
-/** Firefox's own promise-based namespace, as extension pages see it (code passed to `evaluate` runs there). */
-declare const browser: typeof chrome;
+/**
+ * Firefox's own promise-based namespace in an extension page (code passed to `evaluate` runs
+ * there). Spelled as a property: WXT's test plugin would turn a bare `browser` into its fake.
+ */
+type ExtensionGlobals = { browser: typeof chrome };
 
 /** The journey a new employee takes, in Debian's Firefox ESR with the production Firefox build. */
 describe('Rekey in Firefox', () => {
@@ -19,10 +22,17 @@ describe('Rekey in Firefox', () => {
   let session: FirefoxSession;
   let harness: ExtensionHarness;
   let popup: DrivenPage;
+  /** Pages a step opened, closed after it even when it fails (a leftover page slows the next steps). */
+  const opened: DrivenPage[] = [];
+  const open = async (page: Promise<DrivenPage>) => {
+    const ready = await page;
+    opened.push(ready);
+    return ready;
+  };
 
   const state = (page: DrivenPage) =>
     page.evaluate(() =>
-      browser.runtime
+      (globalThis as unknown as ExtensionGlobals).browser.runtime
         .sendMessage({ type: 'state/get' })
         .then((reply: { value: { identity: unknown; tracker: { history: { state: string }[] } } }) => reply.value),
     );
@@ -44,6 +54,10 @@ describe('Rekey in Firefox', () => {
     }`);
   });
 
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+  });
+
   afterAll(async () => {
     await harness?.close();
     await site?.stop();
@@ -52,9 +66,11 @@ describe('Rekey in Firefox', () => {
 
   it('installs as an add-on whose worker answers a typed ping and refuses an unknown message', async () => {
     const page = await harness.openPopup();
-    const reply = await page.evaluate(() => browser.runtime.sendMessage({ type: 'ping' }));
+    const reply = await page.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.runtime.sendMessage({ type: 'ping' }));
     expect(reply).toMatchObject({ ok: true, value: { pong: true, version: '0.1.0' } });
-    const refused = await page.evaluate(() => browser.runtime.sendMessage({ type: 'steal-token' }));
+    const refused = await page.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).browser.runtime.sendMessage({ type: 'steal-token' }),
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
     await page.close();
   });
@@ -67,7 +83,7 @@ describe('Rekey in Firefox', () => {
       await page.evaluate(() => [...document.querySelectorAll('[data-testid="misconfigured"] li')].map((li) => li.textContent)),
     ).toEqual(['No Identity Security Cloud tenant is set.', 'No OAuth client id is set.', 'No passwords are configured to be offered.']);
     await page.close();
-    const options = await harness.openOptions();
+    const options = await open(harness.openOptions());
     await options.waitFor(testId('built-in-sites'));
     expect(await options.text(testId('built-in-sites'))).toContain('Your browser will ask you to allow it.');
     await options.close();
@@ -75,20 +91,28 @@ describe('Rekey in Firefox', () => {
 
   it("saves watched pages from the options page through Firefox's permission request", async () => {
     await configure(harness, sandboxSettings(tenant));
-    const options = await harness.openOptions();
+    const options = await open(harness.openOptions());
     await options.waitFor('#setting-expiryPagePatterns');
-    expect(await options.evaluate(() => browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
+    expect(
+      await options.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobals).browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
+      ),
+    ).toBe(false);
     await options.fill('#setting-expiryPagePatterns', 'http://127.0.0.1/* | G Suite');
     // The launch pref extensions.webextOptionalPermissionPrompts=false answers the prompt with
     // "Allow"; Firefox still refuses any request not made from the click's own handler.
     await options.click(testId('save-settings'));
     await expect.poll(() => options.text(testId('settings-status')), { timeout: 10_000 }).toBe('Settings saved.');
-    expect(await options.evaluate(() => browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    expect(
+      await options.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobals).browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
+      ),
+    ).toBe(true);
     await options.close();
   });
 
   it('prompts on a page that says the password expired, unreadable to the page, and not on an ordinary sign-in page', async () => {
-    const expired = await harness.openPage(`${site.url}/expired`);
+    const expired = await open(harness.openPage(`${site.url}/expired`));
     // The prompt lives in a closed shadow root the page (and the driver, which runs as the page)
     // cannot open: its host element is all there is to see.
     await expired.waitFor('rekey-expiry-prompt', 10_000);
@@ -99,7 +123,7 @@ describe('Rekey in Firefox', () => {
       }),
     ).toEqual({ shadowRoot: null, text: '' });
     await expired.close();
-    const ordinary = await harness.openPage(`${site.url}/signin`);
+    const ordinary = await open(harness.openPage(`${site.url}/signin`));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await ordinary.count('rekey-expiry-prompt')).toBe(0);
     await ordinary.close();
@@ -156,6 +180,8 @@ describe('Rekey in Firefox', () => {
     await popup.click('.header-actions button:last-child');
     await popup.waitFor(testId('signed-out'));
     expect((await state(popup)).identity).toBeNull();
-    expect(await popup.evaluate(() => browser.storage.session.get(null))).not.toHaveProperty('session');
+    expect(await popup.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.storage.session.get(null))).not.toHaveProperty(
+      'session',
+    );
   });
 });
