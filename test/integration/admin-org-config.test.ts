@@ -131,3 +131,20 @@ describe('password org config over HTTP', () => {
     expect(Number(error.messageParams[0])).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('password org config: the form the specs allow', () => {
+  it('reads a 400 that says the config does not exist as "not created yet", like the sandbox\'s 404', async () => {
+    tenant.injectFault({
+      method: 'GET',
+      path: '/v3/password-org-config',
+      status: 400,
+      body: { messages: [{ text: 'The password org config does not exist.' }] },
+    });
+    expect(await readOrgConfig(adminClient())).toEqual({ exists: false, config: ORG_CONFIG_DEFAULTS });
+  });
+
+  it('still reports any other 400', async () => {
+    tenant.injectFault({ method: 'GET', path: '/v3/password-org-config', status: 400 });
+    expect(await failure(readOrgConfig(adminClient()))).toMatchObject({ kind: 'bad-request', status: 400 });
+  });
+});

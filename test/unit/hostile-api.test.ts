@@ -4,6 +4,7 @@ import { afterAll, describe, it } from 'vitest';
 import { createIscClient, type IscClient } from '@/utils/api/client';
 import { ApiError, type ApiErrorKind, defaultMessageKey } from '@/utils/api/errors';
 import {
+  API_VERSIONS,
   type ApiVersion,
   PasswordChangeResponse,
   PasswordDigitToken,
@@ -132,7 +133,7 @@ const endpoints: Endpoint[] = [
   { name: 'sync-group', call: (c, id) => c.getSyncGroup(id), schema: PasswordSyncGroup, samples: [samples.syncGroup] },
 ];
 
-const versions: ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025', 'v1'];
+const versions: readonly ApiVersion[] = API_VERSIONS;
 /** Path parameters come from earlier ISC replies (request ids, policy ids), so they are just as untrusted. */
 const pathId = fc.oneof(fc.constant('089899f13a8f4da7824996191587bab9'), nastyString);
 
