@@ -5,9 +5,16 @@
  */
 export type PopupLayout = 'popup' | 'page';
 
-/** `toolbarViews`: the windows of the extension's open toolbar popups (browser.extension.getViews({ type: 'popup' })). */
-export function popupLayout(self: unknown, toolbarViews: readonly unknown[]): PopupLayout {
-  return toolbarViews.includes(self) ? 'popup' : 'page';
+/**
+ * `toolbarViews` lists the windows of the extension's open toolbar popups (browser.extension.getViews({ type:
+ * 'popup' })). A browser without that API keeps the popup layout: it still reflows, just at the popup's width.
+ */
+export function popupLayout(self: unknown, toolbarViews: () => readonly unknown[]): PopupLayout {
+  try {
+    return toolbarViews().includes(self) ? 'popup' : 'page';
+  } catch {
+    return 'popup';
+  }
 }
 
 export function applyPopupLayout(root: HTMLElement, layout: PopupLayout): void {

@@ -12,7 +12,10 @@ import '@/components/popup/popup.css';
 
 async function start() {
   // In a tab or window (not the toolbar popup) the popup lays out as a page: before the first paint.
-  applyPopupLayout(document.documentElement, popupLayout(window, browser.extension.getViews({ type: 'popup' })));
+  applyPopupLayout(
+    document.documentElement,
+    popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
+  );
   // The last state the worker wrote paints the popup before the (maybe cold) worker answers.
   const stored = await browser.storage.local.get(uiSnapshotKey);
   const snapshot = (stored[uiSnapshotKey] as PopupState | undefined) ?? null;
