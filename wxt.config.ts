@@ -54,6 +54,8 @@ export default defineConfig({
               // The password (encrypted) goes to the employer's own ISC tenant, nowhere else.
               data_collection_permissions: { required: ['authenticationInfo'] },
             },
+            // Firefox for Android knows data_collection_permissions from 142 on (web-ext lint warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
