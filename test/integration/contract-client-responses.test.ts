@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/utils/api/errors';
+import { ApiError, type ApiErrorKind } from '@/utils/api/errors';
+import type { ApiVersion } from '@/utils/api/versions';
 import { classicTemplate, clientCallFor, scriptedClient } from '../fixtures/openapi/client-calls';
-import { examplesOf, SPEC_VERSIONS, successResponses, validateAgainst, variantsOf } from '../fixtures/openapi/spec';
+import { errorResponses, examplesOf, SPEC_VERSIONS, successResponses, validateAgainst, variantsOf } from '../fixtures/openapi/spec';
 
 /**
  * The client's response schemas against SailPoint's documents: every spec-valid 2xx body (only the required
@@ -76,4 +77,54 @@ describe('client response schemas against the documents', () => {
       expect(token).toBe(String((body as { digitToken: string | number }).digitToken));
     }
   });
+});
+
+/** Calls with an effect that are never repeated once they may have reached ISC. */
+const ONCE = new Set(['POST /set-password', 'POST /generate-password-reset-token/digit', 'POST /password-org-config']);
+
+/** The typed error each documented failure must become (status reads answer 403 with "not readable" instead). */
+function expectedKinds(version: ApiVersion, key: string, status: number): ApiErrorKind[] {
+  if (status === 400) return ['bad-request', 'not-found'];
+  if (status === 401) return ['signed-out'];
+  if (status === 403) return version === 'beta' && key === 'POST /query-password-info' ? ['forbidden-api-authority'] : ['forbidden'];
+  if (status === 404) return ['not-found'];
+  if (status === 429) return ['rate-limited'];
+  return ONCE.has(key) ? ['outcome-unknown'] : ['server'];
+}
+
+const errorCases = SPEC_VERSIONS.flatMap((version) =>
+  errorResponses(version)
+    .map((response) => ({ version, ...response, key: `${response.method} ${classicTemplate(response.template)}` }))
+    .filter((response) => clientCallFor[response.key])
+    .flatMap((response) => [
+      ...variantsOf(response.media.schema ?? {}).map((variant) => ({ ...response, body: variant.value, sample: variant.name })),
+      ...examplesOf(response.media).map((example) => ({ ...response, body: example.value, sample: example.name })),
+    ]),
+);
+
+describe('documented error answers against the client', () => {
+  it('covers every documented error status of the operations the client calls', () => {
+    const statuses = new Set(errorCases.map((c) => c.status));
+    expect([...statuses].sort()).toEqual(['400', '401', '403', '404', '429', '500']);
+  });
+
+  it.each(errorCases)(
+    '$version $key $status ($sample) becomes a typed error the UI can explain',
+    async ({ version, key, status, body }) => {
+      const { client } = scriptedClient(version, jsonReply(Number(status), body));
+      const outcome = await clientCallFor[key]!(client).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      if (key === 'GET /password-change-status/{id}' && status === '403') {
+        expect(outcome).toEqual({ ok: true, value: { kind: 'not-readable' } });
+        return;
+      }
+      expect(outcome.ok).toBe(false);
+      const error = (outcome as { error: unknown }).error;
+      expect(error).toBeInstanceOf(ApiError);
+      expect(expectedKinds(version, key, Number(status))).toContain((error as ApiError).kind);
+      expect((error as ApiError).messageKey).toMatch(/^errors\./);
+    },
+  );
 });

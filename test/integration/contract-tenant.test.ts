@@ -153,6 +153,18 @@ describe.each(SPEC_VERSIONS)('the tenant on %s answers as the document says', (v
       }
       problems.push(...responseProblems(version, exchange.method, exchange.path.split('?')[0] ?? '', status, body));
     }
+    // Server trouble and the rate limit, as injected faults and a spent bucket produce them.
+    const info = pathOf(version, 'query-password-info');
+    const body = { userName: 'alice', sourceName: 'Workday' };
+    tenant.injectFault({ method: 'POST', path: info, status: 500 });
+    const failed = await send({ method: 'POST', path: info, body, expect: 500 });
+    expect(failed.status).toBe(500);
+    problems.push(...responseProblems(version, 'POST', info, failed.status, failed.body));
+    tenant.configure({ rateLimit: { requests: 0 } });
+    const limited = await send({ method: 'POST', path: info, body, expect: 429 });
+    tenant.configure({ rateLimit: { requests: 100 } });
+    expect(limited.status).toBe(429);
+    problems.push(...responseProblems(version, 'POST', info, limited.status, limited.body));
     expect(problems).toEqual([]);
     expect([...deviations].sort()).toEqual(Object.keys(DEVIATIONS).sort());
   });
@@ -184,9 +196,21 @@ describe.each(SPEC_VERSIONS)('the tenant on %s answers as the document says', (v
     await client.listSyncGroups({ limit: 10 });
     await client.getSyncGroup(IDS.syncGroup);
     if (version !== 'v3') await client.createDigitToken({ userId: 'alice', length: 8, durationMinutes: 5 });
-    expect(sent.length).toBe(version === 'v3' ? 10 : 11);
+    // An employee's status read: refused (ORG_ADMIN only) on every version but beta, then read on beta.
+    const employee = createIscClient({
+      apiBaseUrl: tenant.url,
+      version,
+      fetch: recordingFetch(sent, tenant.url),
+      getAccessToken: async () => alice,
+      refreshAccessToken: async () => alice,
+    });
+    expect(await employee.getPasswordChangeStatus(accepted.requestId ?? '')).toMatchObject({ kind: 'status' });
+    expect(sent.at(-1)?.url).toMatch(/^\/beta\/password-change-status\//);
+    expect(sent.length).toBe((version === 'v3' ? 10 : 11) + (version === 'beta' ? 1 : 2));
     expect(
-      sent.flatMap((request) => requestProblems(version, request).map((problem) => `${request.method} ${request.url}: ${problem}`)),
+      sent.flatMap((request) =>
+        requestProblems(addressedVersion(version, request.url), request).map((problem) => `${request.method} ${request.url}: ${problem}`),
+      ),
     ).toEqual([]);
   });
 });
@@ -211,3 +235,8 @@ describe('deliberate deviations', () => {
     for (const id of Object.keys(DEVIATIONS)) expect(readme, id).toContain(`\`${id}\``);
   });
 });
+
+/** The client reads an employee's status on beta when the configured version refuses it: check it against beta's document. */
+function addressedVersion(configured: ApiVersion, url: string): ApiVersion {
+  return url.startsWith('/beta/') ? 'beta' : configured;
+}
