@@ -49,14 +49,19 @@ function judge(page: PageFacts, url: string): ExpiryVerdict {
   const { verdict: byMessages, similarity } = fromMessages;
   if (byPhrases.kind === 'none') return byMessages;
   // Both fired. The hand-written phrases read day counts in words, hours and dates; the product messages only digits.
-  if (byPhrases.kind === byMessages.kind)
-    return byPhrases.daysLeft !== undefined ? { ...byMessages, daysLeft: byPhrases.daysLeft } : byMessages;
-  // They disagree on the kind: a near-verbatim product message wins, a loose resemblance yields to the phrases.
+  if (byPhrases.kind === byMessages.kind) {
+    const agreed: ExpiryVerdict = { ...byPhrases, reason: `${byPhrases.reason}; ${byMessages.reason}` };
+    const daysLeft = byPhrases.daysLeft ?? byMessages.daysLeft;
+    if (daysLeft !== undefined) agreed.daysLeft = daysLeft;
+    return agreed;
+  }
+  // They disagree on the kind: a verbatim product message wins; a loose resemblance yields to the phrases,
+  // which know tense and context in their nine languages ("expira amanhã" is not "expirou").
   return similarity >= CLOSE_MESSAGE ? byMessages : byPhrases;
 }
 
 /** A sentence this close to a product message is that message. */
-const CLOSE_MESSAGE = 0.85;
+const CLOSE_MESSAGE = 0.95;
 /** "You need to change your password" must be nearly verbatim: "Change your password" alone is a voluntary page. */
 const MIN_FORCED_SIMILARITY = 0.75;
 

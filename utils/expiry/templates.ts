@@ -20,12 +20,15 @@ export interface TemplateMatch {
 }
 
 /** Below this, a sentence is not taken for any product's message. Chosen on the tuning part of the corpus. */
-export const MIN_SIMILARITY = 0.6;
+export const MIN_SIMILARITY = 0.7;
 
 interface Template {
   lang: string;
   role: PhraseRole;
   tokens: string[];
+  /** The words either side of the count ("in # days"): the sentence's count must stand where the message's does. */
+  countBefore?: string;
+  countAfter?: string;
 }
 
 interface Index {
@@ -115,6 +118,11 @@ function compiled(): Index {
     if (role === 'password-noun') built.nouns.set(lang, [...(built.nouns.get(lang) ?? []), tokens]);
     if (role === 'password-noun' || role === 'new-password' || role === 'confirm-password') continue;
     const template: Template = { lang, role, tokens };
+    const count = tokens.indexOf('#');
+    if (count >= 0) {
+      if (count > 0) template.countBefore = tokens[count - 1]!;
+      if (count + 1 < tokens.length) template.countAfter = tokens[count + 1]!;
+    }
     built.templates.push(template);
     for (const key of new Set(tokens.map(keyOf))) built.byKey.set(key, [...(built.byKey.get(key) ?? []), template]);
   }
@@ -149,6 +157,27 @@ const MAX_SENTENCE_TOKENS = 60;
 const HOURS =
   /^(?:hours?|hrs?|stunden?|heures?|horas?|uur|uren|ore|godzin\p{L}*|時間|timmar|timer|tuntia?|часов|часа|годин\p{L}*|saat|小时|小時|시간)$/iu;
 
+/**
+ * The day count of a sentence like "expires in 5 days": the number standing where the message has its count, or
+ * else the sentence's only number. A date ("on 14 March 2026") has several numbers and gives none here.
+ */
+function countOfDays(sentence: string, tokens: readonly string[], template: Template): number | undefined {
+  const numbers = [...sentence.normalize('NFKC').matchAll(/(\p{Nd}+)\s*(\p{L}*)/gu)];
+  let position = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] !== '#') continue;
+    const found = numbers[position++];
+    const fits =
+      (template.countAfter !== undefined && tokens[i + 1] !== undefined && sameWord(template.countAfter, tokens[i + 1]!)) ||
+      (template.countBefore !== undefined && tokens[i - 1] !== undefined && sameWord(template.countBefore, tokens[i - 1]!));
+    if (fits && found) return inDays(found);
+  }
+  return numbers.length === 1 ? inDays(numbers[0]!) : undefined;
+}
+
+/** "in 6 hours" is today: the product messages count days, but a site's own wording may count hours. */
+const inDays = ([, count, unit]: RegExpMatchArray) => (HOURS.test(unit ?? '') ? 0 : Number(count));
+
 /** The closest product message for each sentence of a block that names a password, if close enough. */
 export function matchTemplates(text: string): TemplateMatch[] {
   const matches: TemplateMatch[] = [];
@@ -176,9 +205,8 @@ export function matchTemplates(text: string): TemplateMatch[] {
       const match: TemplateMatch = { lang, role: best.role, similarity: bestScore, sentence: sentence.trim() };
       if (best.role === 'expiring-today') match.daysLeft = 0;
       if (best.role === 'expiring-days') {
-        const count = /(\p{Nd}+)\s*(\p{L}*)/u.exec(sentence.normalize('NFKC'));
-        // "in 6 hours" is today; the product messages count days, but a site's own wording may count hours.
-        if (count) match.daysLeft = HOURS.test(count[2] ?? '') ? 0 : Number(count[1]);
+        const days = countOfDays(sentence, tokens, best);
+        if (days !== undefined) match.daysLeft = days;
       }
       matches.push(match);
     }

@@ -1,0 +1,49 @@
+import { PASSWORD_NOUNS } from './password-nouns';
+
+/**
+ * The watcher's cheap question, asked on every watched page: could this page be about the user's password at all?
+ * Yes when it has a password field, or when its first few thousand visible characters name a password in any
+ * language the product bundles ship. Only then is the full classifier loaded. Bounded: a fixed number of nodes
+ * and characters, whatever the page; it never reads a field's value.
+ */
+
+export const PRECHECK_LIMITS = { maxNodes: 4_000, maxChars: 30_000 } as const;
+
+/** Other spellings found in the same bundles' messages ("Kodeordet er udløbet…", Okta da) and "Kennwort" (de). */
+const EXTRA_NOUNS = ['kodeord', 'kennwort'];
+
+// Inflected forms share the start: "пароля", "hasła", "parola", "lösenordet".
+const stem = (noun: string) => (noun.length > 4 ? noun.slice(0, -1) : noun);
+const NOUN = new RegExp(
+  [...PASSWORD_NOUNS, ...EXTRA_NOUNS].map((noun) => stem(noun).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'u',
+);
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg']);
+
+export function namesPassword(text: string): boolean {
+  return NOUN.test(text.normalize('NFKC').toLowerCase());
+}
+
+export function looksRelevant(doc: Document, limits: { maxNodes: number; maxChars: number } = PRECHECK_LIMITS): boolean {
+  if (namesPassword(doc.title.slice(0, 300))) return true;
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return false;
+  // One flat walk over elements and text (NodeFilter.SHOW_ELEMENT | SHOW_TEXT), stopped after a fixed number of
+  // nodes: no selector query over the whole tree, no recursion a deep DOM could overflow.
+  const walker = doc.createTreeWalker(root, 1 | 4);
+  let text = '';
+  let nodes = 0;
+  for (let node = walker.nextNode(); node && nodes < limits.maxNodes && text.length < limits.maxChars; node = walker.nextNode()) {
+    nodes++;
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (element.localName === 'input' && element.getAttribute('type')?.toLowerCase() === 'password') return true;
+      continue;
+    }
+    if (SKIP.has(node.parentElement?.nodeName ?? '')) continue;
+    const value = node.nodeValue;
+    if (value && /\S/.test(value)) text += ` ${value.slice(0, limits.maxChars - text.length)}`;
+  }
+  return namesPassword(text);
+}
