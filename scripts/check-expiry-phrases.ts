@@ -31,18 +31,24 @@ export function checkExpiryPhrases(
   const problems: string[] = [];
   if (rows.length !== sources.length) problems.push(`${rows.length} phrase rows but ${sources.length} sources`);
   const bySource = new Map(mined.map((entry) => [entry.source, entry]));
-  rows.forEach(([lang, role, text], i) => {
+  for (const [i, [lang, role, text]] of rows.entries()) {
     const source = sources[i];
     const where = `row ${i} (${lang} ${role} "${text.slice(0, 40)}")`;
-    if (!source || !/^[\w.-]+\/[\w.-]+[@:]\S+:\S+/.test(source)) return void problems.push(`${where}: no source`);
+    if (!source || !/^[\w.-]+\/[\w.-]+[@:]\S+:\S+/.test(source)) {
+      problems.push(`${where}: no source`);
+      continue;
+    }
     const entry = bySource.get(source);
-    if (!entry) return void problems.push(`${where}: source ${source} is not among the mined bundle strings`);
+    if (!entry) {
+      problems.push(`${where}: source ${source} is not among the mined bundle strings`);
+      continue;
+    }
     if (entry.text !== text) problems.push(`${where}: text differs from its source ${source}`);
     if (baseLang(entry.lang) !== lang) problems.push(`${where}: language differs from its source (${entry.lang})`);
     if ((UNTUNED_PRODUCTS as readonly string[]).includes(entry.product))
       problems.push(`${where}: comes from held-out product ${entry.product}`);
     if (PHRASE_ROLES[`${entry.product}:${entry.key}`] !== role) problems.push(`${where}: role differs from PHRASE_ROLES for ${entry.key}`);
-  });
+  }
 
   // Completeness: each (tuned product, language) has every role the product's English bundle provides, unless the
   // product itself has no translation of that message in the language (it then shows English, which is covered).
