@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { type Send, toUserError } from '@/components/popup/store';
-import { t, tk, translator } from '@/platform/i18n';
+import { t, tk, translator } from '@/components/i18n';
+import { type Send, toUserError } from '@/components/worker';
 import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
 import type { UserError } from '@/utils/messages/protocol';
-import type { PopupState } from '@/utils/messages/views';
+import type { UiState } from '@/utils/messages/views';
 
 export function AccountSection({
   state,
@@ -11,14 +11,13 @@ export function AccountSection({
   requestOrigins,
   onChanged,
 }: {
-  state: PopupState;
+  state: UiState;
   send: Send;
   requestOrigins: (origins: string[]) => Promise<boolean>;
   onChanged: () => void;
 }) {
   const [clientId, setClientId] = useState('');
   const [secret, setSecret] = useState('');
-  const [remember, setRemember] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
   const [busy, setBusy] = useState(false);
   const identity = state.identity;
@@ -64,7 +63,7 @@ export function AccountSection({
           onSubmit={(e) => {
             e.preventDefault();
             void run(async () => {
-              await send({ type: 'auth/signInClientCredentials', clientId: clientId.trim(), clientSecret: secret, remember });
+              await send({ type: 'auth/signInClientCredentials', clientId: clientId.trim(), clientSecret: secret });
               setSecret('');
             });
           }}
@@ -82,9 +81,6 @@ export function AccountSection({
           />
           <label for="pat-secret">{t('options.patSecret')}</label>
           <input id="pat-secret" type="password" autocomplete="off" value={secret} onInput={(e) => setSecret(e.currentTarget.value)} />
-          <label class="inline">
-            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} /> {t('options.patRemember')}
-          </label>
           <button type="submit" class="button" disabled={busy || clientId.trim() === '' || secret === ''} data-testid="pat-sign-in">
             {t('options.patSignIn')}
           </button>

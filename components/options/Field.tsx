@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '@/platform/i18n';
+import { t } from '@/components/i18n';
 
 /** A labelled control that says when the organisation set (and maybe locked) its value. */
 export function Field({

@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Send } from '@/components/popup/store';
-import { t } from '@/platform/i18n';
-import type { PopupState } from '@/utils/messages/views';
+import { t } from '@/components/i18n';
+import type { WorkerClient } from '@/components/worker';
+import type { UiState } from '@/utils/messages/views';
 import { AccountSection } from './AccountSection';
 import { SettingsForm } from './SettingsForm';
 
 export interface OptionsAppProps {
-  send: Send;
+  worker: WorkerClient;
   requestOrigins: (origins: string[]) => Promise<boolean>;
-  onWorkerChange?: (refresh: () => void) => () => void;
   /** Rendered below the settings when the signed-in token may administer passwords. */
-  admin?: (state: PopupState) => preact.ComponentChildren;
+  admin?: (state: UiState) => preact.ComponentChildren;
 }
 
-export function OptionsApp({ send, requestOrigins, onWorkerChange, admin }: OptionsAppProps) {
-  const [state, setState] = useState<PopupState | null>(null);
+export function OptionsApp({ worker, requestOrigins, admin }: OptionsAppProps) {
+  const { send } = worker;
+  const [state, setState] = useState<UiState | null>(null);
   const [failed, setFailed] = useState(false);
 
   const refresh = () =>
@@ -28,7 +28,10 @@ export function OptionsApp({ send, requestOrigins, onWorkerChange, admin }: Opti
 
   useEffect(() => {
     void refresh();
-    return onWorkerChange?.(() => void refresh());
+    return worker.subscribe((next) => {
+      setState(next);
+      setFailed(false);
+    });
   }, []);
 
   return (

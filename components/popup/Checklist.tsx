@@ -1,4 +1,4 @@
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
 import type { RuleResult } from '@/utils/policy';
 
 const marks = { met: '✓', unmet: '✗', 'server-checked': '•', unknown: '?' } as const;

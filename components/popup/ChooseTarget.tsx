@@ -1,11 +1,11 @@
-import { t } from '@/platform/i18n';
-import type { PopupState } from '@/utils/messages/views';
+import { t } from '@/components/i18n';
+import type { UiState } from '@/utils/messages/views';
 import type { SourceEntry } from '@/utils/settings/schema';
 import { useStore } from '../useStore';
 import { ErrorNotice } from './ErrorNotice';
 import type { PopupActions, TargetLoad } from './store';
 
-export function ChooseTarget({ actions, state }: { actions: PopupActions; state: PopupState }) {
+export function ChooseTarget({ actions, state }: { actions: PopupActions; state: UiState }) {
   const targets = useStore(actions.store, (s) => s.targets);
   const sources = state.settings.settings.sources;
   const pending = state.tracker.pending.length;

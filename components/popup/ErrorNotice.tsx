@@ -1,4 +1,4 @@
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
 import type { UserError } from '@/utils/messages/protocol';
 
 export function ErrorNotice({ error, onRetry }: { error: UserError; onRetry?: () => void }) {

@@ -1,9 +1,9 @@
-import { t } from '@/platform/i18n';
-import type { PopupState } from '@/utils/messages/views';
+import { t } from '@/components/i18n';
+import type { UiState } from '@/utils/messages/views';
 import { useStore } from '../useStore';
 import type { PopupActions } from './store';
 
-export function Header({ actions, state }: { actions: PopupActions; state: PopupState | null }) {
+export function Header({ actions, state }: { actions: PopupActions; state: UiState | null }) {
   const busy = useStore(actions.store, (s) => s.busy);
   const screen = useStore(actions.store, (s) => s.screen);
   const identity = state?.identity ?? null;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
 import type { BreachVerdict } from '@/utils/breach';
-import type { PopupState } from '@/utils/messages/views';
+import type { UiState } from '@/utils/messages/views';
 import { checkPassword, firstUnmet, isCompliant, mergeRules, parsePolicies } from '@/utils/policy';
 import { estimateStrength, loadStrengthEstimator, type StrengthEstimate } from '@/utils/strength';
 import { useStore } from '../useStore';
@@ -19,7 +19,7 @@ const CLIPBOARD_CLEAR_MS = 60_000;
  * The password exists only in this component's state: never in the popup store, never in a
  * message. It is encrypted here, in the popup, and only ciphertext goes to the worker.
  */
-export function NewPassword({ actions, state }: { actions: PopupActions; state: PopupState }) {
+export function NewPassword({ actions, state }: { actions: PopupActions; state: UiState }) {
   const source = useStore(actions.store, (s) => s.selectedSource);
   const targets = useStore(actions.store, (s) => s.targets);
   const selectedAccounts = useStore(actions.store, (s) => s.selectedAccounts);

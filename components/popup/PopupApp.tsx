@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { t } from '@/platform/i18n';
-import type { PopupState } from '@/utils/messages/views';
+import { t } from '@/components/i18n';
+import type { UiState } from '@/utils/messages/views';
 import { useStore } from '../useStore';
+import type { WorkerClient } from '../worker';
 import { ChooseTarget } from './ChooseTarget';
 import { Header } from './Header';
 import { NewPassword } from './NewPassword';
@@ -12,12 +13,12 @@ import type { PopupActions } from './store';
 export interface PopupAppProps {
   actions: PopupActions;
   /** Last state the worker wrote, for an instant first paint while the worker wakes up. */
-  snapshot: PopupState | null;
-  /** Subscribes to worker-side changes (tracker progress); returns an unsubscribe. */
-  onWorkerChange?: (refresh: () => void) => () => void;
+  snapshot: UiState | null;
+  /** Pushes the worker's state as it changes (tracker progress, sign-in elsewhere, policy). */
+  worker?: Pick<WorkerClient, 'subscribe'>;
 }
 
-export function PopupApp({ actions, snapshot, onWorkerChange }: PopupAppProps) {
+export function PopupApp({ actions, snapshot, worker }: PopupAppProps) {
   const { store } = actions;
   const boot = useStore(store, (s) => s.boot);
   const state = useStore(store, (s) => s.state);
@@ -26,8 +27,8 @@ export function PopupApp({ actions, snapshot, onWorkerChange }: PopupAppProps) {
   useEffect(() => {
     actions.paint(snapshot);
     void actions.refresh();
-    return onWorkerChange?.(() => void actions.refresh());
-  }, [actions, snapshot, onWorkerChange]);
+    return worker?.subscribe((state) => actions.receive(state));
+  }, [actions, snapshot, worker]);
 
   // Focus follows screen changes: when the control that changed the screen is gone (Back, Sign in,
   // Sign out), focus would fall to the body; move it to the new screen's heading instead. Screens

@@ -1,11 +1,10 @@
-import { browser } from 'wxt/browser';
-import { t, tk } from '@/platform/i18n';
-import type { PopupState } from '@/utils/messages/views';
+import { t, tk } from '@/components/i18n';
+import type { UiState } from '@/utils/messages/views';
 import { useStore } from '../useStore';
 import { ErrorNotice } from './ErrorNotice';
 import type { PopupActions } from './store';
 
-export function SignedOut({ actions, state }: { actions: PopupActions; state: PopupState }) {
+export function SignedOut({ actions, state }: { actions: PopupActions; state: UiState }) {
   const busy = useStore(actions.store, (s) => s.busy);
   const error = useStore(actions.store, (s) => s.error);
   const { settings, managedKeys } = state.settings;
@@ -27,7 +26,7 @@ export function SignedOut({ actions, state }: { actions: PopupActions; state: Po
           ))}
         </ul>
         <p class="muted">{problems.some((p) => p.managed) ? t('popup.askItAdmin') : t('popup.fixInSettings')}</p>
-        <button type="button" class="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="button" onClick={() => actions.openOptionsPage()}>
           {t('popup.openSettings')}
         </button>
       </section>
@@ -44,18 +43,7 @@ export function SignedOut({ actions, state }: { actions: PopupActions; state: Po
         {managed && <span class="managed-note"> {t('popup.managedByOrg')}</span>}
       </p>
       {state.tracker.needsSignIn && <p class="notice notice-warning">{t('popup.pendingNeedSignIn')}</p>}
-      <button
-        type="button"
-        class="button button-primary"
-        disabled={busy === 'sign-in'}
-        onClick={() =>
-          void actions.signIn(() =>
-            state.missingTenantOrigins.length > 0
-              ? browser.permissions.request({ origins: state.missingTenantOrigins })
-              : Promise.resolve(true),
-          )
-        }
-      >
+      <button type="button" class="button button-primary" disabled={busy === 'sign-in'} onClick={() => void actions.signIn()}>
         {busy === 'sign-in' ? t('popup.signingIn') : t('popup.signIn')}
       </button>
       {error && <ErrorNotice error={error} />}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, tk, translator } from '@/platform/i18n';
-import type { ChangeView, PopupState } from '@/utils/messages/views';
+import { t, tk, translator } from '@/components/i18n';
+import type { ChangeView, UiState } from '@/utils/messages/views';
 import { useStore } from '../useStore';
 import type { PopupActions } from './store';
 
@@ -13,7 +13,7 @@ const stateKeys = {
   'not-found': 'popup.stateNotFound',
 } as const;
 
-export function StatusView({ actions, state }: { actions: PopupActions; state: PopupState }) {
+export function StatusView({ actions, state }: { actions: PopupActions; state: UiState }) {
   const submission = useStore(actions.store, (s) => s.submission);
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);

@@ -1,4 +1,4 @@
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
 import type { StrengthEstimate } from '@/utils/strength';
 
 const levels = ['popup.strength0', 'popup.strength1', 'popup.strength2', 'popup.strength3', 'popup.strength4'] as const;

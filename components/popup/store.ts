@@ -1,9 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { MessageError } from '@/utils/messages/client';
-import type { Request, RequestType, ResponseFor, UserError } from '@/utils/messages/protocol';
-import type { PasswordTargetView, PopupState, SubmitResult } from '@/utils/messages/views';
-
-export type Send = <T extends RequestType>(request: Extract<Request, { type: T }>) => Promise<ResponseFor<T>>;
+import type { UserError } from '@/utils/messages/protocol';
+import type { PasswordTargetView, SubmitResult, UiState } from '@/utils/messages/views';
+import { type PageBrowser, type Send, toUserError } from '../worker';
 
 export type TargetLoad = { status: 'loading' } | { status: 'ready'; view: PasswordTargetView } | { status: 'error'; error: UserError };
 
@@ -15,7 +13,7 @@ export type Screen = 'choose' | 'password' | 'status';
  */
 export interface PopupStore {
   boot: 'painting' | 'ready' | 'worker-error';
-  state: PopupState | null;
+  state: UiState | null;
   targets: Record<string, TargetLoad>;
   screen: Screen;
   selectedSource: string | null;
@@ -37,33 +35,37 @@ const initial: PopupStore = {
   error: null,
 };
 
-export function toUserError(error: unknown): UserError {
-  if (error instanceof MessageError && error.user) return error.user;
-  return { kind: 'internal', messageKey: 'popup.errorInternal', params: [] };
-}
+/** Without a browser (tests of the store alone): nothing to grant, no options page to open. */
+const noBrowser: PageBrowser = { requestOrigins: async () => true, openOptionsPage: () => undefined };
 
-export function createPopupStore(send: Send) {
+export function createPopupStore(send: Send, pageBrowser: PageBrowser = noBrowser) {
   const store: StoreApi<PopupStore> = createStore<PopupStore>(() => ({ ...initial }));
   const set = store.setState;
   const get = store.getState;
 
   const actions = {
     store,
-    /** First paint from the last snapshot the worker wrote; then ask the (maybe cold) worker. */
-    paint(snapshot: PopupState | null) {
+    /** First paint from the last snapshot the worker wrote, before the (maybe cold) worker answers. */
+    paint(snapshot: UiState | null) {
       if (snapshot && !get().state) set({ state: snapshot });
+    },
+    /** The worker's current state: pushed over the page's port, or read by `refresh`. */
+    receive(state: UiState) {
+      set({ state, boot: 'ready' });
+      if (state.preselectSource && get().selectedSource === null && state.identity) {
+        actions.choose(state.preselectSource);
+      }
+      if (state.identity) actions.loadTargets();
     },
     async refresh() {
       try {
-        const state = await send({ type: 'state/get' });
-        set({ state, boot: 'ready' });
-        if (state.preselectSource && get().selectedSource === null && state.identity) {
-          actions.choose(state.preselectSource);
-        }
-        if (state.identity) actions.loadTargets();
+        actions.receive(await send({ type: 'state/get' }));
       } catch {
         set({ boot: 'worker-error' });
       }
+    },
+    openOptionsPage() {
+      pageBrowser.openOptionsPage();
     },
     loadTargets(force = false) {
       const sources = get().state?.settings.settings.sources ?? [];
@@ -105,11 +107,12 @@ export function createPopupStore(send: Send) {
     markSeen() {
       void send({ type: 'tracker/markSeen' }).catch(() => undefined);
     },
-    /** `grantAccess` asks the browser for the tenant's host permission, in the click that started sign-in. */
-    async signIn(grantAccess: () => Promise<boolean> = async () => true) {
+    /** Asks the browser for the tenant's host permission, in the click that started sign-in, then signs in. */
+    async signIn() {
       set({ busy: 'sign-in', error: null });
       try {
-        if (!(await grantAccess())) {
+        const missing = get().state?.missingTenantOrigins ?? [];
+        if (missing.length > 0 && !(await pageBrowser.requestOrigins(missing))) {
           set({ error: { kind: 'permission', messageKey: 'popup.permissionDeclined', params: [] } });
           return;
         }

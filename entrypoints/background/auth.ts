@@ -1,83 +1,68 @@
 import { browser } from 'wxt/browser';
-import { loadEffectiveSettings } from '@/platform/settings';
 import { ApiError } from '@/utils/api/errors';
+import type { FetchLike } from '@/utils/api/http';
 import { buildAuthorizeUrl, createPkcePair, createState, parseRedirect } from '@/utils/auth/pkce';
-import { createSessionManager } from '@/utils/auth/session';
 import { clientCredentials, exchangeCode, type Identity } from '@/utils/auth/tokens';
 import type { IdentityView } from '@/utils/messages/views';
-import { openConnection, redirectUri, resolveEndpoints } from './connection';
-import { clearPatSecret, keys, savePatSecret, sessionStore } from './stores';
+import type { WorkerSession } from './session';
+import type { TenantDirectory } from './tenant';
 
 /** The scopes Rekey needs; admin features work when the OAuth client grants more. */
 const scopes = 'idn:password-info:read idn:password-change:manage idn:password-change:read';
 
-/**
- * OAuth authorization code with PKCE through the browser's identity window. Public client:
- * no secret, as SailPoint's own CLI does.
- */
-export async function signInInteractive(): Promise<IdentityView> {
-  const effective = await loadEffectiveSettings();
-  const { endpoints } = await resolveEndpoints(effective);
-  const pkce = await createPkcePair();
-  const state = createState();
-  const redirect = redirectUri();
-  const url = buildAuthorizeUrl({
-    authorizeEndpoint: endpoints.authorizeEndpoint,
-    clientId: effective.settings.clientId,
-    redirectUri: redirect,
-    state,
-    codeChallenge: pkce.challenge,
-    scope: scopes,
-  });
-  let returned: string | undefined;
-  try {
-    returned = await browser.identity.launchWebAuthFlow({ url, interactive: true });
-  } catch {
-    // The window was closed or the page never redirected back.
-    throw new ApiError('access-denied');
-  }
-  if (!returned) throw new ApiError('access-denied');
-  const code = parseRedirect(returned, state);
-  const tokens = await exchangeCode({
-    tokenEndpoint: endpoints.tokenEndpoint,
-    clientId: effective.settings.clientId,
-    code,
-    codeVerifier: pkce.verifier,
-    redirectUri: redirect,
-  });
-  await clearPatSecret();
-  const session = createSessionManager({
-    store: sessionStore,
-    tokenEndpoint: endpoints.tokenEndpoint,
-    clientId: effective.settings.clientId,
-  });
-  return toView(await session.signIn(tokens, 'authorization-code'), 'oauth');
+export interface SignIn {
+  /** OAuth authorization code with PKCE through the browser's identity window (public client, no secret). */
+  interactive(): Promise<IdentityView>;
+  /** Personal access token / API client, for administrators and testing; the secret lives for this browser session only. */
+  withClientCredentials(clientId: string, clientSecret: string): Promise<IdentityView>;
 }
 
-/** Personal access token / API client sign-in, for administrators and testing. */
-export async function signInWithClientCredentials(clientId: string, clientSecret: string, remember: boolean): Promise<IdentityView> {
-  const effective = await loadEffectiveSettings();
-  if (!effective.settings.allowClientCredentials) throw new ApiError('forbidden', { messageKey: 'errors.forbidden' });
-  const { endpoints } = await resolveEndpoints(effective);
-  const tokens = await clientCredentials({ tokenEndpoint: endpoints.tokenEndpoint, clientId, clientSecret });
-  await savePatSecret({ clientId, clientSecret }, remember);
-  const session = createSessionManager({ store: sessionStore, tokenEndpoint: endpoints.tokenEndpoint, clientId, clientSecret });
-  return toView(await session.signIn(tokens, 'client-credentials'), 'client-credentials');
+export function createSignIn(tenant: TenantDirectory, session: WorkerSession, fetchImpl: FetchLike): SignIn {
+  return {
+    async interactive() {
+      const { effective, endpoints, apiBaseUrl } = await tenant.resolve();
+      const pkce = await createPkcePair();
+      const state = createState();
+      const redirect = tenant.redirectUri();
+      const url = buildAuthorizeUrl({
+        authorizeEndpoint: endpoints.authorizeEndpoint,
+        clientId: effective.settings.clientId,
+        redirectUri: redirect,
+        state,
+        codeChallenge: pkce.challenge,
+        scope: scopes,
+      });
+      let returned: string | undefined;
+      try {
+        returned = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+      } catch {
+        // The window was closed or the page never redirected back.
+        throw new ApiError('access-denied');
+      }
+      if (!returned) throw new ApiError('access-denied');
+      const issuers = [endpoints.authorizeEndpoint, endpoints.tokenEndpoint, apiBaseUrl].map((url) => new URL(url).origin);
+      const code = parseRedirect(returned, state, issuers);
+      const tokens = await exchangeCode({
+        tokenEndpoint: endpoints.tokenEndpoint,
+        clientId: effective.settings.clientId,
+        code,
+        codeVerifier: pkce.verifier,
+        redirectUri: redirect,
+        fetch: fetchImpl,
+      });
+      return toIdentityView(await session.signIn(tokens, 'authorization-code'), 'oauth');
+    },
+
+    async withClientCredentials(clientId, clientSecret) {
+      const { effective, endpoints } = await tenant.resolve();
+      if (!effective.settings.allowClientCredentials) throw new ApiError('forbidden', { messageKey: 'errors.forbidden' });
+      const tokens = await clientCredentials({ tokenEndpoint: endpoints.tokenEndpoint, clientId, clientSecret, fetch: fetchImpl });
+      return toIdentityView(await session.signIn(tokens, 'client-credentials', { clientId, clientSecret }), 'client-credentials');
+    },
+  };
 }
 
-export async function signOut(): Promise<void> {
-  await sessionStore.clear();
-  await clearPatSecret();
-  await browser.storage.session.remove([keys.passwordInfo, keys.endpoints]);
-}
-
-export async function currentIdentity(): Promise<IdentityView | null> {
-  const stored = await sessionStore.load();
-  if (!stored) return null;
-  return toView(stored.identity, stored.kind === 'client-credentials' ? 'client-credentials' : 'oauth');
-}
-
-export function toView(identity: Identity, mode: IdentityView['mode']): IdentityView {
+export function toIdentityView(identity: Identity, mode: IdentityView['mode']): IdentityView {
   return {
     identityId: identity.identityId ?? null,
     userName: identity.userName ?? null,
@@ -89,5 +74,3 @@ export function toView(identity: Identity, mode: IdentityView['mode']): Identity
     mode,
   };
 }
-
-export { openConnection };

@@ -1,92 +1,61 @@
 import { browser } from 'wxt/browser';
-import { translator } from '@/platform/i18n';
-import { loadEffectiveSettings, userSettingsItem } from '@/platform/settings';
 import { ApiError, toUserError } from '@/utils/api/errors';
 import { createRouter, type Handlers } from '@/utils/messages/router';
-import { applyUserEdit } from '@/utils/settings/effective';
-import {
-  adminCheckAccess,
-  adminDiagnostics,
-  adminDigitToken,
-  adminOrgConfig,
-  adminPolicies,
-  adminSaveOrgConfig,
-  adminSyncGroups,
-} from './admin';
-import { signInInteractive, signInWithClientCredentials, signOut } from './auth';
-import { recordError } from './diagnostics';
-import { openChangeFlow, reportExpiry, snoozeSite } from './expiry';
-import { passwordInfo, submitChange } from './passwords';
-import { popupState } from './state';
-import { getTracker } from './tracking';
+import type { WorkerServices } from './root';
 
-const startedAt = Date.now();
-
-/** After a change the popup should see at once, mirror the new state for it. */
-async function andRefresh<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } finally {
-    await popupState().catch(() => undefined);
-  }
-}
-
-export function createHandlers(): Handlers {
+/** Every message the worker answers, each handed to the service that owns it. */
+export function createHandlers(services: Omit<WorkerServices, 'route'>): Handlers {
+  const { signIn, session, passwords, tracking, settings, pagePrompt, admin, uiState, translator } = services;
+  const startedAt = Date.now();
   return {
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version, startedAt }),
-    'state/get': () => popupState(),
-    'auth/signIn': () => andRefresh(signInInteractive()),
-    'auth/signInClientCredentials': (r) => andRefresh(signInWithClientCredentials(r.clientId, r.clientSecret, r.remember)),
+    'state/get': () => uiState.read(),
+    'auth/signIn': () => signIn.interactive(),
+    'auth/signInClientCredentials': (r) => signIn.withClientCredentials(r.clientId, r.clientSecret),
     'auth/signOut': async () => {
-      await andRefresh(signOut());
+      await session.signOut();
+      await tracking.forgotten();
       return null;
     },
-    'password/info': (r) => passwordInfo(r),
-    'password/submit': (r) => andRefresh(submitChange(r)),
+    'password/info': (r) => passwords.info(r),
+    'password/submit': (r) => passwords.submit(r),
     'tracker/pollNow': async () => {
-      await (await getTracker()).pollDue();
+      await (await tracking.tracker()).pollDue();
       return null;
     },
     'tracker/markSeen': async () => {
-      await andRefresh((await getTracker()).markSeen());
+      await (await tracking.tracker()).markSeen();
       return null;
     },
     'tracker/clearHistory': async () => {
-      await andRefresh((await getTracker()).clearHistory());
+      await (await tracking.tracker()).clearHistory();
       return null;
     },
-    'tracker/summary': async () => ({ text: await (await getTracker()).helpdeskSummary(translator().t) }),
-    'settings/update': async (r) => {
-      const effective = await loadEffectiveSettings();
-      const current = await userSettingsItem.getValue();
-      const { next, refused, invalid } = applyUserEdit(current, r.edit, effective.lockedKeys);
-      if (invalid.length === 0) await userSettingsItem.setValue(next);
-      await popupState();
-      return { refused, invalid };
-    },
-    'expiry/report': (r, _context, sender) => reportExpiry(r.kind, r.daysLeft, sender),
+    'tracker/summary': async () => ({ text: await (await tracking.tracker()).helpdeskSummary(translator.current().t) }),
+    'settings/update': (r) => settings.edit(r.edit),
+    'expiry/report': (r, _context, sender) => pagePrompt.report(r.kind, r.daysLeft, sender),
     'expiry/snooze': async (_r, _context, sender) => {
-      await snoozeSite(sender);
+      await pagePrompt.snooze(sender);
       return null;
     },
     'expiry/openChange': async (_r, _context, sender) => {
-      await openChangeFlow(sender);
+      await pagePrompt.openChange(sender);
       return null;
     },
-    'admin/orgConfig/get': () => adminOrgConfig(),
-    'admin/orgConfig/save': (r) => adminSaveOrgConfig(r),
-    'admin/digitToken': (r) => adminDigitToken(r),
-    'admin/policies': () => adminPolicies(),
-    'admin/syncGroups': () => adminSyncGroups(),
-    'admin/checkAccess': () => adminCheckAccess(),
-    'admin/diagnostics': () => adminDiagnostics(),
+    'admin/orgConfig/get': () => admin.orgConfig(),
+    'admin/orgConfig/save': (r) => admin.saveOrgConfig(r),
+    'admin/digitToken': (r) => admin.digitToken(r),
+    'admin/policies': () => admin.policies(),
+    'admin/syncGroups': () => admin.syncGroups(),
+    'admin/checkAccess': () => admin.checkAccess(),
+    'admin/diagnostics': () => admin.diagnostics(),
   };
 }
 
 /** The router, with failures turned into explanations the UI can show. */
-export function createBackgroundRouter(identity: { extensionId: string; extensionOrigin: string }) {
-  return createRouter(createHandlers(), identity, (error) => {
-    void recordError(error);
+export function createWorkerRouter(services: Omit<WorkerServices, 'route'>, identity: { extensionId: string; extensionOrigin: string }) {
+  return createRouter(createHandlers(services), identity, (error) => {
+    void services.diagnostics.recordError(error);
     if (error instanceof ApiError) return toUserError(error);
     const crypto = error as { messageKey?: unknown; params?: unknown };
     if (typeof crypto.messageKey === 'string')

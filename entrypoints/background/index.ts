@@ -1,14 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundRouter } from '@/entrypoints/background/handlers';
-import { startBackground } from '@/entrypoints/background/lifecycle';
+import { startWorker } from './listeners';
+import { createWorkerServices } from './root';
 
 export default defineBackground(() => {
-  const route = createBackgroundRouter({
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
-  });
+  const identity = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, '') };
   // Listeners are registered synchronously at start so a worker woken by an event still hears it.
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  startBackground();
+  startWorker(createWorkerServices(identity), identity);
 });

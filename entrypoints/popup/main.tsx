@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { setTranslator } from '@/components/i18n';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { createPopupStore } from '@/components/popup/store';
-import { initI18n } from '@/platform/i18n';
-import { uiSnapshotKey } from '@/platform/snapshot';
-import { sendMessage } from '@/utils/messages/browser-messenger';
-import type { PopupState } from '@/utils/messages/views';
+import { loadTranslator } from '../shared/i18n';
+import { readUiSnapshot } from '../shared/ui-snapshot';
+import { connectToWorker, pageBrowser } from '../shared/worker-client';
 import '@/components/theme.css';
 import '@/components/popup/popup.css';
 
@@ -16,24 +16,16 @@ async function start() {
     document.documentElement,
     popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
   );
-  // The last state the worker wrote paints the popup before the (maybe cold) worker answers.
-  const stored = await browser.storage.local.get(uiSnapshotKey);
-  const snapshot = (stored[uiSnapshotKey] as PopupState | undefined) ?? null;
-  await initI18n(snapshot?.settings.settings.language ?? '');
-  document.documentElement.lang = snapshot?.settings.settings.language || browser.i18n.getUILanguage();
+  // The last state the worker left paints the popup before the (maybe cold) worker answers.
+  const snapshot = await readUiSnapshot();
+  const language = snapshot?.settings.settings.language ?? '';
+  setTranslator(await loadTranslator(language));
+  document.documentElement.lang = language || browser.i18n.getUILanguage();
 
-  // While this port is open the worker polls pending changes faster.
-  browser.runtime.connect({ name: 'popup' });
-
-  const actions = createPopupStore(sendMessage);
-  const onWorkerChange = (refresh: () => void) => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && uiSnapshotKey in changes) refresh();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  };
-  render(<PopupApp actions={actions} snapshot={snapshot} onWorkerChange={onWorkerChange} />, document.getElementById('app')!);
+  // The port also tells the worker a popup is open, so it polls pending changes faster meanwhile.
+  const worker = connectToWorker('popup');
+  const actions = createPopupStore(worker.send, pageBrowser);
+  render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, document.getElementById('app')!);
 }
 
 void start();

@@ -235,6 +235,21 @@ function exchangeCode(state: TenantState, client: SeedClient, form: Record<strin
   return json(200, tokens.body, { 'Cache-Control': 'no-store' });
 }
 
+/**
+ * RFC 7009 token revocation for refresh tokens (ISC's public documents describe none; Rekey calls it on sign-out,
+ * best effort, and a tenant without it answers 404). Always 200 for a known client, as §2.2 asks, even for an
+ * unknown or already revoked token; only the client that holds a token can revoke it.
+ */
+export function revoke(state: TenantState, form: Record<string, string>, headers: IncomingHttpHeaders): Reply {
+  const clientId = clientIdOf(form, headers);
+  const client = clientId ? state.clients.get(clientId) : undefined;
+  if (!client) return oauthError(401, 'invalid_client', 'Unknown client');
+  const check = verifyJwt(form.token ?? '', state.jwtSecret, Math.floor(state.now() / 1000));
+  const record = check.ok ? state.refreshTokens.get(check.claims.jti) : undefined;
+  if (check.ok && record?.clientId === client.id) state.refreshTokens.delete(check.claims.jti);
+  return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: '' };
+}
+
 function refresh(state: TenantState, client: SeedClient, form: Record<string, string>): Reply {
   const check = verifyJwt(form.refresh_token ?? '', state.jwtSecret, Math.floor(state.now() / 1000));
   if (!check.ok)

@@ -3,7 +3,7 @@ import { CLASSIC_API_VERSIONS } from '../../utils/api/versions';
 import { BodyError, parseForm, parseJson, readBody } from './body';
 import { settleDue } from './changes';
 import { ControlError, type TenantControls } from './controls';
-import { authorizePage, authorizeSubmit, clientIdOf, oauthInfo, token } from './oauth';
+import { authorizePage, authorizeSubmit, clientIdOf, oauthInfo, revoke, token } from './oauth';
 import { handleApi } from './password-api';
 import { rangeReply } from './range';
 import { faultReply, iscError, json, type Reply, rateLimited } from './reply';
@@ -151,6 +151,11 @@ export function createTenantServer(state: TenantState, controls: TenantControls,
       const form = parseForm(request.headers['content-type'], body);
       entry.clientId = clientIdOf(form, request.headers);
       return token(state, form, request.headers);
+    }
+    if (pathname === '/oauth/revoke' && method === 'POST') {
+      const form = parseForm(request.headers['content-type'], body);
+      entry.clientId = clientIdOf(form, request.headers);
+      return revoke(state, form, request.headers);
     }
     const range = /^\/range\/([^/]*)$/.exec(pathname);
     if (range && method === 'GET') {

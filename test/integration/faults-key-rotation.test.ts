@@ -79,7 +79,7 @@ describe('a source key rotated after Rekey fetched it', () => {
     popup.back();
     const retried = await submitFromPopup(popup, 'G Suite', password);
     expect(retried?.accounts[0]).toMatchObject({ ok: true, requestId: expect.any(String) });
-    await (await background.tracking.getTracker()).pollDue();
+    await (await background.services.tracking.tracker()).pollDue();
     await popup.refresh();
     expect(statusScreen(popup, t).changes).toEqual([{ source: 'G Suite', state: 'Done', causes: [] }]);
     expect(tenant.setPasswordCount()).toBe(accepted + 1);

@@ -130,7 +130,7 @@ describe('a 5xx answer to set-password', () => {
       popup.back();
       const retry = await submitFromPopup(popup, 'G Suite', password);
       expect(retry?.accounts[0]).toMatchObject({ ok: true, requestId: expect.any(String) });
-      await background.tracking.getTracker().then((tracker) => tracker.pollDue());
+      await background.services.tracking.tracker().then((tracker) => tracker.pollDue());
       await popup.refresh();
       expect(statusScreen(popup, t).changes).toEqual([{ source: 'G Suite', state: 'Done', causes: [] }]);
       expect(tenant.setPasswordCount()).toBe(accepted + 1);

@@ -41,7 +41,7 @@ function failTrackerWrites(): () => void {
   const local = background.browser.storage.local;
   const original = local.set.bind(local);
   local.set = (async (items: Record<string, unknown>) => {
-    if (background.stores.keys.tracker in items) throw new Error('QUOTA_BYTES quota exceeded');
+    if ('tracker' in items) throw new Error('QUOTA_BYTES quota exceeded');
     return original(items);
   }) as typeof local.set;
   return () => {
@@ -85,8 +85,8 @@ describe('a tracker store that cannot be written', () => {
     // The next alarm, 30 s on, wakes a fresh worker (whose clock is Date.now).
     const alarmAt = Date.now() + 31_000;
     vi.spyOn(Date, 'now').mockReturnValue(alarmAt);
-    background.tracking.resetTracker();
-    await (await background.tracking.getTracker()).pollDue();
+    background.services.tracking.reset();
+    await (await background.services.tracking.tracker()).pollDue();
     await popup.refresh();
     expect(statusScreen(popup, t).earlier).toEqual([{ source: 'G Suite', state: 'Done' }]);
     expect(Object.values(background.browser.notifications.getAllCreateOptions()).map((n) => n.title)).toEqual(['Password changed']);

@@ -21,15 +21,15 @@ it('"Try again" on a failure notification opens the change flow on that password
     getRegisteredContentScripts: async () => [],
     unregisterContentScripts: async () => undefined,
   });
-  const { startBackground } = await import('@/entrypoints/background/lifecycle');
-  startBackground();
+  const { startWorker } = await import('@/entrypoints/background/listeners');
+  startWorker(background.services, { extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id' });
   tenant.configure({ failSource: { sourceId: IDS.gSuite, error: 'G Suite rejected the password: the connector is unavailable' } });
 
   const popup = openPopup(background);
   const submission = await submitFromPopup(popup, 'G Suite', 'Orbit-Lantern-Quiet-93');
   expect(submission?.accounts.every((account) => account.ok)).toBe(true);
   const settled = async () => {
-    await (await background.tracking.getTracker()).pollDue();
+    await (await background.services.tracking.tracker()).pollDue();
     await popup.refresh();
     return popup.store.getState().state?.tracker.history[0]?.state;
   };

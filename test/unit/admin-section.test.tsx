@@ -3,12 +3,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdminSection } from '@/components/options/admin/AdminSection';
-import type { Send } from '@/components/popup/store';
-import type { IdentityView, PopupState } from '@/utils/messages/views';
+import type { Send } from '@/components/worker';
+import type { IdentityView, UiState } from '@/utils/messages/views';
 import { defaultSettings } from '@/utils/settings/schema';
 
 // The fake browser has no i18n; a key-echoing translator keeps the assertions about structure.
-vi.mock('@/platform/i18n', () => {
+vi.mock('@/components/i18n', () => {
   const echo = (key: string, params?: ReadonlyArray<string | number>) => (params?.length ? `${key}(${params.join(',')})` : key);
   return {
     t: echo,
@@ -17,14 +17,14 @@ vi.mock('@/platform/i18n', () => {
   };
 });
 
-function stateFor(identity: IdentityView | null): PopupState {
+function stateFor(identity: IdentityView | null): UiState {
   return {
     settings: { settings: { ...defaultSettings, tenant: 'acme', apiVersion: 'v3' }, managedKeys: [], lockedKeys: [] },
     configProblems: [],
     identity,
     tracker: { pending: [], history: [], badge: { pending: 0, failed: 0 }, needsSignIn: false },
     preselectSource: null,
-  } as unknown as PopupState;
+  } as unknown as UiState;
 }
 
 const identity = (authorities: string[], scopes: string[]): IdentityView => ({
@@ -59,7 +59,7 @@ const send = (async (request: { type: string }) => {
   throw new Error(`unexpected ${request.type}`);
 }) as Send;
 
-async function show(state: PopupState) {
+async function show(state: UiState) {
   await act(async () => {
     render(<AdminSection state={state} send={send} copyText={async () => undefined} />, container);
   });

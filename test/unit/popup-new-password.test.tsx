@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import '../fixtures/popup/browser';
 import { options, type VNode } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NewPassword } from '@/components/popup/NewPassword';

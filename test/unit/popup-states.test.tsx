@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PasswordTargetView, PopupState } from '@/utils/messages/views';
-import { fakeBrowser } from '../fixtures/popup/browser';
+import type { PasswordTargetView, UiState } from '@/utils/messages/views';
 import { click, type Rendered, settle, waitFor } from '../fixtures/popup/dom';
 import { english } from '../fixtures/popup/english';
 import { mountPopup } from '../fixtures/popup/popup';
@@ -15,11 +14,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const signedOut = (extra: Partial<PopupState> = {}) => popupState({ identity: null, ...extra });
+const signedOut = (extra: Partial<UiState> = {}) => popupState({ identity: null, ...extra });
 
 describe('popup: booting and an unreachable worker', () => {
   it('shows a busy skeleton, announced as loading, until the worker answers', async () => {
-    const answer = deferred<PopupState>();
+    const answer = deferred<UiState>();
     const popup = await mountPopup({ 'state/get': () => answer.promise });
     view = popup;
     const skeleton = popup.byRole('status', { name: 'Loading…' });
@@ -32,7 +31,7 @@ describe('popup: booting and an unreachable worker', () => {
   });
 
   it('paints the last snapshot at once, before the worker answers', async () => {
-    const answer = deferred<PopupState>();
+    const answer = deferred<UiState>();
     const popup = await mountPopup({ 'state/get': () => answer.promise }, signedOut());
     view = popup;
     expect(popup.byTestId('signed-out')).toBeTruthy();
@@ -61,7 +60,7 @@ describe('popup: booting and an unreachable worker', () => {
 });
 
 describe('popup: not set up', () => {
-  const problems: PopupState['configProblems'] = [
+  const problems: UiState['configProblems'] = [
     { key: 'tenant', messageKey: 'config.tenantMissing', managed: false },
     { key: 'clientId', messageKey: 'config.clientIdMissing', managed: true },
     { key: 'sources', messageKey: 'config.sourcesMissing', managed: false },
@@ -84,7 +83,6 @@ describe('popup: not set up', () => {
   });
 
   it('sends the employee to Settings when nothing is managed', async () => {
-    const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     const popup = await mountPopup({
       'state/get': signedOut({ configProblems: problems.map((p) => ({ ...p, managed: false })) }),
     });
@@ -93,7 +91,7 @@ describe('popup: not set up', () => {
     expect(popup.text()).toContain(english('popup.fixInSettings'));
     expect(popup.text()).not.toContain('(set by your organisation)');
     await click(popup.byRole('button', { name: 'Open settings' }));
-    expect(openOptions).toHaveBeenCalledOnce();
+    expect(popup.browserCalls.optionsPageOpened).toBe(1);
   });
 
   it('shows the setup problems even when a session exists', async () => {
@@ -168,17 +166,19 @@ describe('popup: signed out', () => {
   });
 
   it('asks for access to the tenant first and explains a refusal without signing in', async () => {
-    const request = vi.fn(async () => false);
-    fakeBrowser.permissions.request = request;
-    const popup = await mountPopup({
-      'state/get': signedOut({ missingTenantOrigins: ['https://acme.api.identitynow.com/*'] }),
-      'auth/signIn': alice,
-    });
+    const popup = await mountPopup(
+      {
+        'state/get': signedOut({ missingTenantOrigins: ['https://acme.api.identitynow.com/*'] }),
+        'auth/signIn': alice,
+      },
+      null,
+      false,
+    );
     view = popup;
     await waitFor(() => popup.queryByTestId('signed-out'));
     await click(popup.byRole('button', { name: 'Sign in' }));
     const alert = await waitFor(() => popup.queryByRole('alert'));
-    expect(request).toHaveBeenCalledWith({ origins: ['https://acme.api.identitynow.com/*'] });
+    expect(popup.browserCalls.requestedOrigins).toEqual([['https://acme.api.identitynow.com/*']]);
     expect(alert.textContent).toContain(english('popup.permissionDeclined'));
     expect(popup.messenger.of('auth/signIn')).toEqual([]);
   });

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
-import '../fixtures/popup/browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ChangeView, PopupState, SubmitResult } from '@/utils/messages/views';
+import type { ChangeView, SubmitResult, UiState } from '@/utils/messages/views';
 import { click, type Rendered, waitFor } from '../fixtures/popup/dom';
 import { english } from '../fixtures/popup/english';
 import { type MountedPopup, mountPopup } from '../fixtures/popup/popup';
@@ -14,14 +13,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function stateWith(pending: ChangeView[], history: ChangeView[] = [], badge = { pending: 0, failed: 0 }): PopupState {
+function stateWith(pending: ChangeView[], history: ChangeView[] = [], badge = { pending: 0, failed: 0 }): UiState {
   const state = popupState();
   state.tracker = { pending, history, badge, needsSignIn: false };
   return state;
 }
 
 /** Opens the status screen as it looks right after submitting `submission`. */
-async function statusOf(state: PopupState, submission: SubmitResult | null = null): Promise<MountedPopup> {
+async function statusOf(state: UiState, submission: SubmitResult | null = null): Promise<MountedPopup> {
   const popup = await mountPopup({
     'state/get': state,
     'password/info': (r) => targetView(r.sourceName),

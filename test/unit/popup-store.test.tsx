@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPopupStore } from '@/components/popup/store';
-import type { PasswordTargetView, PopupState } from '@/utils/messages/views';
+import type { PasswordTargetView, UiState } from '@/utils/messages/views';
 import { deferred, fakeSend, popupState, targetView, userError } from '../fixtures/popup/state';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -80,7 +80,7 @@ describe('popup store: the page prompt preselects a password', () => {
   });
 
   it('waits for sign-in before jumping, and does not override a choice already made', async () => {
-    let state: PopupState = popupState({ identity: null, preselectSource: 'G Suite' });
+    let state: UiState = popupState({ identity: null, preselectSource: 'G Suite' });
     const messenger = fakeSend({ 'state/get': () => state, 'password/info': (r) => targetView(r.sourceName) });
     const actions = createPopupStore(messenger.send);
     await actions.refresh();

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequestSchema } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/schema';
-import { fakeBrowser } from '../fixtures/popup/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { click, type Rendered, submit, type, waitFor } from '../fixtures/popup/dom';
 import { english } from '../fixtures/popup/english';
 import { type MountedPopup, openPasswordScreen } from '../fixtures/popup/popup';

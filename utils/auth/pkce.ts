@@ -58,7 +58,11 @@ export function buildAuthorizeUrl(params: AuthorizeUrlParams): string {
  * Reads the authorization code from the URL the sign-in page redirected to.
  * The state is checked first: a redirect we did not start (login CSRF) must not be trusted for anything, errors included.
  */
-export function parseRedirect(redirectUrl: string, expectedState: string): string {
+/**
+ * Reads the authorization response. `issuers` are the origins the authorization server may call itself: when the
+ * response names its issuer (RFC 9207 `iss`), it must be one of them, or a different server is answering (mix-up).
+ */
+export function parseRedirect(redirectUrl: string, expectedState: string, issuers: readonly string[] = []): string {
   let url: URL;
   try {
     url = new URL(redirectUrl);
@@ -74,12 +78,24 @@ export function parseRedirect(redirectUrl: string, expectedState: string): strin
   if (!constantTimeEqual(params.get('state') ?? '', expectedState) || expectedState === '') {
     throw new ApiError('state-mismatch');
   }
+  const iss = params.get('iss');
+  if (iss !== null && !issuers.includes(originOf(iss))) {
+    throw new ApiError('authorization-failed', { detailCode: 'issuer_mismatch', messageParams: ['issuer_mismatch'] });
+  }
   const error = params.get('error');
   if (error === 'access_denied') throw new ApiError('access-denied', { detailCode: error });
   if (error) throw new ApiError('authorization-failed', { detailCode: oauthCode(error), messageParams: [oauthCode(error)] });
   const code = params.get('code');
   if (!code) throw new ApiError('authorization-failed', { messageParams: ['missing_code'] });
   return code;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
 }
 
 /** RFC 6749 error codes are short ASCII words; anything else is not echoed to the UI. */

@@ -6,6 +6,8 @@ import { clientCredentials, decodeClaims, type Identity, refreshTokens, type Tok
 /**
  * Keeps the signed-in session: hands out a valid access token, refreshes it before it expires, and shares one
  * refresh between concurrent callers (ISC rotates refresh tokens, so two parallel refreshes would revoke each other).
+ * The store is the single source of truth: every step re-reads it, and a refresh's answer is saved only if the
+ * stored session is still the one it started from (compare-and-set), so sign-outs stick and sign-ins survive.
  */
 
 export type SessionKind = 'authorization-code' | 'client-credentials';
@@ -59,30 +61,30 @@ export interface SessionManager {
    */
   refreshAccessToken(rejectedToken?: string): Promise<string>;
   signIn(tokens: TokenSet, kind?: SessionKind): Promise<Identity>;
-  signOut(): Promise<void>;
+  /** Ends the session; answers with what was stored, so the caller can revoke its refresh token. */
+  signOut(): Promise<StoredSession | null>;
   identity(): Promise<Identity | null>;
 }
 
 export const DEFAULT_REFRESH_SKEW_MS = 60_000;
+const keptRefreshes = 4;
 
 export function createSessionManager(options: SessionManagerOptions): SessionManager {
   const now = options.now ?? Date.now;
   const skewMs = options.refreshSkewMs ?? DEFAULT_REFRESH_SKEW_MS;
-  let loaded: Promise<StoredSession | null> | null = null;
-  let current: StoredSession | null = null;
-  let refreshing: Promise<string> | null = null;
+  // One refresh per refresh token: ISC rotates it, so a second request with the same token would be refused. A
+  // successful refresh stays here, so a caller that read the session just before it was replaced shares its answer.
+  const refreshes = new Map<string, Promise<string>>();
   // Bumped by sign-in and sign-out so that a refresh finishing afterwards cannot bring back the old session.
   let generation = 0;
 
-  async function session(): Promise<StoredSession | null> {
-    loaded ??= options.store.load().then((stored) => {
-      // Storage may hold a session from an older build or garbage: treat anything invalid as signed out.
-      const parsed = v.safeParse(StoredSessionSchema, stored);
-      current = parsed.success ? parsed.output : null;
-      return current;
-    });
-    await loaded;
-    return current;
+  /**
+   * Always read from the store, never from memory: the worker may have restarted, and another caller may have
+   * refreshed, signed in or signed out since. storage.session reads cost well under a millisecond.
+   */
+  async function load(): Promise<StoredSession | null> {
+    const parsed = v.safeParse(StoredSessionSchema, await options.store.load());
+    return parsed.success ? parsed.output : null;
   }
 
   function needsRefresh(stored: StoredSession): boolean {
@@ -91,33 +93,51 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     return now() >= stored.expiresAt - skew;
   }
 
-  async function replace(next: StoredSession | null): Promise<void> {
-    current = next;
-    loaded = Promise.resolve(next);
-    if (next) await options.store.save(next);
-    else await options.store.clear();
+  async function refresh(rejectedToken: string | undefined): Promise<string> {
+    const stored = await load();
+    if (!stored) throw new ApiError('signed-out');
+    // Someone else already replaced the token ISC rejected (or nothing was rejected and the token is fresh).
+    if (stored.accessToken !== rejectedToken && !needsRefresh(stored)) return stored.accessToken;
+    const key = stored.refreshToken ?? stored.accessToken;
+    let running = refreshes.get(key);
+    if (!running) {
+      running = renewAndSave(stored);
+      refreshes.set(key, running);
+      // A failed attempt (network, timeout) may be tried again; keep only the last few spent tokens.
+      running.catch(() => refreshes.delete(key));
+      for (const old of [...refreshes.keys()].slice(0, -keptRefreshes)) refreshes.delete(old);
+    }
+    return running;
   }
 
-  async function refresh(rejectedToken: string | undefined): Promise<string> {
-    const stored = await session();
-    if (!stored) throw new ApiError('signed-out');
-    if (rejectedToken !== undefined && stored.accessToken !== rejectedToken && !needsRefresh(stored)) return stored.accessToken;
+  /** Renews `started` and saves the result only if nothing replaced or removed that session meanwhile. */
+  async function renewAndSave(started: StoredSession): Promise<string> {
     const startedIn = generation;
     let tokens: TokenSet;
     try {
-      tokens = await renew(stored);
+      tokens = await renew(started);
     } catch (error) {
-      if (isApiError(error, 'signed-out') && startedIn === generation) {
-        generation++;
-        await replace(null);
+      // invalid_grant ends the session only if the rejected token is still the stored one: a sign-in or another
+      // refresh that happened meanwhile must survive a late rejection of an old token.
+      if (isApiError(error, 'signed-out')) {
+        const latest = await load();
+        // Someone else already replaced the session (and spent the token): use theirs.
+        if (latest && !sameSession(latest, started) && startedIn === generation) return latest.accessToken;
+        if (latest && sameSession(latest, started) && startedIn === generation) {
+          generation++;
+          await options.store.clear();
+        }
       }
       throw error;
     }
-    if (startedIn !== generation) throw new ApiError('signed-out');
-    const next = toStored(tokens, stored.kind, now());
+    const next = toStored(tokens, started.kind, now());
     // ISC rotates refresh tokens; keep the old one only if the server sent none.
-    if (!next.refreshToken && stored.refreshToken && stored.kind === 'authorization-code') next.refreshToken = stored.refreshToken;
-    await replace(next);
+    if (!next.refreshToken && started.refreshToken && started.kind === 'authorization-code') next.refreshToken = started.refreshToken;
+    // Compare-and-set: a sign-out (or sign-in) while the request was out wins over its answer.
+    const latest = await load();
+    if (startedIn !== generation || !latest) throw new ApiError('signed-out');
+    if (!sameSession(latest, started)) return latest.accessToken;
+    await options.store.save(next);
     return next.accessToken;
   }
 
@@ -130,7 +150,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       timeoutMs: options.timeoutMs,
     };
     if (stored.kind === 'client-credentials') {
-      // A personal access token is re-minted with its secret; without a remembered secret the session simply ends.
+      // A personal access token is re-minted with its secret; without the secret the session simply ends.
       if (!options.clientSecret) return Promise.reject(new ApiError('signed-out'));
       return clientCredentials({ ...endpoint, clientSecret: options.clientSecret });
     }
@@ -140,36 +160,42 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
 
   const manager: SessionManager = {
     async getAccessToken() {
-      const stored = await session();
+      const stored = await load();
       if (!stored) throw new ApiError('signed-out');
-      if (needsRefresh(stored)) return manager.refreshAccessToken();
+      if (needsRefresh(stored)) return refresh(undefined);
       return stored.accessToken;
     },
 
     refreshAccessToken(rejectedToken) {
-      refreshing ??= refresh(rejectedToken).finally(() => {
-        refreshing = null;
-      });
-      return refreshing;
+      return refresh(rejectedToken);
     },
 
     async signIn(tokens, kind = 'authorization-code') {
       const next = toStored(tokens, kind, now());
       generation++;
-      await replace(next);
+      await options.store.save(next);
       return next.identity;
     },
 
     async signOut() {
       generation++;
-      await replace(null);
+      // Both issued before anything else can run: whatever reads the store after this call sees no session.
+      const ending = load();
+      const cleared = options.store.clear();
+      const [stored] = await Promise.all([ending, cleared]);
+      return stored;
     },
 
     async identity() {
-      return (await session())?.identity ?? null;
+      return (await load())?.identity ?? null;
     },
   };
   return manager;
+}
+
+/** The same sign-in, at the same step of its refresh chain. */
+function sameSession(a: StoredSession, b: StoredSession): boolean {
+  return a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;
 }
 
 function toStored(tokens: TokenSet, kind: SessionKind, nowMs: number): StoredSession {

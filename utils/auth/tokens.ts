@@ -78,6 +78,8 @@ async function requestTokens(options: TokenEndpointOptions, grant: Record<string
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
         body: form.toString(),
         credentials: 'omit',
+        // A redirect would carry the grant (a code, a refresh token or a secret) to wherever it points.
+        redirect: 'error',
       },
       options.timeoutMs ?? 15_000,
     );
@@ -108,6 +110,27 @@ async function requestTokens(options: TokenEndpointOptions, grant: Record<string
   const code = /^[a-z_]{1,40}$/.test(oauthError.output.error) ? oauthError.output.error : 'unknown_error';
   if (code === 'invalid_grant') throw new ApiError('signed-out', { status, detailCode: code });
   throw new ApiError('client-rejected', { status, detailCode: code, messageParams: [code] });
+}
+
+/**
+ * RFC 7009 token revocation at the token endpoint's sibling `revoke`, so a refresh token left behind by a sign-out
+ * is worthless. Best effort: the caller has already forgotten the token locally.
+ */
+export async function revokeToken(options: { tokenEndpoint: string; clientId: string; token: string; fetch?: FetchLike }): Promise<void> {
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const form = new URLSearchParams({ token: options.token, token_type_hint: 'refresh_token', client_id: options.clientId });
+  await httpRequest(
+    fetchImpl,
+    new URL('revoke', options.tokenEndpoint).toString(),
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      credentials: 'omit',
+      redirect: 'error',
+    },
+    10_000,
+  );
 }
 
 function toTokenSet(response: v.InferOutput<typeof TokenResponse>, nowMs: number): TokenSet {

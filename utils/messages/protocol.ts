@@ -9,9 +9,9 @@ import type {
   AdminSyncGroupsView,
   IdentityView,
   PasswordTargetView,
-  PopupState,
   PromptText,
   SubmitResult,
+  UiState,
 } from './views';
 
 /**
@@ -37,7 +37,6 @@ export const RequestSchema = v.variant('type', [
     type: v.literal('auth/signInClientCredentials'),
     clientId: shortText(),
     clientSecret: shortText(500),
-    remember: v.boolean(),
   }),
   empty('auth/signOut'),
   v.object({
@@ -76,7 +75,7 @@ export type RequestType = Request['type'];
 
 export interface ResponseMap {
   ping: { pong: true; version: string; startedAt: number };
-  'state/get': PopupState;
+  'state/get': UiState;
   'auth/signIn': IdentityView;
   'auth/signInClientCredentials': IdentityView;
   'auth/signOut': null;

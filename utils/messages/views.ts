@@ -59,7 +59,8 @@ export interface TrackerView {
   needsSignIn: boolean;
 }
 
-export interface PopupState {
+/** Everything the popup and the options page show, pushed by the worker whenever it changes. Never a secret. */
+export interface UiState {
   settings: EffectiveSettings;
   configProblems: ConfigProblem[];
   identity: IdentityView | null;

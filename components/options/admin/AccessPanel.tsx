@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { toUserError } from '@/components/popup/store';
-import { t } from '@/platform/i18n';
+import { t } from '@/components/i18n';
+import { toUserError } from '@/components/worker';
 import {
   ADMIN_OPERATIONS,
   ADMIN_ROLE,

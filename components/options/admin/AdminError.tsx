@@ -1,4 +1,4 @@
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
 import type { AdminOperation } from '@/utils/admin/capabilities';
 import { explainAdminError } from '@/utils/admin/explain';
 import type { UserError } from '@/utils/messages/protocol';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/platform/i18n';
+import { t } from '@/components/i18n';
 import {
   type AdminCapabilities,
   capabilitiesFromClaims,
@@ -10,7 +10,7 @@ import {
   withProbeResults,
 } from '@/utils/admin/capabilities';
 import type { AdminAccessView } from '@/utils/admin/views';
-import type { PopupState } from '@/utils/messages/views';
+import type { UiState } from '@/utils/messages/views';
 import { AccessPanel } from './AccessPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DigitTokenPanel } from './DigitTokenPanel';
@@ -20,7 +20,7 @@ import { copyToClipboard, type Send } from './useLoad';
 import './admin.css';
 
 export interface AdminSectionProps {
-  state: PopupState;
+  state: UiState;
   send: Send;
   copyText?: (text: string) => Promise<void>;
 }

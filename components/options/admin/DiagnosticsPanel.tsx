@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, tk, translator } from '@/platform/i18n';
+import { t, tk, translator } from '@/components/i18n';
 import { formatDiagnosticsReport } from '@/utils/admin/report';
 import type { AdminDiagnosticsView } from '@/utils/admin/views';
 import { AdminError } from './AdminError';

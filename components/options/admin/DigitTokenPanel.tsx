@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toUserError } from '@/components/popup/store';
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
+import { toUserError } from '@/components/worker';
 import {
   countdown,
   DIGIT_TOKEN_DEFAULTS,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toUserError } from '@/components/popup/store';
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
+import { toUserError } from '@/components/worker';
 import { ADMIN_ROLE, REQUIRED_SCOPES } from '@/utils/admin/capabilities';
 import type { FieldProblem } from '@/utils/admin/limits';
 import { draftFromValues, ORG_CONFIG_LIMITS, type OrgConfigDraft, type OrgConfigField, validateOrgConfig } from '@/utils/admin/org-config';

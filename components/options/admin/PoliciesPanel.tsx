@@ -1,4 +1,4 @@
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
 import type { AdminPolicyView, AdminSyncGroupView } from '@/utils/admin/views';
 import { AdminError } from './AdminError';
 import { type Send, useLoad } from './useLoad';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Send, toUserError } from '@/components/popup/store';
+import { type Send, toUserError } from '@/components/worker';
 import type { UserError } from '@/utils/messages/protocol';
 
 export type { Send };

@@ -3,9 +3,8 @@ import { browser } from 'wxt/browser';
 import { type SessionStore, type StoredSession, StoredSessionSchema } from '@/utils/auth/session';
 
 /**
- * Where the background keeps things. Tokens live only in storage.session (memory, trusted
- * contexts only); nothing secret ever goes to storage.local except a personal-access-token
- * secret the user explicitly asked to remember.
+ * Where the worker keeps things. Tokens and the personal-access-token secret live only in storage.session
+ * (memory, trusted contexts only); storage.local holds nothing secret.
  */
 export const keys = {
   session: 'session',
@@ -17,7 +16,21 @@ export const keys = {
   diagnostics: 'diagnostics',
   snoozes: 'expiry-snoozes',
   reminders: 'reminders',
+  shownPrompts: 'shown-prompts',
+  /** Whose changes and reminders storage.local holds (tenant/identity), to tell a different employee signing in. */
+  dataOwner: 'data-owner',
 } as const;
+
+/** What belongs to the signed-in employee: removed at sign-out so the next person on this profile sees none of it. */
+export const userLocalKeys = [keys.tracker, keys.reminders, keys.snoozes] as const;
+export const userSessionKeys = [
+  keys.passwordInfo,
+  keys.endpoints,
+  keys.patSecret,
+  keys.preselect,
+  keys.diagnostics,
+  keys.shownPrompts,
+] as const;
 
 export async function getSession<T>(key: string): Promise<T | undefined> {
   return (await browser.storage.session.get(key))[key] as T | undefined;
@@ -44,23 +57,24 @@ export const sessionStore: SessionStore = {
   clear: () => browser.storage.session.remove(keys.session),
 };
 
-/** A personal-access-token secret: session memory by default, storage.local only when remembered. */
+/** A personal-access-token secret, kept for this browser session only (never on disk). */
 export interface PatSecret {
   clientId: string;
   clientSecret: string;
 }
 
+const PatSecretSchema = v.object({ clientId: v.string(), clientSecret: v.string() });
+
 export async function loadPatSecret(): Promise<PatSecret | undefined> {
-  return (await getSession<PatSecret>(keys.patSecret)) ?? (await getLocal<PatSecret>(keys.patSecret));
+  const parsed = v.safeParse(PatSecretSchema, await getSession(keys.patSecret));
+  return parsed.success ? parsed.output : undefined;
 }
 
-export async function savePatSecret(secret: PatSecret, remember: boolean): Promise<void> {
+export async function savePatSecret(secret: PatSecret): Promise<void> {
   await setSession(keys.patSecret, secret);
-  if (remember) await setLocal(keys.patSecret, secret);
-  else await browser.storage.local.remove(keys.patSecret);
 }
 
-export async function clearPatSecret(): Promise<void> {
-  await browser.storage.session.remove(keys.patSecret);
+/** Builds before 0.2 could write the secret to storage.local ("Remember"); nothing reads it any more. */
+export async function removeLegacyPatSecret(): Promise<void> {
   await browser.storage.local.remove(keys.patSecret);
 }

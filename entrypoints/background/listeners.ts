@@ -1,0 +1,82 @@
+import { browser } from 'wxt/browser';
+import { classifySender } from '@/utils/messages/router';
+import { uiSnapshotKey } from '../shared/ui-snapshot';
+import { remindersAlarm } from './reminders';
+import type { WorkerServices } from './root';
+import { keys, removeLegacyPatSecret } from './storage';
+import { trackerAlarm } from './tracking';
+
+/** Storage keys whose change changes what the pages show (the snapshot itself is not one of them). */
+const watchedKeys = new Set<string>([keys.session, keys.tracker, keys.preselect, 'settings']);
+
+/**
+ * Worker start-up. Every listener is added synchronously (a worker woken by an alarm or a click must hear it);
+ * the async work afterwards only rebuilds state from storage.
+ */
+export function startWorker(services: WorkerServices, identity: { extensionId: string; extensionOrigin: string }): void {
+  const { tracking, reminders, pagePrompt, uiState, popup, translator, settings } = services;
+  const route = services.route;
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === trackerAlarm) void settle(async () => (await tracking.tracker()).pollDue());
+    if (alarm.name === remindersAlarm) void settle(() => reminders.run());
+  });
+
+  // Host access granted or withdrawn (by the user or by policy) changes where the watcher runs and what pages show.
+  const permissionsChanged = () => {
+    void settle(() => pagePrompt.syncContentScripts());
+    uiState.changed();
+  };
+  browser.permissions.onAdded.addListener(permissionsChanged);
+  browser.permissions.onRemoved.addListener(permissionsChanged);
+
+  // Our own pages (the popup, popup.html in a tab, the options page) connect to receive state; never a content script.
+  browser.runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith('ui:') || !port.sender) return;
+    if (classifySender(port.sender, identity.extensionId, identity.extensionOrigin) !== 'extension-page') return;
+    uiState.attach(port);
+    if (port.name !== 'ui:popup') return;
+    // While a popup is open, pending changes are polled faster.
+    void settle(() => tracking.popupOpen(true));
+    port.onDisconnect.addListener(() => void settle(() => tracking.popupOpen(false)));
+  });
+
+  // One observer for everything the pages show: the tracker, the session and the preselection all live in storage.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' || Object.keys(changes).some((key) => key !== uiSnapshotKey && watchedKeys.has(key))) uiState.changed();
+  });
+
+  browser.notifications.onClicked.addListener(() => void settle(() => popup.open()));
+  // "Try again" on a failed change: open the change flow on that change's password.
+  browser.notifications.onButtonClicked?.addListener((notificationId) => void settle(() => tryAgain(services, notificationId)));
+
+  settings.watch(() => {
+    tracking.reset();
+    void settle(() => pagePrompt.syncContentScripts());
+    void settle(() => translator.reload());
+  });
+
+  // Each step on its own: one failing (an API a browser lacks, storage trouble) must not stop the others.
+  void settle(() => translator.reload());
+  // Already the default in Chrome; said explicitly because tokens live there. Firefox has no such call.
+  void settle(async () => browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }));
+  void settle(removeLegacyPatSecret);
+  void settle(() => pagePrompt.syncContentScripts());
+  // Changes submitted before a restart are picked up again here; the alarm retries if this fails.
+  void settle(async () => (await tracking.tracker()).pollDue()).then(() => uiState.changed());
+}
+
+async function settle(step: () => Promise<unknown>): Promise<void> {
+  try {
+    await step();
+  } catch {
+    // Nothing to tell anyone from here: the next event or alarm runs the step again.
+  }
+}
+
+async function tryAgain(services: WorkerServices, submissionId: string): Promise<void> {
+  const snapshot = await (await services.tracking.tracker()).snapshot();
+  const change = [...snapshot.history, ...snapshot.pending].find((c) => c.submissionId === submissionId);
+  await services.popup.open(change?.sourceName);
+}

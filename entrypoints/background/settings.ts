@@ -1,0 +1,91 @@
+import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
+import { applyUserEdit, type EffectiveSettings, resolveSettings } from '@/utils/settings/effective';
+import { settingsMigrations, settingsVersion } from '@/utils/settings/migrations';
+import type { Settings } from '@/utils/settings/schema';
+
+type Policy = Record<string, unknown>;
+
+export interface SettingsSource {
+  /** User settings under the enterprise policy; waits for the policy. Use it to decide anything. */
+  load(): Promise<EffectiveSettings>;
+  /**
+   * Settings for painting: if the policy is still being read after `waitMs`, answers without it and calls
+   * `onPolicyRead` when it arrives. Never used to decide an edit.
+   */
+  loadForDisplay(waitMs: number, onPolicyRead: () => void): Promise<EffectiveSettings>;
+  /** Applies an edit from the options page unless it touches a locked key. */
+  edit(edit: Record<string, unknown>): Promise<{ refused: string[]; invalid: { key: string; issue: string }[] }>;
+  /** Calls back whenever user settings or the managed policy change. */
+  watch(onChange: () => void): () => void;
+}
+
+/** The user's own choices; enterprise policy is read separately and always wins. */
+const userSettingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
+  fallback: {},
+  version: settingsVersion,
+  migrations: settingsMigrations as Record<number, (old: unknown) => unknown>,
+});
+
+export function createSettingsSource(): SettingsSource {
+  let managedRead: Promise<Policy> | undefined;
+  let managedKnown: Policy | undefined;
+
+  /**
+   * Managed storage throws in Firefox when no policy exists; in Chromium the first read of a browser session can
+   * take seconds (measured 2–3 s on Debian Chromium), so one read is shared and kept until the policy changes.
+   */
+  function readManagedPolicy(): Promise<Policy> {
+    managedRead ??= (async () => {
+      try {
+        managedKnown = ((await browser.storage.managed?.get()) ?? {}) as Policy;
+      } catch {
+        managedKnown = {};
+      }
+      return managedKnown;
+    })();
+    return managedRead;
+  }
+
+  const source: SettingsSource = {
+    async load() {
+      const [user, managed] = await Promise.all([userSettingsItem.getValue(), readManagedPolicy()]);
+      return resolveSettings(user, managed);
+    },
+
+    async loadForDisplay(waitMs, onPolicyRead) {
+      const user = await userSettingsItem.getValue();
+      if (managedKnown) return resolveSettings(user, managedKnown);
+      const read = readManagedPolicy();
+      const timedOut = Symbol('timed out');
+      const managed = await Promise.race([read, new Promise<typeof timedOut>((resolve) => setTimeout(() => resolve(timedOut), waitMs))]);
+      if (managed !== timedOut) return resolveSettings(user, managed);
+      void read.then(onPolicyRead);
+      return resolveSettings(user, {});
+    },
+
+    async edit(edit) {
+      const effective = await source.load();
+      const current = await userSettingsItem.getValue();
+      const { next, refused, invalid } = applyUserEdit(current, edit, effective.lockedKeys);
+      if (invalid.length === 0) await userSettingsItem.setValue(next);
+      return { refused, invalid };
+    },
+
+    watch(onChange) {
+      const listener = (_changes: unknown, area: string) => {
+        if (area !== 'managed') return;
+        managedRead = undefined;
+        managedKnown = undefined;
+        onChange();
+      };
+      browser.storage.onChanged.addListener(listener);
+      const unwatch = userSettingsItem.watch(() => onChange());
+      return () => {
+        browser.storage.onChanged.removeListener(listener);
+        unwatch();
+      };
+    },
+  };
+  return source;
+}

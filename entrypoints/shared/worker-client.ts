@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import type { PageBrowser, WorkerClient } from '@/components/worker';
+import { createMessenger } from '@/utils/messages/client';
+import type { UiState } from '@/utils/messages/views';
+
+/** The longest pause before reconnecting to a worker that went away (it restarts on the connect itself). */
+const maxReconnectDelayMs = 5_000;
+
+/**
+ * The browser side of the page↔worker seam. Requests go by runtime.sendMessage; state comes pushed over a port
+ * named for the page, so an idle page costs nothing. The worker stops when idle and the port drops with it:
+ * reconnecting wakes it, and it pushes the current state again.
+ */
+export function connectToWorker(page: 'popup' | 'options'): WorkerClient {
+  const listeners = new Set<(state: UiState) => void>();
+  let delay = 100;
+
+  function connect(): void {
+    const port = browser.runtime.connect({ name: `ui:${page}` });
+    port.onMessage.addListener((message: unknown) => {
+      const pushed = message as { type?: unknown; state?: UiState } | null;
+      if (pushed?.type !== 'state' || !pushed.state) return;
+      delay = 100;
+      for (const listener of listeners) listener(pushed.state);
+    });
+    port.onDisconnect.addListener(() => {
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, maxReconnectDelayMs);
+    });
+  }
+  connect();
+
+  return {
+    send: createMessenger((message) => browser.runtime.sendMessage(message)),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const pageBrowser: PageBrowser = {
+  // Called straight from the click, with no await before it: Firefox refuses a request that is not (it answers
+  // true at once for origins already granted, so saving unchanged settings never prompts).
+  requestOrigins: (origins) => (origins.length === 0 ? Promise.resolve(true) : browser.permissions.request({ origins })),
+  openOptionsPage: () => void browser.runtime.openOptionsPage(),
+};
