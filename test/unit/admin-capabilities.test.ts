@@ -88,9 +88,9 @@ describe('admin error explanations', () => {
     const text = explainAdminError('digitToken', {
       kind: 'unsupported-in-version',
       messageKey: 'errors.unsupportedInVersion',
-      params: ['v3', 'beta, v2024, v2025, v1'],
+      params: ['v3', 'beta, v2024, v2025, v2026, v1'],
     });
-    expect(text).toEqual({ key: 'admin.digit.unsupported', params: ['v3', 'beta, v2024, v2025'] });
+    expect(text).toEqual({ key: 'admin.digit.unsupported', params: ['v3', 'beta, v2024, v2025, v2026'] });
   });
 
   it('explains a digit token for an unknown user as a wrong uid', () => {

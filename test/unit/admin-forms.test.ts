@@ -84,11 +84,12 @@ describe('digit token request', () => {
     });
   });
 
-  it('knows that v3 has no digit tokens and offers beta, v2024 and v2025 instead', () => {
+  it('knows that v3 has no digit tokens and offers beta, v2024, v2025 and v2026 instead', () => {
     expect(supportsDigitToken('v3')).toBe(false);
-    expect(DIGIT_TOKEN_OFFERED_VERSIONS).toEqual(['beta', 'v2024', 'v2025']);
+    expect(DIGIT_TOKEN_OFFERED_VERSIONS).toEqual(['beta', 'v2024', 'v2025', 'v2026']);
     expect(digitTokenVersionFor('v3')).toBe('v2024');
     expect(digitTokenVersionFor('v2025')).toBe('v2025');
+    expect(digitTokenVersionFor('v2026')).toBe('v2026');
     expect(digitTokenVersionFor('beta')).toBe('beta');
     expect(digitTokenVersionFor('v1')).toBe('v1');
   });
