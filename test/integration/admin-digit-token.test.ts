@@ -3,8 +3,9 @@ import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { explainAdminError } from '@/utils/admin/explain';
 import { requestDigitToken } from '@/utils/admin/operations';
 import { createIscClient } from '@/utils/api/client';
-import { ApiError, toUserError } from '@/utils/api/errors';
+import { toUserError } from '@/utils/api/errors';
 import type { ApiVersion } from '@/utils/api/types';
+import { failure } from '../fixtures/api-error';
 
 let tenant: SandboxTenant;
 
@@ -27,16 +28,6 @@ function clientFor(identity: string, version: ApiVersion) {
     refreshAccessToken: async () => token,
     maxReadRetries: 0,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('helpdesk digit token over HTTP', () => {

@@ -4,8 +4,9 @@ import { explainAdminError } from '@/utils/admin/explain';
 import { readOrgConfig, writeOrgConfig } from '@/utils/admin/operations';
 import { ORG_CONFIG_DEFAULTS, validateOrgConfig } from '@/utils/admin/org-config';
 import { createIscClient } from '@/utils/api/client';
-import { ApiError, toUserError } from '@/utils/api/errors';
+import { type ApiError, toUserError } from '@/utils/api/errors';
 import type { ApiVersion } from '@/utils/api/types';
+import { failure } from '../fixtures/api-error';
 import { api, clientCredentials } from '../fixtures/tenant/client';
 
 let tenant: SandboxTenant;
@@ -29,16 +30,6 @@ function clientWith(token: string, version: ApiVersion = 'v3') {
   });
 }
 const adminClient = (version: ApiVersion = 'v3') => clientWith(tenant.issueToken('admin').access_token, version);
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function storedConfig(): Promise<{ status: number; body: unknown }> {
   const response = await api(tenant.url, tenant.issueToken('admin').access_token, '/v3/password-org-config');

@@ -4,8 +4,9 @@ import { explainAdminError } from '@/utils/admin/explain';
 import { checkAccess, readPolicies, readSyncGroups } from '@/utils/admin/operations';
 import { collectPages } from '@/utils/admin/paging';
 import { createIscClient } from '@/utils/api/client';
-import { ApiError, toUserError } from '@/utils/api/errors';
+import { toUserError } from '@/utils/api/errors';
 import type { ApiVersion } from '@/utils/api/types';
+import { failure } from '../fixtures/api-error';
 
 let tenant: SandboxTenant;
 
@@ -27,16 +28,6 @@ function clientFor(identity: string, version: ApiVersion = 'v3', scopes?: string
     refreshAccessToken: async () => token,
     maxReadRetries: 0,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('password policies over HTTP', () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXTENSION_SCOPES, IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient } from '@/utils/api/client';
-import { ApiError } from '@/utils/api/errors';
 import { discover } from '@/utils/auth/discovery';
 import { buildAuthorizeUrl, createPkcePair, createState, parseRedirect } from '@/utils/auth/pkce';
 import { createSessionManager, type StoredSession } from '@/utils/auth/session';
 import { normalizeTenant } from '@/utils/auth/tenant';
 import { clientCredentials, decodeClaims, exchangeCode, refreshTokens, type TokenSet } from '@/utils/auth/tokens';
+import { failure } from '../fixtures/api-error';
 
 const CLIENT_ID = 'rekey-extension';
 let tenant: SandboxTenant;
@@ -23,16 +23,6 @@ beforeEach(() => {
   tenant.clearFaults();
   tenant.clearRequestLog();
 });
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** What the browser does in launchWebAuthFlow: show the sign-in page, submit it, stop at the redirect. */
 async function signInThroughPage(authorizeUrl: string, username: string, password: string): Promise<Response> {

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient, type IscClientOptions } from '@/utils/api/client';
-import { ApiError } from '@/utils/api/errors';
 import type { PasswordChangeRequest } from '@/utils/api/types';
 import { discover } from '@/utils/auth/discovery';
+import { failure } from '../fixtures/api-error';
 
 let tenant: SandboxTenant;
 let htmlSite: Server;
@@ -42,16 +42,6 @@ function client(options: Partial<IscClientOptions> = {}) {
     backoffBaseMs: 20,
     ...options,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 async function aliceChange(): Promise<PasswordChangeRequest> {

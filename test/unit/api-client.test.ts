@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIscClient, type IscClientOptions, type RequestInfo, rateLimitJitterMs } from '@/utils/api/client';
 import { ApiError } from '@/utils/api/errors';
 import type { FetchLike } from '@/utils/api/http';
+import { failure } from '../fixtures/api-error';
 
 const BASE = 'https://acme.api.identitynow.com';
 
@@ -75,16 +76,6 @@ function setup(steps: Step[], options: Partial<IscClientOptions> = {}) {
     ...options,
   });
   return { client, calls, sleeps, requests, getAccessToken, refreshAccessToken };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const passwordInfo = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/utils/api/errors';
 import type { FetchLike } from '@/utils/api/http';
 import { discover } from '@/utils/auth/discovery';
+import { failure } from '../fixtures/api-error';
 
 const info = {
   tenantId: 't-1',
@@ -21,16 +21,6 @@ function answering(status: number, body: unknown, contentType = 'application/jso
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
   };
   return { fetch, urls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected discovery to fail');
 }
 
 describe('discover', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '@/utils/api/errors';
 import type { FetchLike } from '@/utils/api/http';
 import { createSessionManager, type SessionManagerOptions, type StoredSession } from '@/utils/auth/session';
 import type { TokenSet } from '@/utils/auth/tokens';
+import { failure } from '../fixtures/api-error';
 
 const TOKEN_ENDPOINT = 'https://acme.api.identitynow.com/oauth/token';
 
@@ -92,16 +92,6 @@ function setup(options: Partial<SessionManagerOptions> = {}, ttlSeconds = 750) {
     scopes: ['a'],
   });
   return { clock, server, memory, manager, initialTokens };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('session manager', () => {

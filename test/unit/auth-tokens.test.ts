@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/utils/api/errors';
 import type { FetchLike } from '@/utils/api/http';
 import { clientCredentials, decodeClaims, exchangeCode, refreshTokens } from '@/utils/auth/tokens';
+import { failure } from '../fixtures/api-error';
 
 const TOKEN_ENDPOINT = 'https://acme.api.identitynow.com/oauth/token';
 const NOW = Date.parse('2026-03-01T10:00:00Z');
@@ -32,16 +33,6 @@ function tokenFetch(status: number, body: unknown, headers: Record<string, strin
     return new Response(text, { status, headers: { 'Content-Type': 'application/json', ...headers } });
   };
   return { fetch, requests };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('token endpoint', () => {
