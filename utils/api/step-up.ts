@@ -6,9 +6,12 @@
  * query-password-info (`requireStrongAuthn is true`, with or without the `password` prefix the other rules
  * carry). They are no password rules, so they are taken out of the list the checklist shows.
  *
- * The OpenAPI documents of the password APIs describe no second-factor step (no MFA send/verify endpoint
- * for this use), so Rekey cannot ask for the factor itself: it tells the employee before they type, and
- * names the documented alternative (ISC's Password Manager, which asks for it).
+ * The password documents (../shared/isc-openapi) describe no second-factor step. SailPoint's v3 API does have
+ * an MFA controller (`POST /mfa/token/send`, `POST /mfa/token/authenticate`, in the official SDK, outside the
+ * password subset), but it only answers whether a code was right: set-password takes no proof of it and the
+ * access token's `strong_auth` claim does not change. Calling it would make the employee believe the policy is
+ * satisfied when it is not, so Rekey does not: it tells the employee before they type, and names the
+ * documented alternative (ISC's Password Manager, which asks for the factor itself).
  */
 
 export interface StepUp {
