@@ -1,3 +1,4 @@
+import { Window } from 'happy-dom';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { looksRelevant, namesPassword } from '@/utils/expiry/precheck';
@@ -34,5 +35,19 @@ describe('watcher pre-check: could this page be about a password?', () => {
   it('matches whole-script nouns only, not look-alikes', () => {
     expect(namesPassword('Passport renewal')).toBe(false);
     expect(namesPassword('PASSWORT abgelaufen')).toBe(true);
+  });
+
+  it('answers on hostile pages without recursion or unbounded reading: 20 000-deep nesting, a 5 MB text node', () => {
+    const window = new Window({ url: 'https://login.corp.example/' });
+    const doc = window.document as unknown as Document;
+    let deepest: Element = doc.body;
+    for (let depth = 0; depth < 20_000; depth++) {
+      const child = doc.createElement('div');
+      deepest.appendChild(child);
+      deepest = child;
+    }
+    deepest.textContent = `${'x'.repeat(5_000_000)} password`;
+    expect(typeof looksRelevant(doc)).toBe('boolean');
+    void window.happyDOM.abort();
   });
 });

@@ -1,4 +1,5 @@
 import { isNegated, mentionsOtherSubject, sentenceClues } from './context';
+import { daysUntilDate } from './dates';
 import { daysLeftFrom } from './days';
 import { BlockFlag, type PageFacts, readPage, type TextBlock } from './page-reader';
 import { PASSWORD_NOUN, PHRASES, type Phrase } from './phrases';
@@ -27,22 +28,24 @@ interface Signal {
 }
 
 interface PageContext {
+  now: number;
   newPasswordForm: boolean;
   documentLike: boolean;
   adminLike: boolean;
 }
 
-export function detectExpiry(doc: Document, url: string): ExpiryVerdict {
+/** `now` dates "expires on 24/12/2026"; it defaults to the clock and is a parameter so tests can fix it. */
+export function detectExpiry(doc: Document, url: string, now: number = Date.now()): ExpiryVerdict {
   try {
-    return judge(readPage(doc), url);
+    return judge(readPage(doc), url, now);
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { kind: 'none', reason: `error: ${message.slice(0, 120)}` };
   }
 }
 
-function judge(page: PageFacts, url: string): ExpiryVerdict {
-  const context = pageContext(page, url);
+function judge(page: PageFacts, url: string, now: number): ExpiryVerdict {
+  const context = pageContext(page, url, now);
   const byPhrases = judgeByPhrases(page, context);
   const fromMessages = judgeByProductMessages(page, context);
   if (!fromMessages) return byPhrases;
@@ -146,6 +149,10 @@ function judgeByProductMessages(page: PageFacts, context: PageContext): { verdic
     for (const match of matchTemplates(block.text)) {
       if (!POSITIVE_ROLES.has(match.role)) continue;
       if (match.role === 'forced' && match.similarity < MIN_FORCED_SIMILARITY) continue;
+      if (match.role.startsWith('expiring') && match.daysLeft === undefined) {
+        const daysLeft = daysUntilDate(match.sentence, match.lang, context.now);
+        if (daysLeft !== undefined) match.daysLeft = daysLeft;
+      }
       if (match.daysLeft !== undefined && match.daysLeft > WARNING_HORIZON_DAYS) continue;
       if (mentionsOtherSubject(match.sentence.toLowerCase())) continue;
       if (
@@ -190,7 +197,7 @@ function addressedToReader(blockText: string, sentence: string, lang: PhraseLang
   return !(clues.conditional || clues.otherSubject || clues.periodic || clues.question);
 }
 
-function pageContext(page: PageFacts, url: string): PageContext {
+function pageContext(page: PageFacts, url: string, now: number): PageContext {
   const { fields } = page;
   const noPasswordField = fields.passwordFields === 0;
   const headings = page.blocks
@@ -199,6 +206,7 @@ function pageContext(page: PageFacts, url: string): PageContext {
     .join(' ');
   const settingsControls = fields.numberInputs + fields.selects >= 1 || fields.checkboxes >= 2;
   return {
+    now,
     newPasswordForm: fields.newPasswordFields > 0,
     documentLike: noPasswordField && (page.longParagraphs >= 3 || HELP_PATH.test(pathOf(url))),
     adminLike: noPasswordField && settingsControls && (ADMIN_CUE.test(pathOf(url)) || ADMIN_CUE.test(headings)),
@@ -232,7 +240,11 @@ function weigh(phrase: Phrase, match: RegExpMatchArray, text: string, block: Tex
   if (!prominent && context.adminLike) weaken(0.4, 'admin');
   if (flags & BlockFlag.title) weaken(0.9, 'title');
 
-  const daysLeft = phrase.category === 'expiring' ? daysLeftFrom(phrase.lang, match.groups) : undefined;
+  const daysLeft =
+    phrase.category === 'expiring'
+      ? (daysLeftFrom(phrase.lang, match.groups) ??
+        daysUntilDate(text.slice(start, start + match[0].length + 40), phrase.lang, context.now))
+      : undefined;
   if (daysLeft !== undefined && daysLeft > WARNING_HORIZON_DAYS) weaken(0.5, 'far');
   if (prominent || flags & BlockFlag.heading) {
     weight *= 1.2;

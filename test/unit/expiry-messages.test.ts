@@ -1,0 +1,42 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { detectExpiry } from '@/utils/expiry';
+import { matchTemplates } from '@/utils/expiry/templates';
+
+const detect = (body: string, url = 'https://sso.corp.example/signin') =>
+  detectExpiry(new JSDOM(`<body>${body}</body>`, { url }).window.document, url);
+
+/** The products' own messages (phrase-data.ts) recognise expiry in languages the hand-written phrases never knew. */
+describe('detectExpiry: product messages in 30+ languages', () => {
+  it.each([
+    ['sv', '<h2>Ditt lösenord har gått ut</h2>', 'expired'],
+    ['ru', '<h2>Срок действия вашего пароля истёк</h2>', 'expired'],
+    ['ko', '<div role="alert">비밀번호가 만료되었습니다</div>', 'expired'],
+    ['tr', '<div role="alert">Şifrenizin süresi bitti</div>', 'expired'],
+  ])('%s: an expired password', (_lang, body, kind) => {
+    const verdict = detect(body);
+    // The wording may differ slightly from a product's; what matters is that some language's message is recognised.
+    expect([verdict.kind, verdict.reason]).toEqual([kind, expect.stringMatching(/message:/)]);
+  });
+
+  it('reads the day count where the message puts it, in Swedish', () => {
+    expect(detect('<h2>Ditt lösenord kommer att gå ut om 4 dagar.</h2>')).toMatchObject({ kind: 'expiring', daysLeft: 4 });
+  });
+
+  it.each([
+    ['an expired session (sv)', '<div role="alert">Din session har gått ut. Logga in igen.</div>'],
+    [
+      'an MFA enrolment grace period (en)',
+      '<p>Your company recommends setting up additional factors for authentication. Set up will be required in: <b>5 day(s)</b>.</p>',
+    ],
+    ['an expired activation link (da)', '<h2>Aktiveringslinket er udløbet</h2>'],
+    ['a disabled account (de)', '<div role="alert">Konto ist deaktiviert, kontaktieren Sie den Administrator.</div>'],
+    ['a question', '<p>Glömt lösenordet?</p>'],
+  ])('stays silent on %s', (_what, body) => {
+    expect(detect(body).kind).toBe('none');
+  });
+
+  it('takes the role of the closest message: a session message is closer than any password message', () => {
+    expect(matchTemplates('Your session has expired. Please try to sign in again.').every((match) => match.role === 'other')).toBe(true);
+  });
+});

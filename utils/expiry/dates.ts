@@ -1,0 +1,60 @@
+/**
+ * "Your password expires on 24/12/2026", "am 24.12.2026", "2026年12月24日", "December 24, 2026": the days from
+ * `now` (local calendar days) to an explicit date in a sentence. Only dates within the coming year count; a date
+ * in the past, or a sentence with no date, gives undefined.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Month names by their distinctive start, in the languages whose sites write dates in words. */
+const MONTHS: Array<[RegExp, number]> = [
+  [/^(?:jan|gen|ene|janv)/, 1],
+  [/^(?:feb|fév|fev|févr)/, 2],
+  [/^(?:mar|mär|maa)(?!i)/, 3],
+  [/^(?:apr|avr|abr)/, 4],
+  [/^(?:may|mai|mei|mag)/, 5],
+  [/^(?:jun|juin|giu)/, 6],
+  [/^(?:jul|juil|lug)/, 7],
+  [/^(?:aug|août|aou|ago)/, 8],
+  [/^(?:sep|set)/, 9],
+  [/^(?:oct|okt|ott|out)/, 10],
+  [/^nov/, 11],
+  [/^(?:dec|déc|dez|dic)/, 12],
+];
+
+function monthOf(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  return MONTHS.find(([pattern]) => pattern.test(lower))?.[1];
+}
+
+function parts(sentence: string, lang: string): [number, number, number] | undefined {
+  const text = sentence.normalize('NFKC');
+  let m = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u.exec(text);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  m = /(?<![\d])(\d{4})[-/.]\s?(\d{1,2})[-/.]\s?(\d{1,2})(?![\d])/u.exec(text);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  m = /(?<![\d])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d])/u.exec(text);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    // US English writes month first with slashes; everyone else day first. A first part over 12 settles it.
+    const monthFirst = lang === 'en' && m[2] === '/' && a <= 12;
+    return monthFirst ? [year, a, b] : [year, b, a];
+  }
+  m = /(?<![\d])(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,})\.?\s+(?:de\s+)?(\d{4})/u.exec(text);
+  if (m && monthOf(m[2]!)) return [Number(m[3]), monthOf(m[2]!)!, Number(m[1])];
+  m = /(\p{L}{3,})\.?\s+(\d{1,2}),?\s+(\d{4})/u.exec(text);
+  if (m && monthOf(m[1]!)) return [Number(m[3]), monthOf(m[1]!)!, Number(m[2])];
+  return undefined;
+}
+
+export function daysUntilDate(sentence: string, lang: string, now: number): number | undefined {
+  const found = parts(sentence, lang);
+  if (!found) return undefined;
+  const [year, month, day] = found;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const today = new Date(now);
+  const from = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const days = Math.round((Date.UTC(year, month - 1, day) - from) / DAY_MS);
+  return days >= 0 && days <= 366 ? days : undefined;
+}
