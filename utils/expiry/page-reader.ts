@@ -214,7 +214,7 @@ const MAX_LABEL = 200;
  * The `<title>` text, found by walking the head's children: `document.title` and selector APIs recurse through
  * the whole tree in some DOM implementations, which overflows the stack on absurdly deep pages.
  */
-function titleOf(doc: Document): string {
+export function titleOf(doc: Document): string {
   for (let top = doc.documentElement?.firstChild; top; top = top.nextSibling) {
     if ((top as Element).localName !== 'head') continue;
     for (let child = top.firstChild; child; child = child.nextSibling) {
@@ -231,7 +231,7 @@ function titleOf(doc: Document): string {
  * `document.body`: happy-dom searches the whole tree recursively for it, which overflows the stack on a deep
  * page whose script removed the body.
  */
-function bodyOf(doc: Document): Element | null {
+export function bodyOf(doc: Document): Element | null {
   for (let child = doc.documentElement?.firstChild; child; child = child.nextSibling) {
     const name = (child as Element).localName;
     if (name === 'body' || name === 'frameset') return child as Element;

@@ -1,3 +1,4 @@
+import { bodyOf, titleOf } from './page-reader';
 import { PASSWORD_NOUNS } from './password-nouns';
 
 /**
@@ -26,8 +27,9 @@ export function namesPassword(text: string): boolean {
 }
 
 export function looksRelevant(doc: Document, limits: { maxNodes: number; maxChars: number } = PRECHECK_LIMITS): boolean {
-  if (namesPassword(doc.title.slice(0, 300))) return true;
-  const root = doc.body ?? doc.documentElement;
+  // document.title and document.body search the whole tree recursively in some DOMs: a deep page overflows them.
+  if (namesPassword(titleOf(doc))) return true;
+  const root = bodyOf(doc) ?? doc.documentElement;
   if (!root) return false;
   // One flat walk over elements and text (NodeFilter.SHOW_ELEMENT | SHOW_TEXT), stopped after a fixed number of
   // nodes: no selector query over the whole tree, no recursion a deep DOM could overflow.
