@@ -5,6 +5,7 @@ import {
   causeOf,
   createTracker,
   formatOutcomeNotification,
+  offersTryAgain,
   parseTrackerState,
   type StatusPollResult,
   type TrackedChange,
@@ -85,7 +86,7 @@ export function createTracking(deps: {
           message,
           priority: failed ? 2 : 0,
           // Firefox notifications have no buttons; there a click on the notification does the same.
-          ...(failed && import.meta.env.CHROME ? { buttons: [{ title: t('tracker.notify.tryAgain') }] } : {}),
+          ...(offersTryAgain(outcome) && import.meta.env.CHROME ? { buttons: [{ title: t('tracker.notify.tryAgain') }] } : {}),
         });
       },
       isNotificationShown: async (id) => id in ((await browser.notifications.getAll()) as Record<string, unknown>),

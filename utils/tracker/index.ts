@@ -1,7 +1,7 @@
 export { explainChangeError, explainChangeErrors } from './explain-error';
 export { formatHelpdeskSummary } from './helpdesk-summary';
 export { type Message, render, type Translate } from './message';
-export { describeOutcome, formatOutcomeNotification, stateLabel } from './notification';
+export { describeOutcome, formatOutcomeNotification, offersTryAgain, stateLabel } from './notification';
 export { buildOutcome, causeOf } from './outcomes';
 export { badgeOf, createTracker, type Tracker, type TrackerDeps, type TrackerStore } from './tracker';
 export * from './types';

@@ -39,3 +39,13 @@ export function formatOutcomeNotification(outcome: Outcome, t: Translate): { tit
   const { title, lines } = describeOutcome(outcome);
   return { title: render(t, title), message: lines.map((line) => render(t, line)).join('\n') };
 }
+
+/**
+ * Whether the outcome may offer "Try again": only when some change certainly did not happen (failed) and none
+ * may have (unknown, accepted but untracked, not found, not readable). Offering it for a change that may have
+ * been applied would invite the duplicate Rekey exists to avoid.
+ */
+export function offersTryAgain(outcome: Outcome): boolean {
+  const states = outcome.sources.map((source) => source.state);
+  return states.includes('failed') && states.every((state) => state === 'failed' || state === 'finished');
+}
