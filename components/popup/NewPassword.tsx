@@ -1,18 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tk } from '@/components/i18n';
-import type { BreachVerdict } from '@/utils/breach';
+import type { BreachVerdict } from '@/utils/breach/verdict';
 import type { UiState } from '@/utils/messages/views';
-import { checkPassword, firstUnmet, isCompliant, mergeRules, parsePolicies } from '@/utils/policy';
-import { estimateStrength, loadStrengthEstimator, type StrengthEstimate } from '@/utils/strength';
+import { firstUnmet, mergeRules, parsePolicies } from '@/utils/policy';
+import { type SubmitBlocker, submitBlocker } from '@/utils/policy/submit-gate';
 import { useStore } from '../useStore';
+import { AccountsToChange } from './AccountsToChange';
 import { Checklist } from './Checklist';
 import { ErrorNotice } from './ErrorNotice';
+import { PasswordFields } from './PasswordFields';
 import { StepUpNotice } from './StepUpNotice';
 import { StrengthMeter } from './StrengthMeter';
 import type { PopupActions } from './store';
+import { usePasswordChecks } from './usePasswordChecks';
 
-const CHECK_DEBOUNCE_MS = 120;
-const BREACH_DEBOUNCE_MS = 600;
 const CLIPBOARD_CLEAR_MS = 60_000;
 
 /**
@@ -32,22 +33,12 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [visible, setVisible] = useState(false);
-  const [checked, setChecked] = useState('');
-  const [strength, setStrength] = useState<StrengthEstimate | null>(null);
-  const [breach, setBreach] = useState<BreachVerdict | null>(null);
-  const [breachPending, setBreachPending] = useState(false);
   const [generated, setGenerated] = useState(false);
   const [copied, setCopied] = useState(false);
   const [cryptoError, setCryptoError] = useState<string | null>(null);
-  const estimator = useRef<((pw: string, inputs: string[]) => StrengthEstimate) | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    void loadStrengthEstimator().then((estimate) => {
-      estimator.current = estimate;
-    });
-  }, []);
 
   const view = load?.status === 'ready' ? load.view : null;
   // Memoised so `context` keeps its identity between renders: the strength effect depends on it
@@ -64,40 +55,11 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
     [accounts, state.identity],
   );
 
-  // The checklist follows typing after a short pause so screen readers are not flooded.
-  useEffect(() => {
-    const timer = setTimeout(() => setChecked(password), CHECK_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [password]);
-
-  const results = useMemo(() => checkPassword(checked, rules, context), [checked, rules, context]);
-  const compliant = checked === password && password.length > 0 && isCompliant(results);
-
-  useEffect(() => {
-    const inputs = [...context.accountNames, ...context.identityAttributes];
-    setStrength(password ? (estimator.current ?? estimateStrength)(password, inputs) : null);
-  }, [password, context]);
-
-  // Only a compliant candidate is checked, and only its 5-character SHA-1 prefix leaves the popup.
-  useEffect(() => {
-    setBreach(null);
-    if (breachMode === 'off' || !compliant) return;
-    setBreachPending(true);
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      // Loaded on first use: SHA-1 and the range client are not needed to paint the popup.
-      const { checkPasswordBreach, decideBreachVerdict } = await import('@/utils/breach');
-      const result = await checkPasswordBreach(password, { endpoint: state.settings.settings.breachEndpoint, signal: controller.signal });
-      if (controller.signal.aborted) return;
-      setBreach(decideBreachVerdict(result, breachMode));
-      setBreachPending(false);
-    }, BREACH_DEBOUNCE_MS);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-      setBreachPending(false);
-    };
-  }, [password, compliant, breachMode, state.settings.settings.breachEndpoint]);
+  const breachCheck = useMemo(
+    () => ({ mode: breachMode, endpoint: state.settings.settings.breachEndpoint }),
+    [breachMode, state.settings.settings.breachEndpoint],
+  );
+  const { results, checked, compliant, strength, breach, breachPending } = usePasswordChecks(password, rules, context, breachCheck);
 
   useEffect(() => {
     if (!copied) return;
@@ -114,27 +76,20 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
     ) : null;
   }
 
-  const unmet = firstUnmet(results);
-  // The breach effect starts only after the render in which the password became compliant: until
-  // its verdict, the check is due, or that render would enable submit (and Enter) for a moment.
-  const breachDue = breachMode !== 'off' && compliant && breach === null;
-  const blockReason = !merged?.ok
-    ? t('popup.policyConflict')
-    : accounts.length === 0
-      ? t('popup.reasonNoAccount')
-      : password.length === 0
-        ? t('popup.reasonEmpty')
-        : unmet
-          ? t('popup.reasonUnmet', [tk({ key: unmet.labelKey, params: unmet.params, count: unmet.count })])
-          : confirm !== password
-            ? t('popup.reasonMismatch')
-            : breachPending || breachDue
-              ? t('popup.reasonBreachPending')
-              : breach && !breach.allowSubmit
-                ? breachMessage(breach)
-                : null;
+  const blocker = submitBlocker({
+    policyOk: Boolean(merged?.ok),
+    selectedAccounts: accounts.length,
+    password,
+    confirm,
+    unmet: firstUnmet(results),
+    breachMode,
+    compliant,
+    breachPending,
+    breach,
+  });
+  const blockReason = blocker ? blockerMessage(blocker) : null;
   // `checked === password`: the checklist (debounced) has judged this very password, not the one before.
-  const canSubmit = blockReason === null && checked === password && busy !== 'submit';
+  const canSubmit = blocker === null && checked === password && busy !== 'submit';
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -187,59 +142,23 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
       <h2 id="password-title" ref={heading} tabIndex={-1}>
         {t('popup.newPasswordFor', [entry?.label || view.sourceName])}
       </h2>
-      {view.accounts.length > 1 ? (
-        <fieldset class="accounts-pick">
-          <legend>{t('popup.accountsToChange')}</legend>
-          {view.accounts.map((account) => (
-            <label key={account.accountId}>
-              <input
-                type="checkbox"
-                checked={selectedAccounts.includes(account.accountId)}
-                onChange={() => actions.toggleAccount(account.accountId)}
-              />{' '}
-              {account.accountName}
-            </label>
-          ))}
-        </fieldset>
-      ) : (
-        <p class="small">
-          {t('popup.accountsWillChange', [], view.accounts.length)}: {view.accounts.map((a) => a.accountName).join(', ')}
-        </p>
-      )}
-      {entry?.alsoChanges && entry.alsoChanges.length > 0 && (
-        <p class="small also">{t('popup.alsoChanges', [entry.alsoChanges.join(', ')])}</p>
-      )}
-
+      <AccountsToChange
+        accounts={view.accounts}
+        selected={selectedAccounts}
+        onToggle={(accountId) => actions.toggleAccount(accountId)}
+        alsoChanges={entry?.alsoChanges ?? []}
+      />
       {view.stepUp && <StepUpNotice stepUp={view.stepUp} sourceName={entry?.label || view.sourceName} />}
-      <label for="new-password">{t('popup.newPassword')}</label>
-      <div class="field-row">
-        <input
-          id="new-password"
-          name="new-password"
-          type={(visible ? 'text' : 'password') as 'text'}
-          autocomplete="new-password"
-          spellcheck={false}
-          autoCapitalize="off"
-          value={password}
-          aria-describedby="checklist submit-reason"
-          onInput={(e) => {
-            setPassword(e.currentTarget.value);
-            setGenerated(false);
-          }}
-        />
-        <button type="button" class="button" aria-pressed={visible} onClick={() => setVisible(!visible)}>
-          {visible ? t('popup.hide') : t('popup.show')}
-        </button>
-      </div>
-      <label for="confirm-password">{t('popup.confirmPassword')}</label>
-      <input
-        id="confirm-password"
-        name="confirm-password"
-        type={(visible ? 'text' : 'password') as 'text'}
-        autocomplete="new-password"
-        spellcheck={false}
-        value={confirm}
-        onInput={(e) => setConfirm(e.currentTarget.value)}
+      <PasswordFields
+        password={password}
+        confirm={confirm}
+        onPassword={(value) => {
+          setPassword(value);
+          setGenerated(false);
+        }}
+        onConfirm={setConfirm}
+        visible={visible}
+        onToggleVisible={() => setVisible(!visible)}
       />
       <div class="row">
         <button type="button" class="button" onClick={() => void onGenerate()} data-testid="generate">
@@ -286,6 +205,25 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
       {error && <ErrorNotice error={error} />}
     </form>
   );
+}
+
+function blockerMessage(blocker: SubmitBlocker): string {
+  switch (blocker.reason) {
+    case 'policy-conflict':
+      return t('popup.policyConflict');
+    case 'no-account':
+      return t('popup.reasonNoAccount');
+    case 'empty':
+      return t('popup.reasonEmpty');
+    case 'unmet':
+      return t('popup.reasonUnmet', [tk({ key: blocker.rule.labelKey, params: blocker.rule.params, count: blocker.rule.count })]);
+    case 'mismatch':
+      return t('popup.reasonMismatch');
+    case 'breach-pending':
+      return t('popup.reasonBreachPending');
+    case 'breached':
+      return breachMessage(blocker.verdict);
+  }
 }
 
 /**
