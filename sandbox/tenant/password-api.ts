@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { API_VERSIONS, CLASSIC_API_VERSIONS, YEAR_API_VERSIONS } from '../../utils/api/versions';
+import { API_VERSIONS, YEAR_API_VERSIONS } from '../../utils/api/versions';
 import { submitChange } from './changes';
 import { policyStrings } from './policy';
 import { iscError, json, type Reply } from './reply';
@@ -30,7 +30,6 @@ interface Route {
 }
 
 const ALL: readonly ApiVersion[] = API_VERSIONS;
-const CLASSIC: readonly ApiVersion[] = CLASSIC_API_VERSIONS;
 const YEARLY: readonly ApiVersion[] = YEAR_API_VERSIONS;
 /** Where the specs mark the digit token and password policies experimental (the header is required). */
 const EXPERIMENTAL: readonly ApiVersion[] = [...YEAR_API_VERSIONS, 'v1'];

@@ -6,7 +6,7 @@ import { createIscClient } from '@/utils/api/client';
 import type { ApiVersion } from '@/utils/api/versions';
 import { recordingFetch } from '../fixtures/openapi/client-calls';
 import { operationFor, requestProblems, responseProblems, type SentRequest, SPEC_VERSIONS } from '../fixtures/openapi/spec';
-import { api, clientCredentials, submitPassword, userTokens } from '../fixtures/tenant/client';
+import { clientCredentials, submitPassword, userTokens } from '../fixtures/tenant/client';
 
 /**
  * The sandbox tenant and the client against SailPoint's documents, for every version: each tenant answer
