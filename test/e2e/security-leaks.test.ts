@@ -194,12 +194,11 @@ describe('no password, token or PAT secret leaks', () => {
     let session: ExtensionSession;
     let seen: Observations;
     let options: Page;
-    const stored: Record<'forgotten' | 'remembered' | 'signedOut', Storage> = {} as never;
+    const stored: Record<'first' | 'second' | 'signedOut', Storage> = {} as never;
 
-    async function signInWithPat(remember: boolean): Promise<void> {
+    async function signInWithPat(): Promise<void> {
       await options.locator('#pat-client-id').fill(patClientId);
       await options.locator('#pat-secret').fill(patSecret);
-      await options.locator('form.pat input[type="checkbox"]').setChecked(remember);
       await options.getByTestId('pat-sign-in').click();
       await options.getByTestId('options-identity').waitFor({ timeout: 15_000 });
     }
@@ -210,12 +209,12 @@ describe('no password, token or PAT secret leaks', () => {
       seen = await observe(session.context, session.worker);
       await configure(session, sandboxSettings(tenant));
       options = await session.openOptions();
-      await signInWithPat(false);
-      stored.forgotten = await readStorage(session);
+      await signInWithPat();
+      stored.first = await readStorage(session);
       await options.getByRole('button', { name: 'Sign out' }).click();
       await options.getByTestId('pat-sign-in').waitFor({ timeout: 15_000 });
-      await signInWithPat(true);
-      stored.remembered = await readStorage(session);
+      await signInWithPat();
+      stored.second = await readStorage(session);
       await options.getByRole('button', { name: 'Sign out' }).click();
       await options.getByTestId('pat-sign-in').waitFor({ timeout: 15_000 });
       stored.signedOut = await readStorage(session);
@@ -233,17 +232,15 @@ describe('no password, token or PAT secret leaks', () => {
       expect(tenant.requestLog().filter((entry) => entry.path === '/oauth/token' && entry.clientId === patClientId)).toHaveLength(2);
     });
 
-    it('without "remember", keeps the secret in storage.session only', () => {
-      expect(JSON.stringify(stored.forgotten.local)).not.toContain(patSecret);
-      expect(JSON.stringify(stored.forgotten.sync)).not.toContain(patSecret);
-      expect(JSON.stringify(stored.forgotten.session)).toContain(patSecret);
-    });
-
-    it('with "remember", adds it to storage.local under its own key only', () => {
-      const { 'pat-secret': remembered, ...restOfLocal } = stored.remembered.local;
-      expect(remembered).toEqual({ clientId: patClientId, clientSecret: patSecret });
-      expect(JSON.stringify(restOfLocal)).not.toContain(patSecret);
-      expect(JSON.stringify(stored.remembered.sync)).not.toContain(patSecret);
+    it('keeps the secret in storage.session only (memory, trusted contexts), never on disk', async () => {
+      for (const snapshot of [stored.first, stored.second]) {
+        expect(JSON.stringify(snapshot.local)).not.toContain(patSecret);
+        expect(JSON.stringify(snapshot.sync)).not.toContain(patSecret);
+        expect(JSON.stringify(snapshot.session)).toContain(patSecret);
+      }
+      // The options page offers no way to write it to disk ("Remember" is gone).
+      await options.getByTestId('pat-sign-in').waitFor();
+      expect(await options.locator('form.pat input[type="checkbox"]').count()).toBe(0);
     });
 
     it('forgets it everywhere on sign-out', () => {
@@ -263,10 +260,10 @@ describe('no password, token or PAT secret leaks', () => {
     });
 
     it('keeps the PAT access token out of storage.local, messages and URLs', () => {
-      const token = (stored.remembered.session.session as { accessToken: string }).accessToken;
+      const token = (stored.second.session.session as { accessToken: string }).accessToken;
       const places = haystacks(seen, tenant, {
-        'storage.local': JSON.stringify(stored.remembered.local),
-        'storage.sync': JSON.stringify(stored.remembered.sync),
+        'storage.local': JSON.stringify(stored.second.local),
+        'storage.sync': JSON.stringify(stored.second.sync),
       });
       expect(placesContaining(token, places)).toEqual([]);
     });
