@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { ApiError, type ApiErrorInit } from './errors';
 import { ErrorResponseDto } from './types';
 
-/** The subset of `fetch` the client uses; injected so tests and the worker can supply their own. */
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+/** The subset of `fetch` Rekey's HTTP calls use; injected so tests and the worker can supply their own. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
  * Why a request produced no HTTP response. `dns` and `refused` mean nothing reached the server;
@@ -31,7 +31,10 @@ export interface HttpResult {
   text: string;
 }
 
-/** One HTTP exchange with a deadline that covers reading the body too. */
+/**
+ * One HTTP exchange with a deadline that covers reading the body too. A caller's `init.signal` cancels it as
+ * well; the caller then tells its own cancellation apart from a transport failure by looking at that signal.
+ */
 export async function httpRequest(fetchImpl: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<HttpResult> {
   const controller = new AbortController();
   let timedOut = false;
@@ -39,6 +42,9 @@ export async function httpRequest(fetchImpl: FetchLike, url: string, init: Reque
     timedOut = true;
     controller.abort();
   }, timeoutMs);
+  const cancel = () => controller.abort();
+  init.signal?.addEventListener('abort', cancel);
+  if (init.signal?.aborted) controller.abort();
   try {
     const response = await fetchImpl(url, { ...init, signal: controller.signal });
     const text = await response.text();
@@ -47,6 +53,7 @@ export async function httpRequest(fetchImpl: FetchLike, url: string, init: Reque
     throw new TransportError(timedOut ? 'timeout' : classifyNetworkError(error), error);
   } finally {
     clearTimeout(timer);
+    init.signal?.removeEventListener('abort', cancel);
   }
 }
 
