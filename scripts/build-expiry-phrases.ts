@@ -5,7 +5,7 @@
  * Run: npx tsx scripts/build-expiry-phrases.ts && npx biome format --write utils/expiry/phrase-data.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { UNTUNED_PRODUCTS } from '@/bench/expiry-corpus/real/build';
+import { isHeldOutSource } from '@/bench/expiry-corpus/real/build';
 import { PHRASE_ROLES } from '@/utils/expiry/phrase-roles';
 
 interface MinedString {
@@ -18,7 +18,7 @@ interface MinedString {
 
 const strings = JSON.parse(readFileSync(new URL('../bench/expiry-corpus/real/strings.json', import.meta.url), 'utf8')) as MinedString[];
 const entries = strings
-  .filter((s) => !(UNTUNED_PRODUCTS as readonly string[]).includes(s.product))
+  .filter((s) => !isHeldOutSource(s.product, s.lang))
   .flatMap((s) => {
     const role = PHRASE_ROLES[`${s.product}:${s.key}`];
     return role ? [{ lang: s.lang.split('-')[0] === 'zh' ? s.lang : s.lang.split('-')[0]!, role, text: s.text, source: s.source }] : [];

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { UNTUNED_PRODUCTS } from '@/bench/expiry-corpus/real/build';
+import { isHeldOutSource } from '@/bench/expiry-corpus/real/build';
 import { PHRASE_DATA } from '@/utils/expiry/phrase-data';
 import { PHRASE_ROLES, type PhraseRole } from '@/utils/expiry/phrase-roles';
 
@@ -45,15 +45,14 @@ export function checkExpiryPhrases(
     }
     if (entry.text !== text) problems.push(`${where}: text differs from its source ${source}`);
     if (baseLang(entry.lang) !== lang) problems.push(`${where}: language differs from its source (${entry.lang})`);
-    if ((UNTUNED_PRODUCTS as readonly string[]).includes(entry.product))
-      problems.push(`${where}: comes from held-out product ${entry.product}`);
+    if (isHeldOutSource(entry.product, entry.lang)) problems.push(`${where}: comes from held-out ${entry.product} (${entry.lang})`);
     if (PHRASE_ROLES[`${entry.product}:${entry.key}`] !== role) problems.push(`${where}: role differs from PHRASE_ROLES for ${entry.key}`);
   }
 
   // Completeness: each (tuned product, language) has every role the product's English bundle provides, unless the
   // product itself has no translation of that message in the language (it then shows English, which is covered).
   const present = new Set(rows.map(([lang, role]) => `${lang}|${role}`));
-  const tuned = mined.filter((entry) => !(UNTUNED_PRODUCTS as readonly string[]).includes(entry.product));
+  const tuned = mined.filter((entry) => !isHeldOutSource(entry.product, entry.lang));
   const roleOf = (entry: MinedString) => PHRASE_ROLES[`${entry.product}:${entry.key}`];
   for (const product of new Set(tuned.map((entry) => entry.product))) {
     const ofProduct = tuned.filter((entry) => entry.product === product);

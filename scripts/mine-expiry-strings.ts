@@ -193,6 +193,54 @@ if (process.env.FREEIPA_GIT) {
   }
 }
 
+// ── LemonLDAP::NG portal 1.9 (error messages by PE_* constant) ─────────────────────────────────────────────
+// Read through the code-search service (the repository cannot be cloned here); copied verbatim from
+// gitpan/Lemonldap-NG-Portal lib/Lemonldap/NG/Portal/_i18n.pm ($VERSION 1.9.1), subs error_en, error_fr, error_ro.
+const LEMONLDAP: Record<string, Record<string, string>> = {
+  en: {
+    PE_SESSIONEXPIRED: 'Your connection has expired, you must authenticate once again',
+    PE_FIRSTACCESS: 'Authentication required',
+    PE_PP_ACCOUNT_LOCKED: 'Your account is locked',
+    PE_PP_PASSWORD_EXPIRED: 'Your password has expired',
+    PE_PP_CHANGE_AFTER_RESET: 'Password has been reset and now must be changed',
+    PE_PP_GRACE: ' authentications remaining, change your password!',
+    PE_PP_EXP_WARNING: '%d days, %d hours, %d minutes and %d seconds before password expiration, change it!',
+    PE_PASSWORDFIRSTACCESS: 'Please provide your new password',
+  },
+  fr: {
+    PE_SESSIONEXPIRED: 'Votre session a expiré, vous devez vous réauthentifier',
+    PE_FIRSTACCESS: 'Veuillez vous authentifier',
+    PE_PP_ACCOUNT_LOCKED: 'Votre compte est bloqué',
+    PE_PP_PASSWORD_EXPIRED: 'Votre mot de passe a expiré',
+    PE_PP_CHANGE_AFTER_RESET: 'Le mot de passe a été réinitialisé et doit être changé',
+    PE_PP_GRACE: ' authentifications restantes, changez votre mot de passe !',
+    PE_PP_EXP_WARNING: '%d jours, %d heures, %d minutes et %d secondes avant expiration de votre mot de passe, pensez à le changer !',
+    PE_PASSWORDFIRSTACCESS: 'Merci de saisir votre nouveau mot de passe',
+  },
+  ro: {
+    PE_SESSIONEXPIRED: 'Sesiunea dvs. a expirat, trebuie să vă reautentificaţi',
+    PE_FIRSTACCESS: 'Autentificare cerută',
+    PE_PP_ACCOUNT_LOCKED: 'Contul dvs. este blocat',
+    PE_PP_PASSWORD_EXPIRED: 'Parola dvs. a expirat',
+    PE_PP_CHANGE_AFTER_RESET: 'Parola a fost de resetare şi acum trebuie să fie schimbat',
+    PE_PP_GRACE: ' authentications rămase, schimbaţi-vă parola!',
+    PE_PP_EXP_WARNING: '%d zile, %d ora, %d minute şi %d secundes înainte de expirarea parola dvs., asiguraţi-vă pentru a schimba!',
+    PE_PASSWORDFIRSTACCESS: 'Vă rugăm să introduceţi adresa dvs. de e-mail',
+  },
+};
+for (const [lang, messages] of Object.entries(LEMONLDAP)) {
+  for (const [key, text] of Object.entries(messages)) {
+    if (key === 'PE_PASSWORDFIRSTACCESS' && lang === 'ro') continue; // the ro array is shifted here; not used
+    out.push({
+      product: 'lemonldap',
+      lang,
+      key,
+      text,
+      source: `gitpan/Lemonldap-NG-Portal@1.9.1:lib/Lemonldap/NG/Portal/_i18n.pm:error_${lang}[${key}]`,
+    });
+  }
+}
+
 out.sort((a, b) => a.product.localeCompare(b.product) || a.lang.localeCompare(b.lang) || a.key.localeCompare(b.key));
 writeFileSync(new URL('../bench/expiry-corpus/real/strings.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
 console.log(`${out.length} strings`);

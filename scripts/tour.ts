@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
 import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
 import { expiredPage, startPagesServer } from '@/sandbox/pages/server';
@@ -26,6 +26,13 @@ export async function runTour(outDir: string, log: (line: string) => void = () =
   const shoot = async (page: Page, name: string, caption: string) => {
     const file = `${String(shots.length + 1).padStart(2, '0')}-${name}.png`;
     await page.screenshot({ path: join(outDir, file), fullPage: true });
+    shots.push({ file, caption });
+    log(`  ${file}  ${caption}`);
+  };
+  const shootElement = async (element: Locator, name: string, caption: string) => {
+    const file = `${String(shots.length + 1).padStart(2, '0')}-${name}.png`;
+    await element.scrollIntoViewIfNeeded();
+    await element.screenshot({ path: join(outDir, file) });
     shots.push({ file, caption });
     log(`  ${file}  ${caption}`);
   };
@@ -79,8 +86,50 @@ export async function runTour(outDir: string, log: (line: string) => void = () =
     await admin.getByRole('heading', { name: 'Administration' }).waitFor({ timeout: 15_000 });
     await admin.getByRole('heading', { name: 'Administration' }).scrollIntoViewIfNeeded();
     await shoot(admin, 'administration', 'Signed in as an administrator: org password settings, digit tokens, policies, diagnostics');
+
+    const editor = admin.getByTestId('sources-editor');
+    await admin.getByRole('button', { name: 'Move Google Workspace up' }).click();
+    await admin.getByTestId('add-source').click();
+    // A label without the source name: the editor explains what is missing under the field.
+    await admin.locator('[data-testid="source-row"]').last().getByLabel('Label').fill('Payroll');
+    await admin.getByTestId('save-settings').click();
+    await admin.getByTestId('source-error').waitFor();
+    await shootElement(
+      admin.locator('fieldset', { has: editor }),
+      'sources-editor',
+      'Passwords offered: named fields, reorder and remove, problems under their field, and a preview of the popup',
+    );
+    await admin
+      .getByRole('button', { name: /^Remove/ })
+      .last()
+      .click();
+    await admin.getByTestId('pick-sources').click();
+    await admin.getByTestId('picker-add').waitFor();
+    await admin.getByLabel('Workday', { exact: true }).check();
+    await shootElement(
+      admin.getByTestId('source-picker'),
+      'sources-picker',
+      'Administrators add sources from Identity Security Cloud; a password group comes along as "also changes"',
+    );
     await admin.close();
     await popup.close();
+
+    // "Change now", "Try again" or a browser that refuses the toolbar popup open it in a tab: a page, not a box.
+    const tab = await session.context.newPage();
+    await tab.setViewportSize({ width: 1280, height: 800 });
+    await tab.goto(`${session.extensionOrigin}/popup.html`);
+    await tab.getByRole('button', { name: 'Sign out' }).click();
+    await tab.getByTestId('signed-out').waitFor();
+    await signIn(session, tab, 'alice', 'Alice-Sandbox-1');
+    await tab.locator('[data-testid="accounts"]').first().waitFor();
+    await shoot(tab, 'popup-in-tab', 'The popup opened in a tab lays out as a centred page');
+    // 400 % zoom of a 1280 px window leaves 320 CSS px (WCAG 1.4.10): everything reflows, nothing scrolls sideways.
+    await tab.setViewportSize({ width: 320, height: 640 });
+    await shoot(tab, 'popup-zoom-400', 'At 400 % zoom (320 CSS px) the popup reflows without sideways scrolling');
+    await tab.goto(`${site.url}/password-expired`);
+    await tab.locator('rekey-expiry-prompt').waitFor({ state: 'attached', timeout: 10_000 });
+    await shoot(tab, 'expiry-prompt-zoom-400', 'The page prompt at 400 % zoom stays inside the window');
+    await tab.close();
   } finally {
     await session.close();
     await site.stop();

@@ -36,7 +36,7 @@ describe('expiry phrase data (mined from the products’ bundles, with provenanc
       },
     ];
     const rows = [['en', 'expired', 'Your password has expired.'] as const];
-    expect(checkExpiryPhrases(rows, ['freeipa/freeipa@x:po/ipa.pot:msgid'], mined).join('\n')).toMatch(/held-out product freeipa/);
+    expect(checkExpiryPhrases(rows, ['freeipa/freeipa@x:po/ipa.pot:msgid'], mined).join('\n')).toMatch(/held-out freeipa \(en\)/);
   });
 
   it('catches a language whose expiry message is missing', () => {

@@ -29,6 +29,10 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'okta:primaryauth.password.placeholder': 'password-noun',
   'okta:password.newPassword.placeholder': 'new-password',
   'okta:password.confirmPassword.placeholder': 'confirm-password',
+  // Button and page titles ("Change Password", "Update password") name the action, not a reason: a voluntary
+  // change page shows them too, so a sentence that is just that stays silent.
+  'okta:password.expired.submit': 'other',
+  'keycloak:updatePasswordTitle': 'other',
   'okta:password.expiring.subtitle.generic': 'other',
   'okta:idx.password.expiring.message': 'other',
   'okta:password.complexity.minAgeDays': 'other',
@@ -50,4 +54,13 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'keycloak:pageExpiredTitle': 'other',
   'keycloak:emailInstruction': 'other',
   'keycloak:doForgotPassword': 'other',
+  'lemonldap:PE_PP_PASSWORD_EXPIRED': 'expired',
+  'lemonldap:PE_PP_CHANGE_AFTER_RESET': 'forced',
+  // "N authentications remaining, change your password!": LDAP grace logins, a warning without a day count.
+  'lemonldap:PE_PP_GRACE': 'expiring-soon',
+  'lemonldap:PE_PP_EXP_WARNING': 'expiring-days',
+  'lemonldap:PE_SESSIONEXPIRED': 'other',
+  'lemonldap:PE_PP_ACCOUNT_LOCKED': 'other',
+  'lemonldap:PE_FIRSTACCESS': 'other',
+  'lemonldap:PE_PASSWORDFIRSTACCESS': 'other',
 };

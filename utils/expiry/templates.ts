@@ -44,7 +44,7 @@ const WITHOUT_NOUN = 0.95;
 /** Scripts written without spaces: compared by character pairs instead of words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
 const WORD = /[\p{L}\p{M}]+|\p{Nd}+|#/gu;
-const PLACEHOLDER = /\{\d\}|\$\{\w+\}/g;
+const PLACEHOLDER = /\{\d\}|\$\{\w+\}|%d/g;
 const MARKUP = /<\/?[a-z]+>/gi;
 
 /** Accents vary between a product's bundles ("Parolă" / "Parola"); alphabetic scripts are compared without them. */

@@ -33,6 +33,15 @@ export interface RealPageLabel {
 
 /** Products whose pages are all held out: nothing from them may tune the detector. */
 export const UNTUNED_PRODUCTS = ['freeipa'] as const;
+/** Products tuned on one language only: their other languages' pages are all held out. */
+export const TUNED_LANGUAGE_ONLY: Record<string, string> = { lemonldap: 'en' };
+
+/** Whether a product's strings in a language are held out: never phrase data, never the tuning part. */
+export function isHeldOutSource(product: string, lang: string): boolean {
+  if ((UNTUNED_PRODUCTS as readonly string[]).includes(product)) return true;
+  const only = TUNED_LANGUAGE_ONLY[product];
+  return only !== undefined && lang !== only;
+}
 const HELD_OUT_SHARE = 0.3;
 
 const DIR = new URL('.', import.meta.url);
@@ -64,7 +73,8 @@ class Bundle {
       strings.find((s) => s.product === this.product && s.lang === 'en' && s.key === key);
     if (!entry) throw new Error(`${this.product}/${this.lang}: no ${key}`);
     this.used.push(entry.source);
-    return entry.text.replace(/\{(\d)\}|\$\{days\}/g, (_, index: string | undefined) => String(args[Number(index ?? 0)] ?? ''));
+    let next = 0;
+    return entry.text.replace(/\{(\d)\}|\$\{days\}|%d/g, (_, index: string | undefined) => String(args[index === undefined ? next++ : Number(index)] ?? ''));
   }
 }
 
@@ -502,7 +512,79 @@ const FREEIPA: Scenario[] = [
   },
 ];
 
-const PRODUCTS: Record<string, Scenario[]> = { okta: OKTA, keycloak: KEYCLOAK, freeipa: FREEIPA };
+// ── LemonLDAP::NG portal 1.9 ────────────────────────────────────────────────────────────────────────────────
+const llngUrl = (id: string, path: string) => `https://auth.${pickOrg(id).toLowerCase()}.example${path}`;
+const llngShell = (b: Bundle, message: { type: string; text: string }, form: string) => `  <div id="page" class="container">
+    <div id="header"><div id="logo"><img src="/static/common/logos/logo_llng_400px.png" alt="LemonLDAP::NG"></div></div>
+    <div id="errormsg"><div class="message message-${message.type} alert alert-${message.type}">${inline(message.text)}</div></div>
+    <div id="content" class="panel panel-default">
+${form}
+    </div>
+  </div>`;
+const llngInput = (name: string, type: string, autocomplete: string) =>
+  `        <div class="form-group input-group"><span class="input-group-addon"><i class="glyphicon glyphicon-lock"></i></span><input name="${name}" type="${type}" class="form-control" autocomplete="${autocomplete}"></div>`;
+const llngLogin = () =>
+  `      <form action="#" method="post" class="login">
+${llngInput('user', 'text', 'username')}
+${llngInput('password', 'password', 'current-password')}
+        <button type="submit" class="btn btn-success">OK</button>
+      </form>`;
+const llngChange = () =>
+  `      <form action="#" method="post" class="password">
+${llngInput('oldpassword', 'password', 'current-password')}
+${llngInput('newpassword', 'password', 'new-password')}
+${llngInput('confirmpassword', 'password', 'new-password')}
+        <button type="submit" class="btn btn-success">OK</button>
+      </form>`;
+const llngMenu = () => `      <div id="menu"><ul class="nav nav-tabs"><li><a href="#appslist">Applications</a></li><li><a href="#password">Password</a></li><li><a href="/?logout=1">Logout</a></li></ul></div>`;
+
+const LEMONLDAP: Scenario[] = [
+  {
+    name: 'expired-change-form',
+    kind: 'expired',
+    render: (b, id) => ({ title: 'LemonLDAP::NG', url: llngUrl(id, '/'), body: llngShell(b, { type: 'warning', text: b.get('PE_PP_PASSWORD_EXPIRED') }, llngChange()) }),
+  },
+  {
+    name: 'reset-must-change',
+    kind: 'expired',
+    render: (b, id) => ({ title: 'LemonLDAP::NG', url: llngUrl(id, '/'), body: llngShell(b, { type: 'warning', text: b.get('PE_PP_CHANGE_AFTER_RESET') }, llngChange()) }),
+  },
+  {
+    name: 'grace-logins-remaining',
+    kind: 'expiring',
+    render: (b, id) => ({
+      title: 'LemonLDAP::NG',
+      url: llngUrl(id, '/'),
+      // The portal prints the count right before the message: "2 authentications remaining, change your password!"
+      body: llngShell(b, { type: 'warning', text: `${1 + (fnv(`grace:${id}`) % 4)}${b.get('PE_PP_GRACE')}` }, llngMenu()),
+    }),
+  },
+  {
+    name: 'expiry-countdown',
+    kind: 'expiring',
+    render: (b, id) => {
+      const days = pickDays(id);
+      return { title: 'LemonLDAP::NG', daysLeft: days, url: llngUrl(id, '/'), body: llngShell(b, { type: 'warning', text: b.get('PE_PP_EXP_WARNING', days, 5, 42, 17) }, llngMenu()) };
+    },
+  },
+  {
+    name: 'neg-session-expired',
+    kind: 'none',
+    render: (b, id) => ({ title: 'LemonLDAP::NG', url: llngUrl(id, '/'), body: llngShell(b, { type: 'warning', text: b.get('PE_SESSIONEXPIRED') }, llngLogin()) }),
+  },
+  {
+    name: 'neg-account-locked',
+    kind: 'none',
+    render: (b, id) => ({ title: 'LemonLDAP::NG', url: llngUrl(id, '/'), body: llngShell(b, { type: 'danger', text: b.get('PE_PP_ACCOUNT_LOCKED') }, llngLogin()) }),
+  },
+  {
+    name: 'neg-signin',
+    kind: 'none',
+    render: (b, id) => ({ title: 'LemonLDAP::NG', url: llngUrl(id, '/'), body: llngShell(b, { type: 'info', text: b.get('PE_FIRSTACCESS') }, llngLogin()) }),
+  },
+];
+
+const PRODUCTS: Record<string, Scenario[]> = { okta: OKTA, keycloak: KEYCLOAK, freeipa: FREEIPA, lemonldap: LEMONLDAP };
 
 export function buildCorpus(): Array<RealPageLabel & { html: string }> {
   const pages: Array<RealPageLabel & { html: string }> = [];
@@ -514,8 +596,7 @@ export function buildCorpus(): Array<RealPageLabel & { html: string }> {
         const bundle = new Bundle(product, lang);
         const rendered = scenario.render(bundle, id);
         if (!rendered) continue;
-        const untuned = (UNTUNED_PRODUCTS as readonly string[]).includes(product);
-        const part = untuned || (fnv(`split:${id}`) % 1000) / 1000 < HELD_OUT_SHARE ? 'held-out' : 'tuning';
+        const part = isHeldOutSource(product, lang) || (fnv(`split:${id}`) % 1000) / 1000 < HELD_OUT_SHARE ? 'held-out' : 'tuning';
         const label: RealPageLabel = {
           file: `${part}/${id}.html`,
           part,
