@@ -1,68 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { Send } from '@/components/popup/store';
-import { t, tk } from '@/platform/i18n';
+import { t, tk } from '@/components/i18n';
+import type { Send } from '@/components/worker';
+import { mayListSources } from '@/utils/admin/sources';
 import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
 import { builtInExpiryOrigins, parseExpirySites, permissionOrigin } from '@/utils/expiry/sites';
-import type { PopupState } from '@/utils/messages/views';
-import { apiVersions, breachModes, languages, paddings, type SettingKey, type Settings, type SourceEntry } from '@/utils/settings/schema';
+import type { UiState } from '@/utils/messages/views';
+import { fromSettingsDraft, reminderDaysValid, type SettingsDraft, toSettingsDraft } from '@/utils/settings/form';
+import { apiVersions, breachModes, languages, paddings, type SettingKey } from '@/utils/settings/schema';
+import { hasSourceProblems, validateSourceDrafts } from '@/utils/settings/sources';
 import { Field } from './Field';
-
-type Draft = Omit<Settings, 'sources' | 'expiryPagePatterns' | 'reminderDays'> & {
-  sources: string;
-  expiryPagePatterns: string;
-  reminderDays: string;
-};
-
-/** Sources are edited as lines: `Source name | Label | user name | also, changes`. */
-export function formatSources(sources: SourceEntry[]): string {
-  return sources
-    .map((s) => [s.sourceName, s.label ?? '', s.userName ?? '', (s.alsoChanges ?? []).join(', ')].join(' | ').replace(/( \| )+$/, ''))
-    .join('\n');
-}
-
-export function parseSources(text: string): SourceEntry[] {
-  return text
-    .split('\n')
-    .map((line) => line.split('|').map((part) => part.trim()))
-    .filter((parts) => (parts[0] ?? '') !== '')
-    .map(([sourceName = '', label = '', userName = '', also = '']) => ({
-      sourceName,
-      ...(label ? { label } : {}),
-      ...(userName ? { userName } : {}),
-      ...(also
-        ? {
-            alsoChanges: also
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-          }
-        : {}),
-    }));
-}
-
-function toDraft(settings: Settings): Draft {
-  return {
-    ...settings,
-    sources: formatSources(settings.sources),
-    expiryPagePatterns: settings.expiryPagePatterns.join('\n'),
-    reminderDays: settings.reminderDays.join(', '),
-  };
-}
-
-function fromDraft(draft: Draft): Record<string, unknown> {
-  return {
-    ...draft,
-    sources: parseSources(draft.sources),
-    expiryPagePatterns: draft.expiryPagePatterns
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean),
-    reminderDays: draft.reminderDays
-      .split(/[,\s]+/)
-      .filter(Boolean)
-      .map((d) => Number(d)),
-  };
-}
+import { SourcesEditor } from './sources/SourcesEditor';
 
 export function SettingsForm({
   state,
@@ -70,19 +17,20 @@ export function SettingsForm({
   requestOrigins,
   onSaved,
 }: {
-  state: PopupState;
+  state: UiState;
   send: Send;
   requestOrigins: (origins: string[]) => Promise<boolean>;
   onSaved: () => void;
 }) {
   const { settings, managedKeys, lockedKeys } = state.settings;
-  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [draft, setDraft] = useState<SettingsDraft>(() => toSettingsDraft(settings));
   const [errors, setErrors] = useState<Partial<Record<SettingKey, string>>>({});
   const [status, setStatus] = useState<string | null>(null);
+  const [showSourceProblems, setShowSourceProblems] = useState(false);
 
   const managed = (key: SettingKey) => managedKeys.includes(key);
   const locked = (key: SettingKey) => lockedKeys.includes(key);
-  const bind = (key: keyof Draft) => ({
+  const bind = (key: Exclude<keyof SettingsDraft, 'sources'>) => ({
     id: `setting-${key}`,
     value: String(draft[key]),
     disabled: locked(key),
@@ -105,18 +53,20 @@ export function SettingsForm({
     const nextErrors: Partial<Record<SettingKey, string>> = {};
     const tenant = draft.tenant.trim() === '' ? null : normalizeTenant(draft.tenant);
     if (tenant && !tenant.ok) nextErrors.tenant = tk({ key: tenant.messageKey, params: tenant.params });
-    const edit = fromDraft(draft);
-    if ((edit.reminderDays as number[]).some((d) => !Number.isInteger(d) || d < 0 || d > 90)) {
-      nextErrors.reminderDays = t('options.reminderDaysInvalid');
-    }
-    if (Object.keys(nextErrors).length > 0) {
+    const edit = fromSettingsDraft(draft);
+    if (!reminderDaysValid(edit.reminderDays)) nextErrors.reminderDays = t('options.reminderDaysInvalid');
+    const sourcesInvalid = !managed('sources') && hasSourceProblems(validateSourceDrafts(draft.sources));
+    setShowSourceProblems(sourcesInvalid);
+    if (Object.keys(nextErrors).length > 0 || sourcesInvalid) {
       setErrors(nextErrors);
       setStatus(t('options.fixErrors'));
+      // The first field that needs attention, with its explanation as its description.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.settings [aria-invalid="true"]')?.focus());
       return;
     }
     // One request for everything this save needs: the tenant and the watched sign-in pages.
     const tenantOrigins = tenant?.ok && !isLoopback(tenant.apiBaseUrl) ? tenant.origins : [];
-    const pageOrigins = parseExpirySites(edit.expiryPagePatterns as string[]).map((site) => permissionOrigin(site.pattern));
+    const pageOrigins = parseExpirySites(edit.expiryPagePatterns).map((site) => permissionOrigin(site.pattern));
     const wanted = [...new Set([...tenantOrigins, ...pageOrigins])];
     if (wanted.length > 0 && !(await requestOrigins(wanted))) {
       setErrors({
@@ -126,7 +76,10 @@ export function SettingsForm({
       setStatus(t('options.fixErrors'));
       return;
     }
-    const userEdit = Object.fromEntries(Object.entries(edit).filter(([key]) => !locked(key as SettingKey)));
+    // Policy-set sources are shown read-only: the user's copy of them would only shadow the next policy.
+    const userEdit = Object.fromEntries(
+      Object.entries(edit).filter(([key]) => !locked(key as SettingKey) && !(key === 'sources' && managed('sources'))),
+    );
     const result = await send({ type: 'settings/update', edit: userEdit });
     const serverErrors: Partial<Record<SettingKey, string>> = {};
     for (const problem of result.invalid) serverErrors[problem.key as SettingKey] = t('options.invalidValue', [problem.issue]);
@@ -185,9 +138,21 @@ export function SettingsForm({
 
       <fieldset>
         <legend>{t('options.passwords')}</legend>
-        <Field {...fieldProps('sources', t('options.sources'), t('options.sourcesHint'))}>
-          <textarea rows={4} spellcheck={false} {...bind('sources')} />
-        </Field>
+        <p class="small muted">{t('options.sourcesHint')}</p>
+        {managed('sources') && <p class="small managed-note">{locked('sources') ? t('options.managedLocked') : t('options.managed')}</p>}
+        <SourcesEditor
+          rows={draft.sources}
+          onChange={(sources) => setDraft({ ...draft, sources })}
+          managed={managed('sources')}
+          locked={locked('sources')}
+          showAllProblems={showSourceProblems}
+          listSources={mayListSources(state.identity) ? () => send({ type: 'admin/sources' }) : null}
+        />
+        {errors.sources && (
+          <p class="small field-error" role="alert" id="setting-sources-error">
+            {errors.sources}
+          </p>
+        )}
       </fieldset>
 
       <fieldset>
