@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { ApiError } from '@/utils/api/errors';
-import type { FetchLike } from '@/utils/api/http';
+import { type FetchLike, hostOf } from '@/utils/api/http';
 import { discover, type TenantEndpoints } from '@/utils/auth/discovery';
+import { belongsToTenant, isSecureUrl } from '@/utils/auth/endpoint-trust';
 import { normalizeTenant } from '@/utils/auth/tenant';
 import type { EffectiveSettings } from '@/utils/settings/effective';
 import type { SettingsSource } from './settings';
@@ -28,13 +29,26 @@ export function createTenantDirectory(settings: SettingsSource, fetchImpl: Fetch
       if (!tenant.ok) throw new ApiError('wrong-tenant', { messageKey: tenant.messageKey, messageParams: tenant.params });
       const cacheKey = `${tenant.apiBaseUrl}|${current.authorizeUrl}|${current.tokenUrl}`;
       const cached = await getSession<{ key: string; endpoints: TenantEndpoints }>(keys.endpoints);
-      if (cached?.key === cacheKey) return { effective, apiBaseUrl: tenant.apiBaseUrl, endpoints: cached.endpoints };
-      const overrides = {
-        ...(current.authorizeUrl ? { authorizeEndpoint: current.authorizeUrl } : {}),
-        ...(current.tokenUrl ? { tokenEndpoint: current.tokenUrl } : {}),
-      };
-      const endpoints = await discover(tenant.apiBaseUrl, fetchImpl, { overrides });
-      await setSession(keys.endpoints, { key: cacheKey, endpoints });
+      let endpoints = cached?.key === cacheKey ? cached.endpoints : undefined;
+      if (!endpoints) {
+        const overrides = {
+          ...(current.authorizeUrl ? { authorizeEndpoint: current.authorizeUrl } : {}),
+          ...(current.tokenUrl ? { tokenEndpoint: current.tokenUrl } : {}),
+        };
+        endpoints = await discover(tenant.apiBaseUrl, fetchImpl, { overrides });
+        await setSession(keys.endpoints, { key: cacheKey, endpoints });
+      }
+      const owner = { apiBaseUrl: tenant.apiBaseUrl, tenantName: tenant.tenantName ?? endpoints.tenantName };
+      for (const [key, url] of [
+        ['authorizeUrl', endpoints.authorizeEndpoint],
+        ['tokenUrl', endpoints.tokenEndpoint],
+      ] as const) {
+        // Only the organisation's own policy may send the sign-in to a host outside the tenant.
+        const setByPolicy = effective.managedKeys.includes(key) && current[key] === url;
+        if (!(setByPolicy ? isSecureUrl(url) : belongsToTenant(url, owner))) {
+          throw new ApiError('wrong-tenant', { messageKey: 'errors.untrustedEndpoint', messageParams: [hostOf(url)] });
+        }
+      }
       return { effective, apiBaseUrl: tenant.apiBaseUrl, endpoints };
     },
     redirectUri: () => browser.identity.getRedirectURL(),

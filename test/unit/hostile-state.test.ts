@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { afterAll, describe, it } from 'vitest';
 import { createTranslator, lookupIn, supportedLocales } from '@/utils/i18n/translate';
 import { describeReminder, parseRemindersState, planFromState } from '@/utils/reminders';
-import { applyUserEdit, resolveSettings } from '@/utils/settings/effective';
+import { applyUserEdit, keysThatFollowTheTenant, resolveSettings } from '@/utils/settings/effective';
 import { SettingsSchema, settingKeys } from '@/utils/settings/schema';
 import { describeOutcome, formatHelpdeskSummary, formatOutcomeNotification, parseTrackerState } from '@/utils/tracker';
 import { casesRun, check, counted, edgyNumber, jsonish, mutated, nastyString, storedValue, timed } from '../fixtures/hostile/arbitraries';
@@ -143,7 +143,7 @@ describe('hostile stored state', () => {
     );
   });
 
-  it('resolveSettings never throws and always yields valid settings, locking only keys the policy set', () => {
+  it('resolveSettings never throws and always yields valid settings, locking only keys the policy set (and, with a locked tenant, where sign-ins go)', () => {
     fc.assert(
       fc.property(
         settingsInput,
@@ -154,8 +154,11 @@ describe('hostile stored state', () => {
         (user, managed) => {
           const effective = timed(500, () => resolveSettings(user, managed));
           check(v.is(SettingsSchema, effective.settings), 'invalid effective settings');
+          const tenantLocked = effective.lockedKeys.includes('tenant');
           check(
-            effective.lockedKeys.every((key) => effective.managedKeys.includes(key)),
+            effective.lockedKeys.every(
+              (key) => effective.managedKeys.includes(key) || (tenantLocked && keysThatFollowTheTenant.includes(key)),
+            ),
             'locked a key the policy did not set',
           );
         },

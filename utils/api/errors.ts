@@ -51,6 +51,7 @@ export type ErrorMessageKey =
   | 'errors.tenantEmpty'
   | 'errors.tenantInvalid'
   | 'errors.tenantInsecureHttp'
+  | 'errors.untrustedEndpoint'
   | 'errors.statusNotReadable'
   | 'errors.unexpected';
 

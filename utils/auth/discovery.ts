@@ -57,7 +57,8 @@ export async function discover(apiBaseUrl: string, fetchImpl: FetchLike, options
     ({ status, text, headers } = await httpRequest(
       fetchImpl,
       url,
-      { method: 'GET', headers: { Accept: 'application/json' }, credentials: 'omit' },
+      // A redirect could point the sign-in at another host; the tenant answers this itself or not at all.
+      { method: 'GET', headers: { Accept: 'application/json' }, credentials: 'omit', redirect: 'error' },
       options.timeoutMs ?? 15_000,
     ));
   } catch (error) {

@@ -16,15 +16,28 @@ export interface EffectiveSettings {
   invalidManagedKeys: string[];
 }
 
+/**
+ * Where sign-in codes, tokens and password hashes go. When the organisation locks the tenant, these follow it:
+ * the policy's values or the defaults, never a value someone typed (which could send them elsewhere).
+ */
+export const keysThatFollowTheTenant: readonly SettingKey[] = ['authorizeUrl', 'tokenUrl', 'breachEndpoint'];
+
 export function resolveSettings(user: unknown, managed: unknown): EffectiveSettings {
-  const base = pickValid(user, defaultSettings).values;
+  const policyLocks = isRecord(managed) && managed.locked === true;
+  const tenantLocked = policyLocks && pickValid(managed, defaultSettings).validKeys.includes('tenant');
+  const userValues =
+    isRecord(user) && tenantLocked
+      ? Object.fromEntries(Object.entries(user).filter(([key]) => !keysThatFollowTheTenant.includes(key as SettingKey)))
+      : user;
+  const base = pickValid(userValues, defaultSettings).values;
   const policy = pickValid(managed, base);
-  const locked = isRecord(managed) && managed.locked === true;
   const managedKeys = policy.validKeys;
+  const lockedKeys = policyLocks ? [...managedKeys] : [];
+  if (tenantLocked) for (const key of keysThatFollowTheTenant) if (!lockedKeys.includes(key)) lockedKeys.push(key);
   return {
     settings: policy.values,
     managedKeys,
-    lockedKeys: locked ? managedKeys : [],
+    lockedKeys,
     invalidManagedKeys: policy.invalidKeys,
   };
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { API_VERSIONS, type ApiVersion } from '@/utils/api/versions';
+import { isSecureUrl } from '@/utils/auth/endpoint-trust';
 
 /**
  * Every user-configurable setting, with its default. The same keys are accepted from
@@ -30,7 +31,9 @@ export const SourceEntrySchema = v.object({
 });
 export type SourceEntry = v.InferOutput<typeof SourceEntrySchema>;
 
-const httpsUrlOrEmpty = v.union([v.literal(''), v.pipe(v.string(), v.url())]);
+/** Sign-in codes, tokens and hash prefixes go to these: https only, plain http only on loopback (the sandbox). */
+const secureUrl = v.pipe(v.string(), v.url(), v.check(isSecureUrl, 'use an https address'));
+const httpsUrlOrEmpty = v.union([v.literal(''), secureUrl]);
 
 export const SettingsSchema = v.object({
   tenant: v.pipe(v.string(), v.trim(), v.maxLength(300)),
@@ -41,7 +44,7 @@ export const SettingsSchema = v.object({
   padding: v.picklist(paddings),
   sources: v.pipe(v.array(SourceEntrySchema), v.maxLength(50)),
   breachCheck: v.picklist(breachModes),
-  breachEndpoint: v.pipe(v.string(), v.url()),
+  breachEndpoint: secureUrl,
   expiryPagePatterns: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.maxLength(500))), v.maxLength(100)),
   reminderDays: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(90))), v.maxLength(10)),
   passwordInfoCacheMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60)),
