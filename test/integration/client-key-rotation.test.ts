@@ -55,3 +55,35 @@ describe('a change encrypted for a key ISC has since rotated (documented form)',
     expect(tenant.accountState(accountId).passwordHash).toBe(hashFor(tenant, accountId, password));
   });
 });
+
+describe('the same rotation through the real worker', () => {
+  it('drops the cached key when a status says the payload was invalid, so the next attempt uses the new key and goes through', async () => {
+    const { configureFor, loadBackground, openPopup, signInAs, submitFromPopup, chooseTarget } = await import(
+      '../fixtures/faults/background'
+    );
+    const { ACCOUNTS } = await import('../fixtures/faults/rig');
+    const background = await loadBackground();
+    await configureFor(background, tenant);
+    await signInAs(background, tenant, 'alice');
+    const popup = openPopup(background);
+    const { tracking } = background.services;
+
+    const shown = await chooseTarget(popup, 'G Suite');
+    const newKeyId = await tenant.rotateKey(IDS.gSuite);
+    popup.back();
+    const accepted = await submitFromPopup(popup, 'G Suite', freshPassword());
+    const requestId = accepted?.accounts[0]?.requestId ?? '';
+    expect(await tracking.pollStatus(requestId)).toMatchObject({ kind: 'status', state: 'FAILED' });
+
+    // The worker forgot the key: the popup opened after the outcome queries ISC again and shows the new key.
+    const later = openPopup(background);
+    const fresh = await chooseTarget(later, 'G Suite');
+    expect(fresh.publicKeyId).toBe(newKeyId);
+    expect(fresh.publicKeyId).not.toBe(shown.publicKeyId);
+    const password = freshPassword();
+    later.back();
+    const retried = await submitFromPopup(later, 'G Suite', password);
+    expect(await tracking.pollStatus(retried?.accounts[0]?.requestId ?? '')).toMatchObject({ kind: 'status', state: 'FINISHED' });
+    expect(tenant.accountState(ACCOUNTS.gSuite).passwordHash).toBe(hashFor(tenant, ACCOUNTS.gSuite, password));
+  });
+});
