@@ -1,4 +1,4 @@
-import type { ApiVersion } from '@/utils/api/types';
+import { type ApiVersion, YEAR_API_VERSIONS } from '@/utils/api/versions';
 import { type FieldProblem, type IntegerRange, readInteger } from './limits';
 
 export const DIGIT_TOKEN_LIMITS = {
@@ -15,7 +15,7 @@ export const MAX_USER_ID_LENGTH = 200;
  * Versions offered for a digit-token request. The per-service `v1` layout has it too, but it is not
  * released yet, so it is used only when it is the configured version.
  */
-export const DIGIT_TOKEN_OFFERED_VERSIONS: readonly ApiVersion[] = ['beta', 'v2024', 'v2025', 'v2026'];
+export const DIGIT_TOKEN_OFFERED_VERSIONS: readonly ApiVersion[] = ['beta', ...YEAR_API_VERSIONS];
 const ALL_DIGIT_TOKEN_VERSIONS: readonly ApiVersion[] = [...DIGIT_TOKEN_OFFERED_VERSIONS, 'v1'];
 
 export function supportsDigitToken(version: ApiVersion): boolean {
