@@ -59,8 +59,15 @@ export function startWorker(services: WorkerServices, identity: { extensionId: s
 
   // Each step on its own: one failing (an API a browser lacks, storage trouble) must not stop the others.
   void settle(() => translator.reload());
-  // Already the default in Chrome; said explicitly because tokens live there. Firefox has no such call.
-  void settle(async () => browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }));
+  // Content scripts run beside hostile pages: no storage area is theirs to read or write (settings say where
+  // sign-ins go; the session holds tokens). Chrome keeps the choice; Firefox has no such call (see SECURITY.md).
+  for (const area of [browser.storage.session, browser.storage.local, browser.storage.sync]) {
+    void settle(async () =>
+      (area as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> }).setAccessLevel?.({
+        accessLevel: 'TRUSTED_CONTEXTS',
+      }),
+    );
+  }
   void settle(removeLegacyPatSecret);
   void settle(() => pagePrompt.syncContentScripts());
   // Changes submitted before a restart are picked up again here; the alarm retries if this fails.

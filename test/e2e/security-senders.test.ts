@@ -106,6 +106,26 @@ describe('who may ask the background for what, in Chromium', () => {
     );
   });
 
+  it("a content script can neither read nor write the extension's storage, so it cannot rewrite where sign-ins go", async () => {
+    const attempt = async (expression: string) => {
+      const result = (await cdp.send('Runtime.evaluate', {
+        expression: `(async () => { try { return { ok: true, value: JSON.stringify(await ${expression}) }; } catch (error) { return { ok: false }; } })()`,
+        contextId: contentScriptContext,
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result: { value?: { ok: boolean; value?: string } } };
+      return result.result.value;
+    };
+    for (const area of ['local', 'session', 'sync']) {
+      expect(await attempt(`chrome.storage.${area}.get(null)`), area).toEqual({ ok: false });
+    }
+    expect(await attempt(`chrome.storage.local.set({ settings: { tokenUrl: 'https://evil.example/oauth/token' } })`)).toEqual({
+      ok: false,
+    });
+    const stored = await session.worker.evaluate(() => chrome.storage.local.get('settings'));
+    expect(JSON.stringify(stored)).not.toContain('evil.example');
+  });
+
   it('the web page itself cannot reach the background: no runtime to our id, and postMessage goes nowhere', async () => {
     const inboxBefore = (await workerInbox()).length;
     const before = apiCalls(tenant).length;
@@ -142,7 +162,7 @@ describe('who may ask the background for what, in Chromium', () => {
   // After the web-page test: "expiry/openChange" opens the toolbar popup, whose own requests would blur it.
   it('a content script may ping and report what it saw, as the table allows', async () => {
     const allowed = allowedFrom('content-script');
-    expect([...allowed].sort()).toEqual(['expiry/openChange', 'expiry/report', 'expiry/snooze', 'ping']);
+    expect([...allowed].sort()).toEqual(['expiry/classify', 'expiry/openChange', 'expiry/report', 'expiry/snooze', 'ping']);
     for (const type of allowed) expect(await fromContentScript(type), type).toEqual({ ok: true });
   });
 
