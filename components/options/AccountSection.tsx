@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { t, tk, translator } from '@/components/i18n';
-import { type Send, toUserError } from '@/components/worker';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { t, translator } from '@/components/i18n';
+import type { Send } from '@/components/worker';
 import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
-import type { UserError } from '@/utils/messages/protocol';
 import type { UiState } from '@/utils/messages/views';
+import { useAction } from './admin/useAction';
 
 export function AccountSection({
   state,
@@ -18,26 +19,19 @@ export function AccountSection({
 }) {
   const [clientId, setClientId] = useState('');
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<UserError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const account = useAction();
   const identity = state.identity;
 
   async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
+    await account.run(async () => {
       const tenant = normalizeTenant(state.settings.settings.tenant);
       if (tenant.ok && !isLoopback(tenant.apiBaseUrl) && !(await requestOrigins(tenant.origins))) {
-        setError({ kind: 'permission', messageKey: 'options.permissionDeclined', params: [] });
+        account.fail({ kind: 'permission', messageKey: 'options.permissionDeclined', params: [] });
         return;
       }
       await action();
       onChanged();
-    } catch (err) {
-      setError(toUserError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -50,7 +44,7 @@ export function AccountSection({
             {identity.mode === 'client-credentials' && <span class="tag">{t('popup.apiClientMode')}</span>}
           </p>
           {identity.expiresAt && <p class="small muted">{t('options.tokenExpires', [translator().formatDateTime(identity.expiresAt)])}</p>}
-          <button type="button" class="button" disabled={busy} onClick={() => void run(() => send({ type: 'auth/signOut' }))}>
+          <button type="button" class="button" disabled={account.busy} onClick={() => void run(() => send({ type: 'auth/signOut' }))}>
             {t('popup.signOut')}
           </button>
         </div>
@@ -81,16 +75,12 @@ export function AccountSection({
           />
           <label for="pat-secret">{t('options.patSecret')}</label>
           <input id="pat-secret" type="password" autocomplete="off" value={secret} onInput={(e) => setSecret(e.currentTarget.value)} />
-          <button type="submit" class="button" disabled={busy || clientId.trim() === '' || secret === ''} data-testid="pat-sign-in">
+          <button type="submit" class="button" disabled={account.busy || clientId.trim() === '' || secret === ''} data-testid="pat-sign-in">
             {t('options.patSignIn')}
           </button>
         </form>
       )}
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {tk({ key: error.messageKey, params: error.params })}
-        </p>
-      )}
+      {account.error && <ErrorNotice error={account.error} />}
     </section>
   );
 }

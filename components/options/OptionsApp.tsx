@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { WorkerClient } from '@/components/worker';
 import type { UiState } from '@/utils/messages/views';
+import { ErrorNotice } from '../ErrorNotice';
 import { AccountSection } from './AccountSection';
 import { SettingsForm } from './SettingsForm';
 
@@ -37,11 +38,7 @@ export function OptionsApp({ worker, requestOrigins, admin }: OptionsAppProps) {
   return (
     <main class="options">
       <h1>{t('options.title')}</h1>
-      {failed && (
-        <p class="notice notice-error" role="alert">
-          {t('popup.workerUnavailable')}
-        </p>
-      )}
+      {failed && <ErrorNotice text={{ key: 'popup.workerUnavailable' }} />}
       {state && (
         <>
           {state.settings.lockedKeys.length > 0 && <p class="notice notice-info">{t('options.lockedNotice')}</p>}

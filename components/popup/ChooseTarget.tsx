@@ -1,8 +1,8 @@
 import { t } from '@/components/i18n';
 import type { UiState } from '@/utils/messages/views';
 import type { SourceEntry } from '@/utils/settings/schema';
+import { ErrorNotice } from '../ErrorNotice';
 import { useStore } from '../useStore';
-import { ErrorNotice } from './ErrorNotice';
 import type { PopupActions, TargetLoad } from './store';
 
 export function ChooseTarget({ actions, state }: { actions: PopupActions; state: UiState }) {

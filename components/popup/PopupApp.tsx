@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { UiState } from '@/utils/messages/views';
+import { ErrorNotice } from '../ErrorNotice';
 import { useStore } from '../useStore';
 import type { WorkerClient } from '../worker';
 import { ChooseTarget } from './ChooseTarget';
@@ -75,12 +76,5 @@ function BootSkeleton() {
 }
 
 function WorkerError({ onRetry }: { onRetry: () => void }) {
-  return (
-    <div class="notice notice-error" role="alert">
-      <p>{t('popup.workerUnavailable')}</p>
-      <button type="button" class="button" onClick={onRetry}>
-        {t('popup.retry')}
-      </button>
-    </div>
-  );
+  return <ErrorNotice text={{ key: 'popup.workerUnavailable' }} onRetry={onRetry} />;
 }

@@ -1,7 +1,7 @@
 import { t, tk } from '@/components/i18n';
 import type { UiState } from '@/utils/messages/views';
+import { ErrorNotice } from '../ErrorNotice';
 import { useStore } from '../useStore';
-import { ErrorNotice } from './ErrorNotice';
 import type { PopupActions } from './store';
 
 export function SignedOut({ actions, state }: { actions: PopupActions; state: UiState }) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tk, translator } from '@/components/i18n';
 import type { ChangeView, UiState } from '@/utils/messages/views';
+import { ErrorNotice } from '../ErrorNotice';
 import { useStore } from '../useStore';
 import type { PopupActions } from './store';
 
@@ -49,9 +50,7 @@ export function StatusView({ actions, state }: { actions: PopupActions; state: U
         {t('popup.statusTitle')}
       </h2>
       {accountNotices.map((a) => (
-        <p key={a.accountId} class="notice notice-error" role="alert">
-          {a.error ? tk({ key: a.error.messageKey, params: a.error.params }) : t('popup.errorInternal')}
-        </p>
+        <ErrorNotice key={a.accountId} error={a.error} />
       ))}
       {current.length > 0 && (
         <ul class="changes" aria-live="polite" data-testid="current-changes">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { t } from '@/components/i18n';
-import { toUserError } from '@/components/worker';
 import {
   ADMIN_OPERATIONS,
   ADMIN_ROLE,
@@ -10,9 +10,9 @@ import {
   type ProbedOperation,
   REQUIRED_SCOPES,
 } from '@/utils/admin/capabilities';
+import { explainAdminError } from '@/utils/admin/explain';
 import type { AdminAccessView } from '@/utils/admin/views';
-import type { UserError } from '@/utils/messages/protocol';
-import { AdminError } from './AdminError';
+import { useAction } from './useAction';
 import type { Send } from './useLoad';
 
 const isProbed = (operation: AdminOperation): operation is ProbedOperation => (PROBED_OPERATIONS as readonly string[]).includes(operation);
@@ -36,22 +36,18 @@ export function AccessPanel({
   probe: AdminAccessView | null;
   onChecked: (probe: AdminAccessView) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const checking = useAction();
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<UserError | null>(null);
 
   async function check() {
-    setBusy(true);
     setStatus(null);
-    setError(null);
-    try {
-      onChecked(await send({ type: 'admin/checkAccess' }));
-      setStatus(t('admin.access.checked'));
-    } catch (failure) {
-      setError(toUserError(failure));
-    } finally {
-      setBusy(false);
-    }
+    await checking.run(
+      () => send({ type: 'admin/checkAccess' }),
+      (checked) => {
+        onChecked(checked);
+        setStatus(t('admin.access.checked'));
+      },
+    );
   }
 
   return (
@@ -68,14 +64,21 @@ export function AccessPanel({
         ))}
       </ul>
       <div class="row">
-        <button type="button" class="button" disabled={busy} onClick={() => void check()} data-testid="check-access">
-          {busy ? t('admin.access.checking') : t('admin.access.check')}
+        <button type="button" class="button" disabled={checking.busy} onClick={() => void check()} data-testid="check-access">
+          {checking.busy ? t('admin.access.checking') : t('admin.access.check')}
         </button>
         <p role="status" aria-live="polite" class="small">
           {status}
         </p>
       </div>
-      {error && <AdminError operation="orgConfigRead" error={error} />}
+      {checking.error && (
+        <ErrorNotice
+          error={checking.error}
+          text={explainAdminError('orgConfigRead', checking.error)}
+          audience="admin"
+          testId="admin-error"
+        />
+      )}
     </section>
   );
 }

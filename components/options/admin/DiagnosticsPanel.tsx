@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, tk, translator } from '@/components/i18n';
 import { formatDiagnosticsReport } from '@/utils/admin/report';
 import type { AdminDiagnosticsView } from '@/utils/admin/views';
-import { AdminError } from './AdminError';
+import { LoadStatus } from './LoadStatus';
 import { type Send, useLoad } from './useLoad';
 
 // ISO time in the report: support reads it in another time zone.
@@ -34,8 +34,7 @@ export function DiagnosticsPanel({ send, copyText }: { send: Send; copyText: (te
     <section class="admin-panel" aria-labelledby="admin-diagnostics-title" data-testid="admin-diagnostics">
       <h3 id="admin-diagnostics-title">{t('admin.diagnostics.title')}</h3>
       <p class="small muted">{t('admin.diagnostics.explain')}</p>
-      {loaded.state.status === 'loading' && <p class="muted">{t('admin.loading')}</p>}
-      {loaded.state.status === 'error' && <AdminError operation="orgConfigRead" error={loaded.state.error} onRetry={loaded.reload} />}
+      <LoadStatus load={loaded} operation="orgConfigRead" />
       {view && (
         <>
           <dl class="admin-facts">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { t, tk } from '@/components/i18n';
-import { toUserError } from '@/components/worker';
 import {
   countdown,
   DIGIT_TOKEN_DEFAULTS,
@@ -13,10 +13,10 @@ import {
   supportsDigitToken,
   validateDigitTokenRequest,
 } from '@/utils/admin/digit-token';
+import { explainAdminError } from '@/utils/admin/explain';
 import type { FieldProblem } from '@/utils/admin/limits';
 import type { ApiVersion } from '@/utils/api/types';
-import type { UserError } from '@/utils/messages/protocol';
-import { AdminError } from './AdminError';
+import { useAction } from './useAction';
 import { type Send, useNow } from './useLoad';
 
 /** Only in this component's state: gone when it expires, is cleared, or the page closes. */
@@ -48,8 +48,7 @@ export function DigitTokenPanel({
     durationMinutes: String(DIGIT_TOKEN_DEFAULTS.durationMinutes),
   });
   const [problems, setProblems] = useState<Partial<Record<DigitTokenField, FieldProblem>>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UserError | null>(null);
+  const generating = useAction();
   const [token, setToken] = useState<ShownToken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const now = useNow(token ? 1000 : null);
@@ -72,7 +71,7 @@ export function DigitTokenPanel({
 
   async function generate(event: Event) {
     event.preventDefault();
-    setError(null);
+    generating.reset();
     setNotice(null);
     const checked = validateDigitTokenRequest(draft);
     if (!checked.ok) {
@@ -81,21 +80,18 @@ export function DigitTokenPanel({
     }
     setProblems({});
     setToken(null);
-    setBusy(true);
     const requestedAt = Date.now();
-    try {
-      const result = await send({ type: 'admin/digitToken', ...checked.value, version });
-      setToken({
-        value: result.digitToken,
-        userId: checked.value.userId,
-        expiresAt: digitTokenExpiresAt(requestedAt, result.durationMinutes),
-      });
-      setNotice(t('admin.digit.tokenFor', [checked.value.userId]));
-    } catch (failure) {
-      setError(toUserError(failure));
-    } finally {
-      setBusy(false);
-    }
+    await generating.run(
+      () => send({ type: 'admin/digitToken', ...checked.value, version }),
+      (result) => {
+        setToken({
+          value: result.digitToken,
+          userId: checked.value.userId,
+          expiresAt: digitTokenExpiresAt(requestedAt, result.durationMinutes),
+        });
+        setNotice(t('admin.digit.tokenFor', [checked.value.userId]));
+      },
+    );
   }
 
   async function copy() {
@@ -173,8 +169,8 @@ export function DigitTokenPanel({
           {problemText('durationMinutes')}
         </div>
         <div class="row">
-          <button type="submit" class="button button-primary" disabled={busy} data-testid="digit-generate">
-            {busy ? t('admin.digit.generating') : t('admin.digit.generate')}
+          <button type="submit" class="button button-primary" disabled={generating.busy} data-testid="digit-generate">
+            {generating.busy ? t('admin.digit.generating') : t('admin.digit.generate')}
           </button>
         </div>
       </form>
@@ -207,7 +203,14 @@ export function DigitTokenPanel({
           </div>
         </div>
       )}
-      {error && <AdminError operation="digitToken" error={error} />}
+      {generating.error && (
+        <ErrorNotice
+          error={generating.error}
+          text={explainAdminError('digitToken', generating.error)}
+          audience="admin"
+          testId="admin-error"
+        />
+      )}
     </section>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { t, tk } from '@/components/i18n';
-import { toUserError } from '@/components/worker';
 import { ADMIN_ROLE, REQUIRED_SCOPES } from '@/utils/admin/capabilities';
+import { explainAdminError } from '@/utils/admin/explain';
 import type { FieldProblem } from '@/utils/admin/limits';
 import { draftFromValues, ORG_CONFIG_LIMITS, type OrgConfigDraft, type OrgConfigField, validateOrgConfig } from '@/utils/admin/org-config';
-import type { UserError } from '@/utils/messages/protocol';
-import { AdminError } from './AdminError';
+import { LoadStatus } from './LoadStatus';
+import { useAction } from './useAction';
 import { type Send, useLoad } from './useLoad';
 
 function NumberField({
@@ -76,9 +77,8 @@ export function OrgConfigPanel({ send, canWrite }: { send: Send; canWrite: boole
   const loaded = useLoad(() => send({ type: 'admin/orgConfig/get' }));
   const [draft, setDraft] = useState<OrgConfigDraft | null>(null);
   const [problems, setProblems] = useState<Partial<Record<OrgConfigField, FieldProblem>>>({});
-  const [saving, setSaving] = useState(false);
+  const saving = useAction();
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<UserError | null>(null);
   const view = loaded.state.status === 'ready' ? loaded.state.value : null;
 
   useEffect(() => {
@@ -89,7 +89,7 @@ export function OrgConfigPanel({ send, canWrite }: { send: Send; canWrite: boole
     event.preventDefault();
     if (!draft || !view) return;
     setStatus(null);
-    setError(null);
+    saving.reset();
     const checked = validateOrgConfig(draft);
     if (!checked.ok) {
       setProblems(checked.problems);
@@ -97,26 +97,22 @@ export function OrgConfigPanel({ send, canWrite }: { send: Send; canWrite: boole
       return;
     }
     setProblems({});
-    setSaving(true);
-    try {
-      const saved = await send({ type: 'admin/orgConfig/save', exists: view.exists, config: checked.value });
-      loaded.set(saved);
-      setStatus(view.exists ? t('admin.orgConfig.saved') : t('admin.orgConfig.created'));
-    } catch (failure) {
-      setError(toUserError(failure));
-    } finally {
-      setSaving(false);
-    }
+    await saving.run(
+      () => send({ type: 'admin/orgConfig/save', exists: view.exists, config: checked.value }),
+      (saved) => {
+        loaded.set(saved);
+        setStatus(view.exists ? t('admin.orgConfig.saved') : t('admin.orgConfig.created'));
+      },
+    );
   }
 
   const update = (patch: Partial<OrgConfigDraft>) => setDraft((current) => current && { ...current, ...patch });
-  const readOnly = !canWrite || saving;
+  const readOnly = !canWrite || saving.busy;
 
   return (
     <section class="admin-panel" aria-labelledby="admin-org-config-title" data-testid="admin-org-config">
       <h3 id="admin-org-config-title">{t('admin.orgConfig.title')}</h3>
-      {loaded.state.status === 'loading' && <p class="muted">{t('admin.loading')}</p>}
-      {loaded.state.status === 'error' && <AdminError operation="orgConfigRead" error={loaded.state.error} onRetry={loaded.reload} />}
+      <LoadStatus load={loaded} operation="orgConfigRead" />
       {view && draft && (
         <form onSubmit={(e) => void save(e)} noValidate data-exists={String(view.exists)}>
           {!view.exists && (
@@ -160,8 +156,8 @@ export function OrgConfigPanel({ send, canWrite }: { send: Send; canWrite: boole
           </div>
           {canWrite ? (
             <div class="row">
-              <button type="submit" class="button button-primary" disabled={saving} data-testid="org-config-save">
-                {saving ? t('admin.orgConfig.saving') : view.exists ? t('admin.orgConfig.save') : t('admin.orgConfig.create')}
+              <button type="submit" class="button button-primary" disabled={saving.busy} data-testid="org-config-save">
+                {saving.busy ? t('admin.orgConfig.saving') : view.exists ? t('admin.orgConfig.save') : t('admin.orgConfig.create')}
               </button>
               <p role="status" aria-live="polite" data-testid="org-config-status">
                 {status}
@@ -172,7 +168,9 @@ export function OrgConfigPanel({ send, canWrite }: { send: Send; canWrite: boole
           )}
         </form>
       )}
-      {error && <AdminError operation="orgConfigWrite" error={error} />}
+      {saving.error && (
+        <ErrorNotice error={saving.error} text={explainAdminError('orgConfigWrite', saving.error)} audience="admin" testId="admin-error" />
+      )}
     </section>
   );
 }

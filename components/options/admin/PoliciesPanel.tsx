@@ -1,6 +1,6 @@
 import { t, tk } from '@/components/i18n';
 import type { AdminPolicyView, AdminSyncGroupView } from '@/utils/admin/views';
-import { AdminError } from './AdminError';
+import { LoadStatus } from './LoadStatus';
 import { type Send, useLoad } from './useLoad';
 
 function IdList({ ids, empty }: { ids: string[]; empty: string }) {
@@ -84,10 +84,7 @@ export function PoliciesPanel({ send, canReadPolicies, canReadGroups }: { send: 
         <section class="admin-panel" aria-labelledby="admin-policies-title" data-testid="admin-policies">
           <h3 id="admin-policies-title">{t('admin.policies.title')}</h3>
           <p class="small muted">{t('admin.policies.explain')}</p>
-          {policies.state.status === 'loading' && <p class="muted">{t('admin.loading')}</p>}
-          {policies.state.status === 'error' && (
-            <AdminError operation="policiesRead" error={policies.state.error} onRetry={policies.reload} />
-          )}
+          <LoadStatus load={policies} operation="policiesRead" />
           {policyList && policyList.length === 0 && <p>{t('admin.policies.none')}</p>}
           {policyList?.map((policy) => (
             <Policy key={policy.id} policy={policy} groups={groupList} />
@@ -101,8 +98,7 @@ export function PoliciesPanel({ send, canReadPolicies, canReadGroups }: { send: 
         <section class="admin-panel" aria-labelledby="admin-sync-groups-title" data-testid="admin-sync-groups">
           <h3 id="admin-sync-groups-title">{t('admin.syncGroups.title')}</h3>
           <p class="small muted">{t('admin.syncGroups.explain')}</p>
-          {groups.state.status === 'loading' && <p class="muted">{t('admin.loading')}</p>}
-          {groups.state.status === 'error' && <AdminError operation="syncGroupsRead" error={groups.state.error} onRetry={groups.reload} />}
+          <LoadStatus load={groups} operation="syncGroupsRead" />
           {groupList && groupList.length === 0 && <p>{t('admin.syncGroups.none')}</p>}
           {groupList?.map((group) => (
             <SyncGroup key={group.id} group={group} policies={policyList} />
