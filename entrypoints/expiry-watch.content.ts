@@ -1,57 +1,49 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { showPrompt } from '@/components/prompt/prompt';
-import { detectExpiry } from '@/utils/expiry';
-import { createMessenger } from '@/utils/messages/client';
+import { looksRelevant } from '@/utils/expiry/precheck';
 
-/** Re-evaluations allowed on a single-page app before the script stops watching. */
-const maxEvaluations = 20;
+/**
+ * Runs on every watched sign-in page, so it is kept tiny (budget: bench/size.ts): it only asks whether the page
+ * could be about a password (a password field, or the word "password" in any shipped language). When it could,
+ * it asks the worker to inject the classifier (expiry-classifier.content.ts) into this frame, once. The phrase
+ * tables, the detector and the prompt load only on such pages — most pages on a watched host never pay for them.
+ *
+ * Why not send the page's text to the worker instead: the worker has its own size target, Chrome's MV3 worker
+ * cannot import() lazily, and the text of a sign-in page does not need to leave the page at all this way.
+ */
+
+/** Re-checks allowed on a single-page app before the watcher stops looking. */
+const maxChecks = 20;
 const debounceMs = 600;
 
 export default defineContentScript({
-  // Registered at runtime by the background, only for sites the user or policy granted.
+  // Registered at runtime by the worker, only for sites the user or policy granted.
   registration: 'runtime',
   matches: [],
   runAt: 'document_idle',
   main(ctx) {
-    // `wxt/browser` is the browsers' native promise-based API here (see the hook in wxt.config.ts).
-    const send = createMessenger((message) => browser.runtime.sendMessage(message));
-    let evaluations = 0;
-    let settled = false;
+    let checks = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
-    async function evaluate() {
-      if (settled || evaluations >= maxEvaluations) return;
-      evaluations += 1;
-      const verdict = detectExpiry(document, location.href);
-      if (verdict.kind === 'none') return;
-      settled = true;
+    function check() {
+      if (checks >= maxChecks) return observer.disconnect();
+      checks += 1;
+      if (!looksRelevant(document)) return;
       observer.disconnect();
-      // Only the verdict goes to the worker; the site is taken from the sender by the worker itself,
-      // and the worker words the prompt (it knows a language forced by policy).
-      const reply = await send({
-        type: 'expiry/report',
-        kind: verdict.kind,
-        ...(verdict.daysLeft !== undefined ? { daysLeft: verdict.daysLeft } : {}),
-      }).catch(() => null);
-      if (!reply?.show || ctx.isInvalid) return;
-      showPrompt(document, reply.text, {
-        onChangeNow: () => void send({ type: 'expiry/openChange' }).catch(() => undefined),
-        onNotNow: () => void send({ type: 'expiry/snooze' }).catch(() => undefined),
-        onClose: () => undefined,
-      });
+      // `browser` here is the browsers' native promise-based API (see the hook in wxt.config.ts).
+      void browser.runtime.sendMessage({ type: 'expiry/classify' }).catch(() => undefined);
     }
 
-    // Single-page apps show the warning after load: look again after meaningful changes, debounced and bounded.
+    // Single-page apps render the sign-in form after load: look again after changes, debounced and bounded.
     const observer = new MutationObserver(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => void evaluate(), debounceMs);
+      timer = setTimeout(check, debounceMs);
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => {
       observer.disconnect();
       clearTimeout(timer);
     });
-    void evaluate();
+    check();
   },
 });

@@ -42,6 +42,10 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
       await pagePrompt.openChange(sender);
       return null;
     },
+    'expiry/classify': async (_r, _context, sender) => {
+      await pagePrompt.injectClassifier(sender);
+      return null;
+    },
     'admin/orgConfig/get': () => admin.orgConfig(),
     'admin/orgConfig/save': (r) => admin.saveOrgConfig(r),
     'admin/digitToken': (r) => admin.digitToken(r),

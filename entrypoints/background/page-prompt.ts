@@ -10,6 +10,7 @@ import { getLocal, getSession, keys, setLocal, setSession } from './storage';
 import type { WorkerTranslator } from './translator';
 
 const scriptId = 'rekey-expiry-watch';
+const classifierFile = '/content-scripts/expiry-classifier.js';
 
 /**
  * The "your password has expired" prompt on identity-provider pages, worker side: where the watcher runs, what a
@@ -26,6 +27,8 @@ export interface PagePrompt {
   ): Promise<{ show: false } | { show: true; text: PromptText }>;
   snooze(sender: SenderInfo): Promise<void>;
   openChange(sender: SenderInfo): Promise<void>;
+  /** Loads the expiry classifier into the frame whose watcher found the page relevant (see expiry-watch.content.ts). */
+  injectClassifier(sender: SenderInfo): Promise<void>;
 }
 
 export function createPagePrompt(deps: {
@@ -104,6 +107,15 @@ export function createPagePrompt(deps: {
       if (until > Date.now()) return { show: false };
       if (page.tabId !== undefined) await setSession(keys.shownPrompts, { ...(await shownPrompts()), [page.tabId]: page.origin });
       return { show: true, text: promptText(kind, daysLeft) };
+    },
+
+    async injectClassifier(sender) {
+      // The watcher runs only where host access was granted, so this injects nowhere else; the file is ours.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !/^https?:/.test(sender.url ?? '')) return;
+      await browser.scripting
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [classifierFile] })
+        .catch(() => undefined);
     },
 
     async snooze(sender) {

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRealPage } from '@/bench/expiry-corpus/real/corpus';
+import { EXPIRY_CORPUS_DIR } from '@/bench/expiry-corpus/written/corpus';
+import { promptHostSelector } from '@/components/prompt/prompt';
 import { type ExtensionSession, e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
 import { configure, sandboxSettings } from '@/sandbox/browser/journeys';
 import { expiredPage, ordinarySignInPage, startPagesServer } from '@/sandbox/pages/server';
@@ -13,7 +17,16 @@ describe('auto-prompt on password-expiry pages', () => {
 
   beforeAll(async () => {
     tenant = await startTenant({ port: 0 });
-    site = await startPagesServer({ '/expired': expiredPage, '/signin': ordinarySignInPage });
+    // Pages built from the products' own bundles (bench/expiry-corpus/real) and a help article from the written set.
+    const real = (id: string) => readRealPage(id).html;
+    site = await startPagesServer({
+      '/expired': expiredPage,
+      '/signin': ordinarySignInPage,
+      '/okta/password-expiry-warning': real('okta-expiring-in-days-en'),
+      '/realms/corp/login-actions/required-action': real('keycloak-update-password-to-activate-en'),
+      '/okta-sv/password-expired': real('okta-expired-change-form-sv'),
+      '/help/password-expired': readFileSync(`${EXPIRY_CORPUS_DIR}/help-article-password-expired-en.html`, 'utf8'),
+    });
     session = await launchExtension({ dir: e2eExtensionDir });
     await configure(session, sandboxSettings(tenant, { expiryPagePatterns: ['http://127.0.0.1/* | G Suite'] }));
   });
@@ -39,10 +52,10 @@ describe('auto-prompt on password-expiry pages', () => {
   it('keeps its prompt unreadable to the page', async () => {
     const page = await visit('/expired');
     await expect.poll(() => promptText(page), { timeout: 10_000 }).not.toBeNull();
-    const seenByPage = await page.evaluate(() => {
-      const host = document.querySelector('rekey-expiry-prompt');
+    const seenByPage = await page.evaluate((selector) => {
+      const host = document.querySelector(selector);
       return { shadowRoot: host?.shadowRoot ?? null, text: host?.textContent ?? '' };
-    });
+    }, promptHostSelector);
     expect(seenByPage).toEqual({ shadowRoot: null, text: '' });
     await page.close();
   });
@@ -62,6 +75,31 @@ describe('auto-prompt on password-expiry pages', () => {
     const preselect = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'state/get' }).then((r) => r.value.preselectSource));
     expect(preselect).toBe('G Suite');
     await options.close();
+    await page.close();
+  });
+
+  it('offers the change on an Okta Sign-In Widget expiry warning, with its day count', async () => {
+    const page = await visit('/okta/password-expiry-warning');
+    await expect.poll(() => promptText(page), { timeout: 10_000 }).toContain('expires in 2 days');
+    await page.close();
+  });
+
+  it('offers the change on a Keycloak "update password" required action', async () => {
+    const page = await visit('/realms/corp/login-actions/required-action');
+    await expect.poll(() => promptText(page), { timeout: 10_000 }).toContain('Your password has expired');
+    await page.close();
+  });
+
+  it('offers the change on a Swedish Okta page (a language outside the hand-written nine)', async () => {
+    const page = await visit('/okta-sv/password-expired');
+    await expect.poll(() => promptText(page), { timeout: 10_000 }).toContain('Your password has expired');
+    await page.close();
+  });
+
+  it('stays silent on a help article about password expiry', async () => {
+    const page = await visit('/help/password-expired');
+    await page.waitForTimeout(2000);
+    expect(await promptText(page)).toBeNull();
     await page.close();
   });
 

@@ -25,6 +25,12 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     expect(sizes.popupInitial.files.some((f) => f.includes('crypto'))).toBe(false);
   });
 
+  it('keeps the expiry watcher every watched page loads within 6 kB gzipped; the classifier is injected only on demand', () => {
+    expect(sizes.contentScript).not.toBeNull();
+    expect(sizes.contentScript!.gzip).toBeLessThanOrEqual(6 * 1024);
+    expect(sizes.injectedScripts.map((script) => script.file)).toContain('content-scripts/expiry-classifier.js');
+  });
+
   it('keeps the content script and the background worker within their ceilings', () => {
     expect(sizes.contentScript?.gzip ?? 0).toBeLessThanOrEqual(enforcedBudgets.contentScriptGzip);
     expect(sizes.background.raw).toBeLessThanOrEqual(enforcedBudgets.backgroundMinified);

@@ -67,6 +67,7 @@ export const RequestSchema = v.variant('type', [
   }),
   empty('expiry/snooze'),
   empty('expiry/openChange'),
+  empty('expiry/classify'),
   ...ADMIN_REQUEST_SCHEMAS,
 ]);
 
@@ -89,6 +90,7 @@ export interface ResponseMap {
   'expiry/report': { show: false } | { show: true; text: PromptText };
   'expiry/snooze': null;
   'expiry/openChange': null;
+  'expiry/classify': null;
   'admin/orgConfig/get': AdminOrgConfigView;
   'admin/orgConfig/save': AdminOrgConfigView;
   'admin/digitToken': AdminDigitTokenView;
@@ -119,6 +121,8 @@ export const allowedSenders: Record<RequestType, readonly SenderContext[]> = {
   'expiry/report': ['content-script'],
   'expiry/snooze': ['content-script'],
   'expiry/openChange': ['content-script'],
+  // The watcher asks for the classifier in its own frame; the worker injects only our packaged file, there.
+  'expiry/classify': ['content-script'],
   // Administration: the options page only; ISC checks the token's permissions on every call.
   'admin/orgConfig/get': ['extension-page'],
   'admin/orgConfig/save': ['extension-page'],

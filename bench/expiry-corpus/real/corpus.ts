@@ -20,3 +20,10 @@ export function loadRealCorpus(part?: RealPageLabel['part']): RealPage[] {
     .filter((label) => !part || label.part === part)
     .map((label) => ({ ...label, html: readFileSync(`${REAL_CORPUS_DIR}/${label.file}`, 'utf8') }));
 }
+
+/** One page by its id (`okta-expiring-in-days-en`), whichever part it is in. */
+export function readRealPage(id: string): RealPage {
+  const label = readRealLabels().find((candidate) => candidate.file.endsWith(`/${id}.html`));
+  if (!label) throw new Error(`no real-corpus page ${id}`);
+  return { ...label, html: readFileSync(`${REAL_CORPUS_DIR}/${label.file}`, 'utf8') };
+}
