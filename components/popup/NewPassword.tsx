@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tk } from '@/components/i18n';
+import { hostOf } from '@/utils/api/http';
 import type { BreachVerdict } from '@/utils/breach/verdict';
 import type { UiState } from '@/utils/messages/views';
 import { firstUnmet, mergeRules, parsePolicies } from '@/utils/policy';
@@ -174,6 +175,11 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
 
       <Checklist results={results} pending={checked !== password} />
       {strength && <StrengthMeter estimate={strength} />}
+      {breachMode !== 'off' && (
+        <p class="small muted" data-testid="breach-disclosure">
+          {t('popup.breachDisclosure', [hostOf(state.settings.settings.breachEndpoint)])}
+        </p>
+      )}
       {breachMode !== 'off' && breach && (
         <p
           class={`notice notice-${breach.severity === 'blocking' ? 'error' : breach.severity === 'warning' ? 'warning' : 'info'}`}

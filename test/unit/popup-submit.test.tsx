@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RequestSchema } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings/schema';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { click, type Rendered, submit, type, waitFor } from '../fixtures/popup/dom';
 import { english } from '../fixtures/popup/english';
 import { type MountedPopup, openPasswordScreen } from '../fixtures/popup/popup';
@@ -252,6 +252,14 @@ describe('submitting: the breach check', () => {
     expect(notice.textContent).toBe(blocking);
     expect(popup.byTestId('submit-reason').textContent).toBe(blocking);
     expect(popup.byTestId<HTMLButtonElement>('submit').disabled).toBe(true);
+  });
+
+  it('says which service checks for breaches and what leaves the computer, before anything is typed, and nothing when the check is off', async () => {
+    const popup = await open({ breachCheck: 'warn', breachEndpoint: 'https://breach.example' });
+    expect(popup.byTestId('breach-disclosure').textContent).toBe(english('popup.breachDisclosure', ['breach.example']));
+    popup.unmount();
+    const off = await open({ breachCheck: 'off', breachEndpoint: 'https://breach.example' });
+    expect(off.queryByTestId('breach-disclosure')).toBeNull();
   });
 
   it('never enables submit, not even for one render, before the breach verdict for this password', async () => {
