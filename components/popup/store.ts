@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { UserError } from '@/utils/messages/protocol';
 import type { PasswordTargetView, SubmitResult, UiState } from '@/utils/messages/views';
+import { sourcesWithRotatedKey } from '@/utils/tracker/key-rotation';
 import { type PageBrowser, type Send, toUserError } from '../worker';
 
 export type TargetLoad = { status: 'loading' } | { status: 'ready'; view: PasswordTargetView } | { status: 'error'; error: UserError };
@@ -52,6 +53,7 @@ export function createPopupStore(send: Send, pageBrowser: PageBrowser = noBrowse
     /** The worker's current state: pushed over the page's port, or read by `refresh`. */
     receive(state: UiState) {
       set({ state, boot: 'ready' });
+      actions.forgetRotatedKeys(state);
       if (state.preselectSource && get().selectedSource === null && state.identity) {
         actions.choose(state.preselectSource);
       }
@@ -66,6 +68,16 @@ export function createPopupStore(send: Send, pageBrowser: PageBrowser = noBrowse
     },
     openOptionsPage() {
       pageBrowser.openOptionsPage();
+    },
+    /** A change FAILED because ISC rotated a source's key after this popup fetched it: load that source again. */
+    forgetRotatedKeys(state: UiState) {
+      const { targets } = get();
+      const fetchedAt = (name: string) => {
+        const target = targets[name];
+        return target?.status === 'ready' ? target.view.fetchedAt : undefined;
+      };
+      const stale = sourcesWithRotatedKey(state.tracker.history, fetchedAt);
+      if (stale.length > 0) set({ targets: Object.fromEntries(Object.entries(targets).filter(([name]) => !stale.includes(name))) });
     },
     loadTargets(force = false) {
       const sources = get().state?.settings.settings.sources ?? [];

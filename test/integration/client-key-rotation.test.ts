@@ -3,7 +3,8 @@ import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createPasswordInfoCache, emptyPasswordInfoCache } from '@/utils/api/cache';
 import { causeOf } from '@/utils/tracker';
 import { needsFreshPublicKey, pollResultFromStatus } from '@/utils/tracker/from-api-error';
-import { createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
+import { chooseTarget, configureFor, loadBackground, openPopup, signInAs, submitFromPopup } from '../fixtures/faults/background';
+import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
 
 /**
  * A key rotation in the only form the specs document: ISC accepts the set-password encrypted for the old key
@@ -58,10 +59,6 @@ describe('a change encrypted for a key ISC has since rotated (documented form)',
 
 describe('the same rotation through the real worker', () => {
   it('drops the cached key when a status says the payload was invalid, so the next attempt uses the new key and goes through', async () => {
-    const { configureFor, loadBackground, openPopup, signInAs, submitFromPopup, chooseTarget } = await import(
-      '../fixtures/faults/background'
-    );
-    const { ACCOUNTS } = await import('../fixtures/faults/rig');
     const background = await loadBackground();
     await configureFor(background, tenant);
     await signInAs(background, tenant, 'alice');
@@ -76,6 +73,7 @@ describe('the same rotation through the real worker', () => {
     expect(await tracking.pollStatus(requestId)).toMatchObject({ kind: 'status', state: 'FAILED' });
 
     // The worker forgot the key: the popup opened after the outcome queries ISC again and shows the new key.
+    // (An open popup drops the key it shows when the failure reaches it: test/unit/popup-rotated-key.test.ts.)
     const later = openPopup(background);
     const fresh = await chooseTarget(later, 'G Suite');
     expect(fresh.publicKeyId).toBe(newKeyId);

@@ -1,5 +1,6 @@
 import type { PasswordChangeStatusResult } from '@/utils/api/client';
 import { ApiError } from '@/utils/api/errors';
+import { isInvalidPayload } from './key-rotation';
 import type { StatusPollResult } from './types';
 
 /**
@@ -23,10 +24,8 @@ export function pollResultFromStatus(result: PasswordChangeStatusResult): Status
  * employee resubmits, or the resubmission fails the same way.
  */
 export function needsFreshPublicKey(result: StatusPollResult): boolean {
-  return result.kind === 'status' && result.state === 'FAILED' && result.errors.some((error) => INVALID_PAYLOAD.test(error));
+  return result.kind === 'status' && result.state === 'FAILED' && isInvalidPayload(result.errors);
 }
-
-const INVALID_PAYLOAD = /payload is invalid|could not decrypt|decryption failed/i;
 
 /**
  * A failed status request. Only 'signed-out' and 'not-found' are final for the change's polling;
