@@ -52,6 +52,8 @@ describe.each(Object.keys(launchers) as ExtensionHarness['browserName'][])('idle
     await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1_000));
     const traffic: BackgroundTraffic = await probe.read();
 
+    // The figures the closing notes and README quote.
+    console.info(`idle ${browserName} ${idleSeconds} s: ${JSON.stringify(traffic)}`);
     const limit = maxPerSecond * idleSeconds;
     expect(total(traffic.requests), JSON.stringify(traffic)).toBeLessThanOrEqual(limit);
     expect(traffic.storageWrites, JSON.stringify(traffic)).toBeLessThanOrEqual(limit);
