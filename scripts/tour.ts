@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { promptHostSelector } from '@/components/prompt/prompt';
 import { e2eExtensionDir, launchExtension } from '@/sandbox/browser/chromium';
 import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
 import { expiredPage, startPagesServer } from '@/sandbox/pages/server';
@@ -70,7 +71,7 @@ export async function runTour(outDir: string, log: (line: string) => void = () =
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 1000, height: 700 });
     await page.goto(`${site.url}/password-expired`);
-    await page.locator('rekey-expiry-prompt').waitFor({ state: 'attached', timeout: 10_000 });
+    await page.locator(promptHostSelector).waitFor({ state: 'attached', timeout: 10_000 });
     await shoot(page, 'expiry-prompt', 'A "password expired" page: Rekey offers the change without touching the form');
     await page.close();
 
@@ -127,7 +128,7 @@ export async function runTour(outDir: string, log: (line: string) => void = () =
     await tab.setViewportSize({ width: 320, height: 640 });
     await shoot(tab, 'popup-zoom-400', 'At 400 % zoom (320 CSS px) the popup reflows without sideways scrolling');
     await tab.goto(`${site.url}/password-expired`);
-    await tab.locator('rekey-expiry-prompt').waitFor({ state: 'attached', timeout: 10_000 });
+    await tab.locator(promptHostSelector).waitFor({ state: 'attached', timeout: 10_000 });
     await shoot(tab, 'expiry-prompt-zoom-400', 'The page prompt at 400 % zoom stays inside the window');
     await tab.close();
   } finally {

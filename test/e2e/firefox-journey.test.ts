@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { promptHostSelector } from '@/components/prompt/prompt';
 import { type FirefoxSession, launchFirefoxExtension } from '@/sandbox/browser/firefox';
 import { type DrivenPage, type ExtensionHarness, firefoxHarness, testId } from '@/sandbox/browser/harness';
 import { configure, dumpExtensionStorage, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
@@ -115,17 +116,17 @@ describe('Rekey in Firefox', () => {
     const expired = await open(harness.openPage(`${site.url}/expired`));
     // The prompt lives in a closed shadow root the page (and the driver, which runs as the page)
     // cannot open: its host element is all there is to see.
-    await expired.waitFor('rekey-expiry-prompt', 10_000);
+    await expired.waitFor(promptHostSelector, 10_000);
     expect(
-      await expired.evaluate(() => {
-        const host = document.querySelector('rekey-expiry-prompt');
+      await expired.evaluate((selector) => {
+        const host = document.querySelector(selector);
         return { shadowRoot: host?.shadowRoot ?? null, text: host?.textContent ?? '' };
-      }),
+      }, promptHostSelector),
     ).toEqual({ shadowRoot: null, text: '' });
     await expired.close();
     const ordinary = await open(harness.openPage(`${site.url}/signin`));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(await ordinary.count('rekey-expiry-prompt')).toBe(0);
+    expect(await ordinary.count(promptHostSelector)).toBe(0);
     await ordinary.close();
   });
 

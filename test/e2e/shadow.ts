@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { promptHostAttribute } from '@/components/prompt/prompt';
 
 interface CdpNode {
   nodeId: number;
@@ -39,7 +40,7 @@ export async function promptText(page: Page): Promise<string | null> {
   const { root } = await documentTree(page);
   let host: CdpNode | undefined;
   walk(root, (n) => {
-    if (n.nodeName === 'REKEY-EXPIRY-PROMPT') host = n;
+    if (n.nodeName === 'DIV' && (n.attributes ?? []).includes(promptHostAttribute)) host = n;
   });
   return host ? textOf(host) : null;
 }
