@@ -1,50 +1,31 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { describe, expect, it } from 'vitest';
 import { explainAdminError } from '@/utils/admin/explain';
 import { requestDigitToken } from '@/utils/admin/operations';
-import { createIscClient } from '@/utils/api/client';
 import { toUserError } from '@/utils/api/errors';
-import type { ApiVersion } from '@/utils/api/types';
 import { failure } from '../fixtures/api-error';
+import { clientAs } from '../fixtures/tenant/client';
+import { tenantForTests } from '../fixtures/tenant/per-file';
 
-let tenant: SandboxTenant;
-
-beforeAll(async () => {
-  tenant = await startTenant({ statusDelayMs: 0 });
+const tenant = tenantForTests({ statusDelayMs: 0 }, (sandbox) => {
+  sandbox.clearRequestLog();
+  sandbox.configure({ rateLimit: { requests: 1000, windowMs: 10_000 } });
 });
-afterAll(() => tenant.stop());
-beforeEach(() => {
-  tenant.clearFaults();
-  tenant.clearRequestLog();
-  tenant.configure({ rateLimit: { requests: 1000, windowMs: 10_000 } });
-});
-
-function clientFor(identity: string, version: ApiVersion) {
-  const token = tenant.issueToken(identity).access_token;
-  return createIscClient({
-    apiBaseUrl: tenant.url,
-    version,
-    getAccessToken: async () => token,
-    refreshAccessToken: async () => token,
-    maxReadRetries: 0,
-  });
-}
 
 describe('helpdesk digit token over HTTP', () => {
   it.each(['beta', 'v2024', 'v2025'] as const)('is issued on %s as a string of the requested length', async (version) => {
-    const token = await requestDigitToken(clientFor('admin', version), { userId: 'alice', length: 8, durationMinutes: 1 });
+    const token = await requestDigitToken(clientAs(tenant, 'admin', version), { userId: 'alice', length: 8, durationMinutes: 1 });
     expect(token).toMatchObject({ version, durationMinutes: 1 });
     expect(token.digitToken).toMatch(/^\d{8}$/);
     expect(token.requestId).toBeTruthy();
   });
 
   it('issues up to 18 digits', async () => {
-    const token = await requestDigitToken(clientFor('admin', 'v2024'), { userId: 'bob', length: 18, durationMinutes: 60 });
+    const token = await requestDigitToken(clientAs(tenant, 'admin', 'v2024'), { userId: 'bob', length: 18, durationMinutes: 60 });
     expect(token.digitToken).toMatch(/^\d{18}$/);
   });
 
   it('keeps leading zeros', async () => {
-    const client = clientFor('admin', 'v2024');
+    const client = clientAs(tenant, 'admin', 'v2024');
     let token = '';
     // One token in ten starts with 0; 200 tries miss with probability 0.9^200 ≈ 7e-10.
     for (let attempt = 0; attempt < 200 && !token.startsWith('0'); attempt++) {
@@ -54,7 +35,7 @@ describe('helpdesk digit token over HTTP', () => {
   });
 
   it('is refused on v3 without a request, naming the versions that have it', async () => {
-    const error = await failure(requestDigitToken(clientFor('admin', 'v3'), { userId: 'alice', length: 6, durationMinutes: 5 }));
+    const error = await failure(requestDigitToken(clientAs(tenant, 'admin', 'v3'), { userId: 'alice', length: 6, durationMinutes: 5 }));
     expect(error.kind).toBe('unsupported-in-version');
     expect(explainAdminError('digitToken', toUserError(error))).toEqual({
       key: 'admin.digit.unsupported',
@@ -64,39 +45,32 @@ describe('helpdesk digit token over HTTP', () => {
   });
 
   it('explains an unknown user id (the 400 the spec documents)', async () => {
-    const error = await failure(requestDigitToken(clientFor('admin', 'v2024'), { userId: 'nobody', length: 6, durationMinutes: 5 }));
+    const error = await failure(requestDigitToken(clientAs(tenant, 'admin', 'v2024'), { userId: 'nobody', length: 6, durationMinutes: 5 }));
     expect(error).toMatchObject({ kind: 'not-found', status: 400 });
     expect(explainAdminError('digitToken', toUserError(error)).key).toBe('admin.digit.userNotFound');
   });
 
   it('passes on ISC’s 400 for a duration over 60 minutes', async () => {
-    const error = await failure(requestDigitToken(clientFor('admin', 'v2025'), { userId: 'alice', length: 6, durationMinutes: 61 }));
+    const error = await failure(requestDigitToken(clientAs(tenant, 'admin', 'v2025'), { userId: 'alice', length: 6, durationMinutes: 61 }));
     expect(error).toMatchObject({ kind: 'bad-request', status: 400 });
     expect(error.serverMessage).toMatch(/1 to 60/);
   });
 
   it('explains a 403 for an employee with the scope that is missing', async () => {
-    const error = await failure(requestDigitToken(clientFor('alice', 'v2024'), { userId: 'bob', length: 6, durationMinutes: 5 }));
+    const error = await failure(requestDigitToken(clientAs(tenant, 'alice', 'v2024'), { userId: 'bob', length: 6, durationMinutes: 5 }));
     expect(error.status).toBe(403);
     expect(explainAdminError('digitToken', toUserError(error)).params).toEqual(['idn:password-digit-token:create', 'ORG_ADMIN']);
   });
 
   it('reports 429 as rate-limited and never sends the request twice', async () => {
     tenant.injectFault({ method: 'POST', path: '/v2024/generate-password-reset-token/digit', status: 429 });
-    const client = createIscClient({
-      apiBaseUrl: tenant.url,
-      version: 'v2024',
-      getAccessToken: async () => tenant.issueToken('admin').access_token,
-      refreshAccessToken: async () => tenant.issueToken('admin').access_token,
-      maxReadRetries: 0,
-    });
-    const error = await failure(requestDigitToken(client, { userId: 'alice', length: 6, durationMinutes: 5 }));
+    const error = await failure(requestDigitToken(clientAs(tenant, 'admin', 'v2024'), { userId: 'alice', length: 6, durationMinutes: 5 }));
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429 });
     expect(tenant.requestLog().filter((entry) => entry.path === '/v2024/generate-password-reset-token/digit')).toHaveLength(1);
   });
 
   it('leaves no token in the tenant’s request log', async () => {
-    const token = await requestDigitToken(clientFor('admin', 'v2024'), { userId: 'alice', length: 12, durationMinutes: 1 });
+    const token = await requestDigitToken(clientAs(tenant, 'admin', 'v2024'), { userId: 'alice', length: 12, durationMinutes: 1 });
     expect(tenant.requestLogText()).not.toContain(token.digitToken);
   });
 });

@@ -1,35 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { describe, expect, it } from 'vitest';
 import { explainAdminError } from '@/utils/admin/explain';
 import { readOrgConfig, writeOrgConfig } from '@/utils/admin/operations';
 import { ORG_CONFIG_DEFAULTS, validateOrgConfig } from '@/utils/admin/org-config';
-import { createIscClient } from '@/utils/api/client';
 import { type ApiError, toUserError } from '@/utils/api/errors';
-import type { ApiVersion } from '@/utils/api/types';
 import { failure } from '../fixtures/api-error';
-import { api, clientCredentials } from '../fixtures/tenant/client';
+import { api, clientAs, clientCredentials, clientWithToken } from '../fixtures/tenant/client';
+import { tenantForTests } from '../fixtures/tenant/per-file';
 
-let tenant: SandboxTenant;
-
-beforeAll(async () => {
-  tenant = await startTenant({ statusDelayMs: 0 });
-});
-afterAll(() => tenant.stop());
-beforeEach(() => {
-  tenant.clearFaults();
-  tenant.configure({ rateLimit: { requests: 1000, windowMs: 10_000 } });
-});
-
-function clientWith(token: string, version: ApiVersion = 'v3') {
-  return createIscClient({
-    apiBaseUrl: tenant.url,
-    version,
-    getAccessToken: async () => token,
-    refreshAccessToken: async () => token,
-    maxReadRetries: 0,
-  });
-}
-const adminClient = (version: ApiVersion = 'v3') => clientWith(tenant.issueToken('admin').access_token, version);
+const tenant = tenantForTests({ statusDelayMs: 0 }, (sandbox) => sandbox.configure({ rateLimit: { requests: 1000, windowMs: 10_000 } }));
 
 async function storedConfig(): Promise<{ status: number; body: unknown }> {
   const response = await api(tenant.url, tenant.issueToken('admin').access_token, '/v3/password-org-config');
@@ -38,24 +16,24 @@ async function storedConfig(): Promise<{ status: number; body: unknown }> {
 
 describe('password org config over HTTP', () => {
   it('reads a fresh tenant (404) as "not created yet" with the documented defaults', async () => {
-    expect(await readOrgConfig(adminClient())).toEqual({ exists: false, config: ORG_CONFIG_DEFAULTS });
+    expect(await readOrgConfig(clientAs(tenant, 'admin'))).toEqual({ exists: false, config: ORG_CONFIG_DEFAULTS });
   });
 
   it('cannot update (PUT) what does not exist: 404', async () => {
-    const error = await failure(writeOrgConfig(adminClient(), ORG_CONFIG_DEFAULTS, true));
+    const error = await failure(writeOrgConfig(clientAs(tenant, 'admin'), ORG_CONFIG_DEFAULTS, true));
     expect(error).toMatchObject({ kind: 'not-found', status: 404 });
     expect((await storedConfig()).status).toBe(404);
   });
 
   it('creates it with POST, and the tenant keeps it', async () => {
     const values = { customInstructionsEnabled: true, digitTokenEnabled: true, digitTokenLength: 8, digitTokenDurationMinutes: 10 };
-    expect(await writeOrgConfig(adminClient(), values, false)).toEqual({ exists: true, config: values });
+    expect(await writeOrgConfig(clientAs(tenant, 'admin'), values, false)).toEqual({ exists: true, config: values });
     expect(await storedConfig()).toEqual({ status: 200, body: values });
-    expect(await readOrgConfig(adminClient('v2025'))).toEqual({ exists: true, config: values });
+    expect(await readOrgConfig(clientAs(tenant, 'admin', 'v2025'))).toEqual({ exists: true, config: values });
   });
 
   it('refuses a second create with 400 and ISC’s explanation', async () => {
-    const error = await failure(writeOrgConfig(adminClient(), ORG_CONFIG_DEFAULTS, false));
+    const error = await failure(writeOrgConfig(clientAs(tenant, 'admin'), ORG_CONFIG_DEFAULTS, false));
     expect(error).toMatchObject({ kind: 'bad-request', status: 400, messageKey: 'errors.badRequest' });
     expect(error.serverMessage).toMatch(/already exists/);
     expect(error.trackingId).toMatch(/^[0-9a-f]{32}$/);
@@ -64,7 +42,7 @@ describe('password org config over HTTP', () => {
   it('updates it with PUT through an API client (client credentials)', async () => {
     const token = (await clientCredentials(tenant.url)).access_token;
     const values = { customInstructionsEnabled: false, digitTokenEnabled: true, digitTokenLength: 12, digitTokenDurationMinutes: 3 };
-    expect(await writeOrgConfig(clientWith(token, 'v2024'), values, true)).toEqual({ exists: true, config: values });
+    expect(await writeOrgConfig(clientWithToken(tenant.url, token, 'v2024'), values, true)).toEqual({ exists: true, config: values });
     expect((await storedConfig()).body).toEqual(values);
   });
 
@@ -87,7 +65,7 @@ describe('password org config over HTTP', () => {
         digitTokenDurationMinutes: String(duration),
       };
       const formAccepts = validateOrgConfig(draft).ok;
-      const result = await adminClient()
+      const result = await clientAs(tenant, 'admin')
         .updateOrgConfig({ digitTokenEnabled: true, digitTokenLength: length, digitTokenDurationMinutes: duration })
         .then(
           () => 'accepted',
@@ -98,7 +76,7 @@ describe('password org config over HTTP', () => {
   });
 
   it('explains a 403 with the scope and role that are missing', async () => {
-    const alice = clientWith(tenant.issueToken('alice').access_token);
+    const alice = clientAs(tenant, 'alice');
     const readError = await failure(readOrgConfig(alice));
     expect(readError).toMatchObject({ kind: 'forbidden', status: 403 });
     expect(explainAdminError('orgConfigRead', toUserError(readError))).toMatchObject({
@@ -108,7 +86,7 @@ describe('password org config over HTTP', () => {
     });
 
     // May read but not write: the write is what ISC refuses.
-    const reader = clientWith(tenant.issueToken('alice', ['idn:password-org-config:read']).access_token);
+    const reader = clientAs(tenant, 'alice', 'v3', ['idn:password-org-config:read']);
     expect((await readOrgConfig(reader)).exists).toBe(true);
     const writeError = await failure(writeOrgConfig(reader, ORG_CONFIG_DEFAULTS, true));
     expect(writeError.status).toBe(403);
@@ -117,7 +95,7 @@ describe('password org config over HTTP', () => {
 
   it('reports 429 as rate-limited with the seconds to wait', async () => {
     tenant.injectFault({ method: 'GET', path: '/v3/password-org-config', status: 429 });
-    const error = await failure(readOrgConfig(adminClient()));
+    const error = await failure(readOrgConfig(clientAs(tenant, 'admin')));
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429, messageKey: 'errors.rateLimited' });
     expect(Number(error.messageParams[0])).toBeGreaterThanOrEqual(1);
   });
@@ -131,11 +109,11 @@ describe('password org config: the form the specs allow', () => {
       status: 400,
       body: { messages: [{ text: 'The password org config does not exist.' }] },
     });
-    expect(await readOrgConfig(adminClient())).toEqual({ exists: false, config: ORG_CONFIG_DEFAULTS });
+    expect(await readOrgConfig(clientAs(tenant, 'admin'))).toEqual({ exists: false, config: ORG_CONFIG_DEFAULTS });
   });
 
   it('still reports any other 400', async () => {
     tenant.injectFault({ method: 'GET', path: '/v3/password-org-config', status: 400 });
-    expect(await failure(readOrgConfig(adminClient()))).toMatchObject({ kind: 'bad-request', status: 400 });
+    expect(await failure(readOrgConfig(clientAs(tenant, 'admin')))).toMatchObject({ kind: 'bad-request', status: 400 });
   });
 });
