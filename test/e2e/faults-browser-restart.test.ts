@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
-import { configure, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { alicesAccount, submitPendingChange } from '../fixtures/pending-change';
 
 /**
  * Fault 8: the whole browser closes while a change is pending. storage.session (the sign-in) is gone after
@@ -14,7 +15,6 @@ import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
  */
 
 const password = 'Harbor-Violet-Compass-37';
-const directory = 'CN=Alice Smith,OU=Staff,DC=corp,DC=example';
 
 const trackerOf = (page: Page) =>
   page.evaluate(() =>
@@ -45,16 +45,13 @@ describe('a browser restart with a change pending', () => {
     session = await launchExtension({ userDataDir });
     await configure(session, sandboxSettings(tenant));
     const popup = await session.openPopup();
-    await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
-    await enterNewPassword(popup, 'Active Directory', password);
-    await popup.getByTestId('submit').click();
-    await expect.poll(() => popup.getByTestId('current-changes').locator('[data-state="pending"]').count()).toBe(1);
+    await submitPendingChange(session, popup, password);
 
     // The browser quits before ISC finishes; ISC finishes while it is closed.
     await session.close();
     session = undefined;
     tenant.advanceClock(60_000);
-    expect(tenant.accountState(directory).passwordChangedAt).toBeTruthy();
+    expect(tenant.accountState(alicesAccount).passwordChangedAt).toBeTruthy();
 
     session = await launchExtension({ userDataDir });
     const reopened = await session.openPopup();

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension, stopServiceWorkers } from '@/sandbox/browser/chromium';
-import { configure, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { describe, expect, it } from 'vitest';
+import { alicesAccount, submitThenStopWorker, tenantAndBrowser, trackerHistory } from '../fixtures/pending-change';
 
 /**
  * Fault 7: Chrome stops the service worker between the submit and the status poll, and when the restarted
@@ -15,46 +13,23 @@ const password = 'Copper-Meadow-Signal-64';
 const statusPath = '/v3/password-change-status/*';
 
 describe('a service worker stopped between submit and status, restarted into a burst of 503s', () => {
-  let tenant: SandboxTenant;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    // ISC takes a minute of tenant time: the change is still in progress when the worker stops.
-    tenant = await startTenant({ port: 0, statusDelayMs: 60_000 });
-    session = await launchExtension();
-    await configure(session, sandboxSettings(tenant));
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await tenant?.stop();
-  });
+  // ISC takes a minute of tenant time: the change is still in progress when the worker stops.
+  const rig = tenantAndBrowser({ statusDelayMs: 60_000 });
 
   it('shows the real outcome once, after backing off, with a single set-password', async () => {
-    const popup = await session.openPopup();
-    await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
-    await enterNewPassword(popup, 'Active Directory', password);
-    await popup.getByTestId('submit').click();
-    await expect.poll(() => popup.getByTestId('current-changes').locator('[data-state="pending"]').count()).toBe(1);
-    await popup.close();
-
-    const page = await session.context.newPage();
-    await stopServiceWorkers(session, page);
+    const { tenant, session } = rig;
+    const page = await submitThenStopWorker(session, password);
 
     // ISC finishes while no worker runs, then starts failing status reads.
     tenant.advanceClock(60_000);
-    expect(tenant.accountState('CN=Alice Smith,OU=Staff,DC=corp,DC=example').passwordChangedAt).toBeTruthy();
+    expect(tenant.accountState(alicesAccount).passwordChangedAt).toBeTruthy();
     tenant.clearRequestLog();
     // Five 503s: more than one status call retries (1 + 3 attempts), so the tracker backs off too.
     tenant.injectFault({ method: 'GET', path: statusPath, status: 503, count: 5 });
 
     // Opening the popup restarts the worker, which polls the change it finds in storage.
     await page.goto(`${session.extensionOrigin}/popup.html`);
-    const history = () =>
-      page.evaluate(() =>
-        chrome.runtime.sendMessage({ type: 'state/get' }).then((r) => r.value.tracker.history.map((c: { state: string }) => c.state)),
-      );
-    await expect.poll(history, { timeout: 20_000, interval: 500 }).toEqual(['finished']);
+    await expect.poll(() => trackerHistory(page), { timeout: 20_000, interval: 500 }).toEqual(['finished']);
 
     const statusAnswers = (version: string) =>
       tenant
