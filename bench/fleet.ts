@@ -15,7 +15,7 @@ import { ApiError, isApiError } from '@/utils/api/errors';
 import type { FetchLike } from '@/utils/api/http';
 import type { PasswordInfo } from '@/utils/api/types';
 import { encryptPassword } from '@/utils/crypto';
-import { createTracker, type Outcome, type TrackerState } from '@/utils/tracker';
+import { createTracker, emptyTrackerState, type Outcome, type TrackerState } from '@/utils/tracker';
 import { pollResultFromError, pollResultFromStatus } from '@/utils/tracker/from-api-error';
 import { type BenchSection, summarize } from './types';
 
@@ -256,12 +256,18 @@ export interface FleetScenario {
   statusDelayMs: number;
   /** Share of employees who keep the popup open for the first minute after submitting. */
   popupOpenShare: number;
+  /**
+   * Share of changes made on a Rekey that has never seen a change on this source finish (a new install): its first
+   * status read uses the tracker's default timing. Every other employee changed this password with Rekey before
+   * (passwords expire every 90 days) and its tracker learned how long the source takes (utils/tracker/timing.ts).
+   */
+  newInstallShare: number;
   popupOpenMs: number;
   rttMs: number;
   seed: number;
 }
 
-type Activity = { kind: Flow; employee: number; at: number; thinkMs: number; popupOpen: boolean };
+type Activity = { kind: Flow; employee: number; at: number; thinkMs: number; popupOpen: boolean; newInstall: boolean };
 
 function plan(scenario: FleetScenario, random: () => number): Activity[] {
   const used = new Set<number>();
@@ -282,6 +288,7 @@ function plan(scenario: FleetScenario, random: () => number): Activity[] {
     at,
     thinkMs: 20 * SECOND + random() * 70 * SECOND,
     popupOpen: random() < scenario.popupOpenShare,
+    newInstall: random() < scenario.newInstallShare,
   });
   for (let i = 0; i < scenario.waveChanges; i++) activities.push(change(START + random() * scenario.waveMs));
   // Poisson arrivals over the wave's window for the background traffic.
@@ -292,7 +299,7 @@ function plan(scenario: FleetScenario, random: () => number): Activity[] {
     }
   };
   poisson(scenario.adhocChangesPerHour, change);
-  poisson(scenario.browsesPerHour, (at) => ({ kind: 'browse', employee: pick(), at, thinkMs: 0, popupOpen: false }));
+  poisson(scenario.browsesPerHour, (at) => ({ kind: 'browse', employee: pick(), at, thinkMs: 0, popupOpen: false, newInstall: false }));
   return activities.sort((a, b) => a.at - b.at);
 }
 
@@ -358,6 +365,10 @@ interface World {
   scenario: FleetScenario;
   random: () => number;
   ciphertext: { publicKeyId: string; value: string };
+  /** What a tracker learned from the employee's previous change on this source (see timingsFromPreviousChange). */
+  learned: TrackerState['timings'];
+  /** Each simulated identity's user levels, as its session would know them. */
+  authorities: Map<string, readonly string[]>;
   record: RunRecord;
 }
 
@@ -403,7 +414,10 @@ async function asPerson<T>(world: World, step: () => Promise<T>, handled?: (erro
 
 function rekeyEmployee(world: World, identityId: string, flow: Flow): IscClient {
   const tokens = accessTokens(world, identityId);
+  const authorities = world.authorities.get(identityId) ?? [];
   return createIscClient({
+    // As the worker does (entrypoints/background/api.ts): the session's user level picks the status path.
+    statusNeedsBeta: async () => !authorities.includes('ORG_ADMIN'),
     apiBaseUrl: world.tenant.url,
     version: 'v3',
     getAccessToken: tokens.get,
@@ -415,8 +429,8 @@ function rekeyEmployee(world: World, identityId: string, flow: Flow): IscClient 
   });
 }
 
-function memoryStore() {
-  let saved: TrackerState | undefined;
+function memoryStore(initial?: TrackerState) {
+  let saved: TrackerState | undefined = initial;
   return {
     load: async () => saved,
     save: async (state: TrackerState) => {
@@ -459,7 +473,7 @@ async function rekeyActivity(world: World, activity: Activity): Promise<void> {
 
   let wake: Timer | undefined;
   const tracker = createTracker({
-    store: memoryStore(),
+    store: memoryStore(activity.newInstall ? undefined : { ...emptyTrackerState(), timings: world.learned }),
     getStatus: (requestId) => client.getPasswordChangeStatus(requestId).then(pollResultFromStatus, pollResultFromError),
     now: world.clock.now,
     sleep: world.clock.sleep,
@@ -491,6 +505,45 @@ async function rekeyActivity(world: World, activity: Activity): Promise<void> {
     await tracker.setFastPolling(true);
     world.clock.at(world.clock.now() + world.scenario.popupOpenMs, () => void tracker.setFastPolling(false));
   }
+}
+
+/**
+ * The timing an employee's Rekey learned from their previous change of this password (90 days earlier, the popup
+ * closed): the real tracker follows one change that ISC settles after the scenario's delay, on a clock that jumps
+ * from one wake-up to the next, starting from an empty state (the default timing), and this is what it kept.
+ */
+async function timingsFromPreviousChange(scenario: FleetScenario, sourceId: string): Promise<TrackerState['timings']> {
+  let now = 0;
+  let wake: number | null = null;
+  const store = memoryStore();
+  const tracker = createTracker({
+    store,
+    // Half the round trip there: ISC sees the read that much after the tracker sends it.
+    getStatus: async () => ({
+      kind: 'status',
+      state: now + scenario.rttMs / 2 >= scenario.statusDelayMs ? 'FINISHED' : 'IN_PROGRESS',
+      errors: [],
+      sourceIds: [],
+    }),
+    now: () => now,
+    notify: async () => undefined,
+    updateBadge: async () => undefined,
+    scheduleWakeUp: async (at) => {
+      wake = at;
+    },
+    random: () => 0.5,
+    sleep: async () => undefined,
+  });
+  await tracker.track([
+    { requestId: 'previous', identityId: 'previous', sourceId, sourceName: SOURCE, accountId: 'previous', accountName: 'previous' },
+  ]);
+  for (let step = 0; wake !== null && step < 100; step++) {
+    now = wake;
+    await tracker.pollDue();
+  }
+  const timings = (await store.load())?.timings;
+  if (!timings?.[sourceId]) throw new Error('The previous change taught the tracker nothing.');
+  return timings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,6 +667,7 @@ export async function runFleet(scenario: FleetScenario, client: ClientKind): Pro
   const activities = plan(scenario, random);
   // The key query below happens an hour before the wave, outside its rate-limit window.
   const clock = new VirtualClock(START - HOUR);
+  const seed = fleetSeed(activities);
   const tenant = await startTenant({
     port: 0,
     now: clock.now,
@@ -621,7 +675,7 @@ export async function runFleet(scenario: FleetScenario, client: ClientKind): Pro
     rateLimit: scenario.rateLimit,
     // Long enough for the whole simulated morning; access tokens still expire and are refreshed.
     refreshTokenTtlSeconds: 24 * 3600,
-    seed: fleetSeed(activities),
+    seed,
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   try {
@@ -633,6 +687,8 @@ export async function runFleet(scenario: FleetScenario, client: ClientKind): Pro
       scenario,
       random: seededRandom(scenario.seed + 1),
       ciphertext: await ciphertextFor(tenant, clock, transport),
+      learned: await timingsFromPreviousChange(scenario, IDS.activeDirectory),
+      authorities: new Map(seed.identities.map((identity) => [identity.id, identity.authorities])),
       record: {
         traffic: new Traffic(),
         submitted: [],
@@ -690,6 +746,7 @@ export const companyMorning: FleetScenario = {
   statusDelayMs: 60 * SECOND,
   popupOpenShare: 0.3,
   popupOpenMs: MINUTE,
+  newInstallShare: 0.1,
   rttMs: 100,
   seed: 20250303,
 };

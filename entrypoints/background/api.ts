@@ -41,6 +41,11 @@ export function createApiConnections(deps: {
           refreshAccessToken: (rejected) => deps.session.refreshAccessToken(rejected),
           fetch: deps.fetch,
           onRequest: (info) => void deps.diagnostics.recordRequest(info),
+          // An employee without ORG_ADMIN reads statuses on beta; asking the configured version first costs a 403.
+          statusNeedsBeta: async () => {
+            const current = await deps.session.current();
+            return current !== null && !current.identity.authorities.includes('ORG_ADMIN');
+          },
         });
         clients.set(key, client);
       }

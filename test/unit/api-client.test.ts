@@ -467,6 +467,29 @@ describe('ISC client: password change status', () => {
     ]);
   });
 
+  it('reads an employee without ORG_ADMIN on beta first, spending no 403 on the configured version', async () => {
+    const { client, calls } = setup([json(200, status), json(200, status)], { statusNeedsBeta: async () => true });
+    await client.getPasswordChangeStatus('req-1');
+    await client.getPasswordChangeStatus('req-1');
+    expect(calls.map((call) => new URL(call.url).pathname)).toEqual([
+      '/beta/password-change-status/req-1',
+      '/beta/password-change-status/req-1',
+    ]);
+  });
+
+  it('tries the configured version once when beta refuses an employee the user level said it would not', async () => {
+    const { client, calls } = setup([iscError(403, 'no'), json(200, status), json(200, status)], {
+      statusNeedsBeta: async () => true,
+    });
+    expect(await client.getPasswordChangeStatus('req-1')).toMatchObject({ kind: 'status' });
+    await client.getPasswordChangeStatus('req-1');
+    expect(calls.map((call) => new URL(call.url).pathname)).toEqual([
+      '/beta/password-change-status/req-1',
+      '/v3/password-change-status/req-1',
+      '/v3/password-change-status/req-1',
+    ]);
+  });
+
   it('answers not-readable (not failed) when beta forbids it too', async () => {
     const { client, calls } = setup([iscError(403, 'no'), iscError(403, 'no'), iscError(403, 'no')]);
     expect(await client.getPasswordChangeStatus('req-1')).toEqual({ kind: 'not-readable' });

@@ -88,6 +88,9 @@ function harness(overrides: Partial<TrackerDeps> = {}) {
       clock.now += ms;
     },
     newId: () => `id-${++ids}`,
+    // These specifications are about what each answer does, so the first read happens at once; when it happens
+    // in the product (learned per source, or the default) is specified under 'change tracker: timing'.
+    options: { defaultFirstPollMs: 0 },
     ...overrides,
     ...more,
   });
@@ -412,7 +415,7 @@ describe('change tracker: polling and backoff', () => {
     expect(h.calls).toHaveLength(1);
   });
 
-  it('polls every 2 s while the popup is open and every 30 s otherwise', async () => {
+  it('polls at once while the popup is open, doubling the gap with each pending answer, and every 30 s otherwise', async () => {
     const h = harness();
     h.script.set('req-1', [inProgress]);
     const tracker = h.start();
@@ -425,10 +428,92 @@ describe('change tracker: polling and backoff', () => {
     expect(h.lastWakeUp()).toBe(T0 + 2 * second);
     await h.wake(tracker);
     await h.wake(tracker);
-    expect(h.calls.map((call) => call.at - T0)).toEqual([0, 2 * second, 4 * second]);
+    expect(h.calls.map((call) => call.at - T0)).toEqual([0, 2 * second, 6 * second]);
 
     await tracker.setFastPolling(false);
-    expect(h.lastWakeUp()).toBe(T0 + 34 * second);
+    expect(h.lastWakeUp()).toBe(T0 + 36 * second);
+  });
+});
+
+describe('change tracker: timing of status reads (each one spends the shared rate limit)', () => {
+  /** The product's own timing: no override of the first read. */
+  const productTiming = () => harness({ options: {} });
+  const readsAfterSubmit = (h: ReturnType<typeof harness>, submittedAt: number) =>
+    h.calls.filter((call) => call.at >= submittedAt).map((call) => (call.at - submittedAt) / second);
+
+  async function runToEnd(h: ReturnType<typeof harness>, tracker: ReturnType<typeof createTracker>) {
+    for (let step = 0; step < 50 && (await h.wake(tracker)); step++);
+  }
+
+  it('reads a change on a source it knows nothing about after the default 20 s, then every 30 s', async () => {
+    const h = productTiming();
+    h.script.set('req-1', [inProgress, inProgress, finished()]);
+    const tracker = h.start();
+    await tracker.track([change(1)]);
+    await tracker.pollDue();
+    expect(h.calls).toHaveLength(0);
+    await runToEnd(h, tracker);
+    expect(readsAfterSubmit(h, T0)).toEqual([20, 50, 80]);
+  });
+
+  it('learns how long the source took and reads the next change on it once, at that time, popup open or not', async () => {
+    const h = productTiming();
+    h.script.set('req-1', [inProgress, finished()]);
+    const tracker = h.start();
+    await tracker.track([change(1)]);
+    await runToEnd(h, tracker);
+    expect(h.store.state?.timings).toEqual({ 'source-1': { expectedMs: 50 * second, quickHits: 0 } });
+
+    const next = h.clock.now + 5 * minute;
+    h.clock.now = next;
+    h.script.set('req-2', [finished()]);
+    await tracker.setFastPolling(true);
+    await tracker.track([change(1, 'req-2')]);
+    expect(h.lastWakeUp()).toBe(next + 50 * second);
+    await runToEnd(h, tracker);
+    expect(readsAfterSubmit(h, next)).toEqual([50]);
+  });
+
+  it('looks again soon when a change on a learned source is late, and learns the longer time', async () => {
+    const h = productTiming();
+    h.store.state = { ...parseTrackerState(undefined), timings: { 'source-1': { expectedMs: 40 * second, quickHits: 0 } } };
+    h.script.set('req-1', [inProgress, finished()]);
+    const tracker = h.start();
+    await tracker.track([change(1)]);
+    await runToEnd(h, tracker);
+    expect(readsAfterSubmit(h, T0)).toEqual([40, 50]);
+    expect(h.store.state?.timings?.['source-1']).toEqual({ expectedMs: 50 * second, quickHits: 0 });
+  });
+
+  it('tries a shorter wait after three changes in a row were already done at the first read', async () => {
+    const h = productTiming();
+    h.store.state = { ...parseTrackerState(undefined), timings: { 'source-1': { expectedMs: 60 * second, quickHits: 0 } } };
+    const tracker = h.start();
+    const firstReads: number[] = [];
+    for (let n = 1; n <= 4; n++) {
+      const submittedAt = h.clock.now;
+      h.script.set(`req-${n}`, [finished()]);
+      await tracker.track([change(1, `req-${n}`)]);
+      await runToEnd(h, tracker);
+      firstReads.push(readsAfterSubmit(h, submittedAt)[0]!);
+      h.clock.now += 10 * minute;
+    }
+    expect(firstReads).toEqual([60, 60, 60, 48]);
+  });
+
+  it('learns nothing from a change whose reads a rate limit delayed, and keeps each source apart', async () => {
+    const h = productTiming();
+    h.script.set('req-1', [rateLimited(5_000), finished()]);
+    h.script.set('req-2', [finished()]);
+    const tracker = h.start();
+    await tracker.track([change(1)]);
+    await runToEnd(h, tracker);
+    expect(h.store.state?.changes.map((c) => c.state)).toEqual(['finished']);
+    expect(h.store.state?.timings).toBeUndefined();
+
+    await tracker.track([change(2)]);
+    await runToEnd(h, tracker);
+    expect(Object.keys(h.store.state?.timings ?? {})).toEqual(['source-2']);
   });
 });
 

@@ -68,6 +68,11 @@ export interface IscClientOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   onRequest?(info: RequestInfo): void;
+  /**
+   * Whether the signed-in person lacks ORG_ADMIN, the user level every version but beta asks of a status read
+   * (beta lets the identity owner read). True: the first status read goes to beta instead of spending a 403.
+   */
+  statusNeedsBeta?(): Promise<boolean>;
 }
 
 /**
@@ -152,8 +157,12 @@ export function createIscClient(options: IscClientOptions): IscClient {
   const backoffBaseMs = options.backoffBaseMs ?? 500;
   const backoffMaxMs = options.backoffMaxMs ?? 8_000;
   const version = options.version;
-  // Set after the first 403 on the version's status path; kept for the client's lifetime so later polls cost one request.
+  // Set after the first 403 on the version's status path (or from the user level, before any); kept for the
+  // client's lifetime so later polls cost one request.
   let statusViaBeta = version === 'beta';
+  /** The configured version's status path refused this token (403): never asked again. */
+  let versionStatusRefused = version === 'beta';
+  let statusHintAsked = false;
 
   async function execute<TSchema extends v.GenericSchema>(call: Call<TSchema>): Promise<v.InferOutput<TSchema>> {
     const url = baseUrl + call.route.path + queryString(call.query);
@@ -330,20 +339,26 @@ export function createIscClient(options: IscClientOptions): IscClient {
     },
 
     async getPasswordChangeStatus(requestId) {
-      const primary: ApiVersion = statusViaBeta ? 'beta' : version;
-      try {
-        return { kind: 'status', status: await readStatus(primary, requestId) };
-      } catch (error) {
-        if (!isApiError(error, 'forbidden')) throw error;
-        if (primary === 'beta') return { kind: 'not-readable' };
+      if (!statusHintAsked && !statusViaBeta && options.statusNeedsBeta) {
+        statusHintAsked = true;
+        statusViaBeta = await options.statusNeedsBeta().catch(() => false);
       }
-      statusViaBeta = true;
-      try {
-        return { kind: 'status', status: await readStatus('beta', requestId) };
-      } catch (error) {
-        if (isApiError(error, 'forbidden')) return { kind: 'not-readable' };
-        throw error;
+      // beta first when it is known (or expected) to be the readable path; the configured version unless it refused.
+      const paths: ApiVersion[] = statusViaBeta ? ['beta', ...(versionStatusRefused ? [] : [version])] : [version, 'beta'];
+      for (const path of paths) {
+        try {
+          const status = await readStatus(path, requestId);
+          statusViaBeta = path === 'beta';
+          return { kind: 'status', status };
+        } catch (error) {
+          if (!isApiError(error, 'forbidden')) throw error;
+          if (path === version) {
+            versionStatusRefused = true;
+            statusViaBeta = true;
+          }
+        }
       }
+      return { kind: 'not-readable' };
     },
 
     async createDigitToken(body) {

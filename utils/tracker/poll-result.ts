@@ -1,4 +1,5 @@
 import { backoffDelay, giveUpAt, retryAfterDelay } from './schedule';
+import { pendingRetryMs } from './timing';
 import type { ProblemKind, SettledState, StatusPollResult, TrackedChange, TrackerOptions } from './types';
 
 /** Pure transitions of one tracked change. */
@@ -34,7 +35,11 @@ export function applyPollResult(
       const read = { ...polled, errors: [...result.errors], sourceIds: [...result.sourceIds], retryStreak: 0 };
       if (result.state === 'FINISHED') return settle(read, 'finished', now);
       if (result.state === 'FAILED') return settle(read, 'failed', now);
-      const stillRunning: TrackedChange = { ...read, nextPollAt: now + options.slowPollMs, backingOff: false };
+      const stillRunning: TrackedChange = {
+        ...read,
+        nextPollAt: now + pendingRetryMs(change, now - change.submittedAt, options),
+        backingOff: false,
+      };
       delete stillRunning.lastError;
       return settleIfOverdue(stillRunning, now, options);
     }

@@ -25,11 +25,16 @@ export function giveUpAt(change: TrackedChange, options: TrackerOptions): number
 
 /**
  * When the change should next be polled. The popup's fast cadence only ever brings a regular poll
- * forward; it never undercuts a backoff the server asked for.
+ * forward; it never undercuts a backoff the server asked for, nor a learned completion time.
  */
 export function dueAt(change: TrackedChange, fast: boolean, options: TrackerOptions): number {
   if (!fast || change.backingOff) return change.nextPollAt;
-  const fastAt = (change.lastPolledAt ?? change.submittedAt) + options.fastPollMs;
+  // A learned time says when ISC is done with this source: an open popup does not make it faster.
+  if (change.learnedMs !== undefined && change.attempts === 0) return change.nextPollAt;
+  // Otherwise look at once, then double the gap with each pending answer (2, 4, 8 … s).
+  if (change.attempts === 0) return Math.min(change.nextPollAt, change.submittedAt);
+  const step = options.fastPollMs * 2 ** Math.min(change.attempts - 1, 5);
+  const fastAt = (change.lastPolledAt ?? change.submittedAt) + step;
   return Math.min(change.nextPollAt, fastAt);
 }
 

@@ -3,6 +3,7 @@ import type { Translate } from './message';
 import { queueSettledSubmissions } from './outcomes';
 import { applyPollResult, holdBack, settle } from './poll-result';
 import { dueAt, giveUpAt, wakeAt } from './schedule';
+import { firstPollAt, learnedFor, learnFrom } from './timing';
 import {
   defaultTrackerOptions,
   type NewChange,
@@ -64,11 +65,11 @@ export interface TrackerDeps {
 }
 
 export interface Tracker {
-  /** Starts following changes submitted together (one notification when all settle); polls them right away. */
+  /** Starts following changes submitted together (one notification when all settle); first read when ISC is likely done. */
   track(changes: readonly NewChange[]): Promise<TrackedChange[]>;
   /** The wake-up handler: polls every due change once, delivers outstanding notifications, reschedules. Safe on startup. */
   pollDue(): Promise<void>;
-  /** Popup open: poll every fastPollMs instead of slowPollMs. Only timing changes. */
+  /** Popup open: poll from fastPollMs on, doubling (never before a learned completion time). Only timing changes. */
   setFastPolling(on: boolean): Promise<void>;
   snapshot(): Promise<TrackerSnapshot>;
   /** The employee has seen the outcomes: clears the failure badge. */
@@ -221,7 +222,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
       const polled = changes.find((tracked) => tracked.id === id);
       if (isRateLimited(result) && polled) changes = changes.map((tracked) => holdBack(tracked, polled.nextPollAt));
       const needsSignIn = result.kind === 'signed-out' ? true : result.kind === 'retry-later' ? state.needsSignIn : false;
-      return { ...state, changes, needsSignIn };
+      const before = state.changes.find((tracked) => tracked.id === id);
+      const settledByIsc = result.kind === 'status' && polled !== undefined && (polled.state === 'finished' || polled.state === 'failed');
+      const timings = settledByIsc && before ? learnFrom(state.timings, before, polledAt, options) : state.timings;
+      return { ...state, changes, needsSignIn, ...(timings ? { timings } : {}) };
     });
     return result.kind === 'signed-out' || isRateLimited(result) ? 'stop' : 'continue';
   }
@@ -254,7 +258,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
       if (newChanges.length === 0) return [];
       const now = deps.now();
       const submissionId = newId();
+      const { timings } = await read();
       const created = newChanges.map((change): TrackedChange => {
+        const submittedAt = change.submittedAt ?? now;
+        const learnedMs = learnedFor(timings, change.sourceId, options);
         const tracked: TrackedChange = {
           id: newId(),
           submissionId,
@@ -265,13 +272,15 @@ export function createTracker(deps: TrackerDeps): Tracker {
           accountId: change.accountId,
           accountName: change.accountName,
           alsoChanges: [...(change.alsoChanges ?? [])],
-          submittedAt: change.submittedAt ?? now,
+          submittedAt,
           state: 'pending',
           errors: [],
           sourceIds: [],
           attempts: 0,
           retryStreak: 0,
-          nextPollAt: now,
+          // The first read waits until ISC is likely done (timing.ts); the open popup may look earlier.
+          nextPollAt: firstPollAt(submittedAt, learnedMs, options),
+          ...(learnedMs !== undefined ? { learnedMs } : {}),
           backingOff: false,
           notified: false,
           seen: false,

@@ -60,6 +60,8 @@ export const TrackedChangeSchema = v.object({
   /** True while nextPollAt is a backoff the fast popup cadence must not undercut. */
   backingOff: v.boolean(),
   lastPolledAt: v.optional(finiteNumber),
+  /** How long changes on this source took before (learned, see timing.ts); absent while nothing is learned. */
+  learnedMs: v.optional(finiteNumber),
   lastError: v.optional(v.picklist(problemKinds)),
   settledAt: v.optional(finiteNumber),
   /** The outcome notification for this change's submission has been delivered. */
@@ -108,6 +110,8 @@ export const TrackerStateSchema = v.object({
   outbox: v.array(OutboxEntrySchema),
   /** The last status request said the employee is signed out; pending changes wait for a new sign-in. */
   needsSignIn: v.boolean(),
+  /** Per source id: how long its changes take to settle, learned from earlier changes (timing.ts). */
+  timings: v.optional(v.record(v.string(), v.object({ expectedMs: finiteNumber, quickHits: finiteNumber }))),
 });
 export type TrackerState = v.InferOutput<typeof TrackerStateSchema>;
 
@@ -155,10 +159,15 @@ export interface TrackerOptions {
   giveUpAfterMs: number;
   /** Settled changes kept for the popup and the help-desk summary. */
   historySize: number;
-  /** Poll cadence while the popup is open. */
+  /** First step of the cadence while the popup is open (it doubles with each pending answer). */
   fastPollMs: number;
-  /** Poll cadence otherwise (Chrome's minimum alarm period). */
+  /** Longest gap between two polls of a pending change. */
   slowPollMs: number;
+  /** The first status read, for a source whose timing nothing has taught yet. */
+  defaultFirstPollMs: number;
+  /** Bounds of a learned first read. */
+  minFirstPollMs: number;
+  maxFirstPollMs: number;
   /** Ceiling of the exponential backoff after server, network or timeout errors. */
   maxBackoffMs: number;
   /** First step of that backoff. */
@@ -178,6 +187,9 @@ export const defaultTrackerOptions: TrackerOptions = {
   historySize: 20,
   fastPollMs: 2_000,
   slowPollMs: 30_000,
+  defaultFirstPollMs: 20_000,
+  minFirstPollMs: 2_000,
+  maxFirstPollMs: 5 * 60_000,
   maxBackoffMs: 5 * 60_000,
   baseBackoffMs: 5_000,
   signedOutGiveUpAfterMs: 24 * 60 * 60_000,
