@@ -3,6 +3,7 @@ import { Window } from 'happy-dom';
 import { JSDOM } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectExpiry, type ExpiryVerdict } from '@/utils/expiry';
+import { looksRelevant } from '@/utils/expiry/precheck';
 import { isMatchPattern, matchesPattern, parseExpirySites, permissionOrigin, sourceForPage } from '@/utils/expiry/sites';
 import { casesRun, check, counted, edgyNumber, nastyString, timed } from '../fixtures/hostile/arbitraries';
 
@@ -235,6 +236,8 @@ describe('hostile expiry pages', () => {
             applyScriptEdits(doc, edits);
             if (bulky) build(doc, bulky);
             checkVerdict(timed(1_500, () => detectExpiry(doc, url)));
+            // The watcher's pre-check runs on every watched page, before any of this: it must answer as surely.
+            check(typeof timed(1_500, () => looksRelevant(doc)) === 'boolean', 'pre-check gave no answer');
           } finally {
             await dispose();
           }
@@ -250,6 +253,7 @@ describe('hostile expiry pages', () => {
     );
     build(doc, { kind: 'deep', size: 60_000, phrase: 'Your password has expired.' });
     checkVerdict(timed(3_000, () => detectExpiry(doc, 'https://login.corp.example/')));
+    check(typeof timed(3_000, () => looksRelevant(doc)) === 'boolean', 'pre-check gave no answer');
     await dispose();
   });
 
