@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { applyUserEdit, type EffectiveSettings, resolveSettings } from '@/utils/settings/effective';
 import { settingsMigrations, settingsVersion } from '@/utils/settings/migrations';
 import type { Settings } from '@/utils/settings/schema';
+import type { SettingsSeal } from './settings-seal';
 
 type Policy = Record<string, unknown>;
 
@@ -27,9 +28,26 @@ const userSettingsItem = storage.defineItem<Partial<Settings>>('local:settings',
   migrations: settingsMigrations as Record<number, (old: unknown) => unknown>,
 });
 
-export function createSettingsSource(): SettingsSource {
+const sealKey = 'settings-seal';
+
+export function createSettingsSource(seal: SettingsSeal): SettingsSource {
   let managedRead: Promise<Policy> | undefined;
   let managedKnown: Policy | undefined;
+
+  /** The user's settings if this worker saved them; otherwise (someone else wrote storage.local) none at all. */
+  async function userSettings(): Promise<Partial<Settings>> {
+    const [value, stored] = await Promise.all([userSettingsItem.getValue(), browser.storage.local.get(sealKey)]);
+    let verdict: Awaited<ReturnType<SettingsSeal['check']>>;
+    try {
+      verdict = await seal.check(value, stored[sealKey]);
+    } catch {
+      // No key store (IndexedDB refused): the settings still work, only unsealed. Nothing a page can cause.
+      return value;
+    }
+    if (verdict === 'invalid') return {};
+    if (verdict === 'adopt') await browser.storage.local.set({ [sealKey]: await seal.seal(value) });
+    return value;
+  }
 
   /**
    * Managed storage throws in Firefox when no policy exists; in Chromium the first read of a browser session can
@@ -49,12 +67,12 @@ export function createSettingsSource(): SettingsSource {
 
   const source: SettingsSource = {
     async load() {
-      const [user, managed] = await Promise.all([userSettingsItem.getValue(), readManagedPolicy()]);
+      const [user, managed] = await Promise.all([userSettings(), readManagedPolicy()]);
       return resolveSettings(user, managed);
     },
 
     async loadForDisplay(waitMs, onPolicyRead) {
-      const user = await userSettingsItem.getValue();
+      const user = await userSettings();
       if (managedKnown) return resolveSettings(user, managedKnown);
       const read = readManagedPolicy();
       const timedOut = Symbol('timed out');
@@ -66,9 +84,14 @@ export function createSettingsSource(): SettingsSource {
 
     async edit(edit) {
       const effective = await source.load();
-      const current = await userSettingsItem.getValue();
+      const current = await userSettings();
       const { next, refused, invalid } = applyUserEdit(current, edit, effective.lockedKeys);
-      if (invalid.length === 0) await userSettingsItem.setValue(next);
+      if (invalid.length === 0) {
+        // Sealed first: a reader between the two writes finds the new seal over the old value and takes defaults
+        // for a moment, never a value the worker did not write.
+        await browser.storage.local.set({ [sealKey]: await seal.seal(next) });
+        await userSettingsItem.setValue(next);
+      }
       return { refused, invalid };
     },
 

@@ -126,6 +126,26 @@ describe('who may ask the background for what, in Chromium', () => {
     expect(JSON.stringify(stored)).not.toContain('evil.example');
   });
 
+  it('the worker ignores settings it did not save itself (sealed with a key in its own IndexedDB)', async () => {
+    const read = () => session.worker.evaluate(() => chrome.storage.local.get(['settings', 'settings-seal']));
+    const before = (await read()) as { settings: Record<string, unknown>; 'settings-seal'?: string };
+    expect(typeof before['settings-seal']).toBe('string');
+    // Written behind the worker's back, as a content script could in Firefox.
+    await session.worker.evaluate(
+      (settings) => chrome.storage.local.set({ settings: { ...settings, tokenUrl: 'https://evil.example/oauth/token' } }),
+      before.settings,
+    );
+    const options = await session.openOptions();
+    const state = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'state/get' }))) as {
+      value: { settings: { settings: { tokenUrl: string; tenant: string } } };
+    };
+    expect(state.value.settings.settings.tokenUrl).toBe('');
+    expect(state.value.settings.settings.tenant).toBe('');
+    await options.close();
+    // Saved again through the worker, as the options page does: sealed and in force.
+    await configure(session, sandboxSettings(tenant, { expiryPagePatterns: ['http://127.0.0.1/* | G Suite'] }));
+  });
+
   it('the web page itself cannot reach the background: no runtime to our id, and postMessage goes nowhere', async () => {
     const inboxBefore = (await workerInbox()).length;
     const before = apiCalls(tenant).length;
