@@ -128,4 +128,15 @@ describe('parseRedirect', () => {
   it('reports a redirect that is not a URL', () => {
     expect(rejects(() => parseRedirect('not a url', 'xyz')).kind).toBe('authorization-failed');
   });
+
+  it('checks the issuer when the response names one (RFC 9207), and accepts a response that names none', () => {
+    const issuers = ['https://acme.login.sailpoint.com', 'https://acme.api.identitynow.com'];
+    const redirect = (iss: string) => `https://abc.chromiumapp.org/?code=the-code&state=xyz&iss=${encodeURIComponent(iss)}`;
+    expect(parseRedirect(redirect('https://acme.login.sailpoint.com'), 'xyz', issuers)).toBe('the-code');
+    const mixUp = rejects(() => parseRedirect(redirect('https://evil.example'), 'xyz', issuers));
+    expect(mixUp.kind).toBe('authorization-failed');
+    expect(mixUp.detailCode).toBe('issuer_mismatch');
+    expect(rejects(() => parseRedirect(redirect('not a url'), 'xyz', issuers)).kind).toBe('authorization-failed');
+    expect(parseRedirect('https://abc.chromiumapp.org/?code=the-code&state=xyz', 'xyz', issuers)).toBe('the-code');
+  });
 });
