@@ -2,11 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import {
   type Background,
-  configureFor,
   englishTranslator,
-  loadBackground,
   openPopup,
-  signInAs,
+  signedInBackground,
   statusScreen,
   submitFromPopup,
 } from '../fixtures/faults/background';
@@ -28,9 +26,7 @@ beforeAll(async () => {
 afterAll(() => tenant.stop());
 beforeEach(async () => {
   tenant.clearFaults();
-  background = await loadBackground();
-  await configureFor(background, tenant);
-  await signInAs(background, tenant, 'alice');
+  background = await signedInBackground(tenant, 'alice');
 });
 
 describe('a 202 without state or request id, end to end through the worker', () => {

@@ -3,7 +3,7 @@ import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createPasswordInfoCache, emptyPasswordInfoCache } from '@/utils/api/cache';
 import { causeOf } from '@/utils/tracker';
 import { needsFreshPublicKey, pollResultFromStatus } from '@/utils/tracker/from-api-error';
-import { chooseTarget, configureFor, loadBackground, openPopup, signInAs, submitFromPopup } from '../fixtures/faults/background';
+import { chooseTarget, openPopup, signedInBackground, submitFromPopup } from '../fixtures/faults/background';
 import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
 
 /**
@@ -59,9 +59,7 @@ describe('a change encrypted for a key ISC has since rotated (documented form)',
 
 describe('the same rotation through the real worker', () => {
   it('drops the cached key when a status says the payload was invalid, so the next attempt uses the new key and goes through', async () => {
-    const background = await loadBackground();
-    await configureFor(background, tenant);
-    await signInAs(background, tenant, 'alice');
+    const background = await signedInBackground(tenant, 'alice');
     const popup = openPopup(background);
     const { tracking } = background.services;
 

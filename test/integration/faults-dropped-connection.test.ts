@@ -1,20 +1,18 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createIscClient } from '@/utils/api/client';
 import { isApiError } from '@/utils/api/errors';
 import { encryptPassword } from '@/utils/crypto';
 import {
   type Background,
-  configureFor,
   englishTranslator,
-  loadBackground,
   openPopup,
-  signInAs,
+  signedInBackground,
   statusScreen,
   submitFromPopup,
 } from '../fixtures/faults/background';
-import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
+import { ACCOUNTS, createRig, freshPassword, hashFor, setPasswordCalls } from '../fixtures/faults/rig';
+import { tenantForTests } from '../fixtures/tenant/per-file';
 
 /**
  * Fault 3: the connection drops around set-password. A client cannot tell "dropped before ISC read it" from
@@ -22,15 +20,7 @@ import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/
  * never opened (refused) proves nothing was sent, and that is a plain "could not reach" the employee may retry.
  */
 
-let tenant: SandboxTenant;
-
-beforeAll(async () => {
-  tenant = await startTenant({ statusDelayMs: 0 });
-});
-afterAll(() => tenant.stop());
-beforeEach(() => tenant.clearFaults());
-
-const setPasswordCalls = () => tenant.requestLog().filter((entry) => entry.path === '/v3/set-password');
+const tenant = tenantForTests({ statusDelayMs: 0 });
 
 /** A loopback port with nothing listening: connections to it are refused. */
 async function closedPort(): Promise<number> {
@@ -46,7 +36,7 @@ describe('a connection dropped after ISC applied the change', () => {
     const rig = await createRig(tenant);
     const info = await rig.passwordInfo('G Suite');
     const accepted = tenant.setPasswordCount();
-    const sentBefore = setPasswordCalls().length;
+    const sentBefore = setPasswordCalls(tenant).length;
     const password = freshPassword();
     tenant.injectFault({ method: 'POST', path: '/v3/set-password', drop: 'after-processing' });
 
@@ -54,7 +44,7 @@ describe('a connection dropped after ISC applied the change', () => {
 
     expect(isApiError(error, 'outcome-unknown')).toBe(true);
     expect(
-      setPasswordCalls()
+      setPasswordCalls(tenant)
         .slice(sentBefore)
         .map((entry) => entry.status),
     ).toEqual([0]);
@@ -119,15 +109,13 @@ describe('seen from the popup', () => {
   const t = englishTranslator();
 
   beforeEach(async () => {
-    background = await loadBackground();
-    await configureFor(background, tenant);
-    await signInAs(background, tenant, 'alice');
+    background = await signedInBackground(tenant, 'alice');
   });
 
   it('after the change was applied: "Outcome unknown" with advice to check, the password changed once, no second request', async () => {
     const popup = openPopup(background);
     const accepted = tenant.setPasswordCount();
-    const sentBefore = setPasswordCalls().length;
+    const sentBefore = setPasswordCalls(tenant).length;
     const password = freshPassword();
     tenant.injectFault({ method: 'POST', path: '/v3/set-password', drop: 'after-processing' });
 
@@ -139,7 +127,7 @@ describe('seen from the popup', () => {
     expect(screen.changes).toHaveLength(1);
     expect(screen.changes[0]).toMatchObject({ source: 'G Suite', state: 'Outcome unknown' });
     expect(screen.changes[0]?.causes.join(' ')).toMatch(/Try the new password/);
-    expect(setPasswordCalls().length - sentBefore).toBe(1);
+    expect(setPasswordCalls(tenant).length - sentBefore).toBe(1);
     expect(tenant.setPasswordCount()).toBe(accepted + 1);
     expect(tenant.accountState(ACCOUNTS.gSuite).passwordHash).toBe(hashFor(tenant, ACCOUNTS.gSuite, password));
   });

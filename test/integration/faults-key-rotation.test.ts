@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDS } from '@/sandbox/tenant';
 import {
   type Background,
   chooseTarget,
-  configureFor,
   englishTranslator,
-  loadBackground,
   openPopup,
-  signInAs,
+  signedInBackground,
   statusScreen,
   submitFromPopup,
 } from '../fixtures/faults/background';
 import { ACCOUNTS, freshPassword, hashFor } from '../fixtures/faults/rig';
+import { tenantForTests } from '../fixtures/tenant/per-file';
 
 /**
  * Fault 10: the tenant rotates a source's key while Rekey holds the old one (cached for a few minutes, shown
@@ -19,19 +18,12 @@ import { ACCOUNTS, freshPassword, hashFor } from '../fixtures/faults/rig';
  * key, the popup reloads the source, and the employee's second attempt is encrypted with the new key.
  */
 
-let tenant: SandboxTenant;
+const tenant = tenantForTests({ statusDelayMs: 0 });
 let background: Background;
 const t = englishTranslator();
 
-beforeAll(async () => {
-  tenant = await startTenant({ statusDelayMs: 0 });
-});
-afterAll(() => tenant.stop());
 beforeEach(async () => {
-  tenant.clearFaults();
-  background = await loadBackground();
-  await configureFor(background, tenant);
-  await signInAs(background, tenant, 'alice');
+  background = await signedInBackground(tenant, 'alice');
 });
 
 const queries = () => tenant.requestLog().filter((entry) => entry.path === '/v3/query-password-info').length;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
-import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, createRig, freshPassword, hashFor, setPasswordCalls } from '../fixtures/faults/rig';
+import { tenantForTests } from '../fixtures/tenant/per-file';
 
 /**
  * Fault 1: 429 storms. Every employee shares one rate-limit bucket per OAuth client and API version, so a
@@ -10,24 +10,13 @@ import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/
  * minute. The change completes without the employee ever seeing a failure.
  */
 
-let tenant: SandboxTenant;
-
-beforeAll(async () => {
-  tenant = await startTenant({ statusDelayMs: 1_500 });
-});
-afterAll(() => tenant.stop());
-beforeEach(() => {
-  tenant.clearFaults();
-  tenant.configure({ rateLimit: { requests: 100, windowMs: 10_000 } });
-});
-
-const setPasswordCalls = () => tenant.requestLog().filter((entry) => entry.path === '/v3/set-password');
+const tenant = tenantForTests({ statusDelayMs: 1_500 }, (sandbox) => sandbox.configure({ rateLimit: { requests: 100, windowMs: 10_000 } }));
 
 describe('a storm of 429 Too Many Requests', () => {
   it('is waited out on reads and on set-password, honouring Retry-After, and the change is applied once', async () => {
     const rig = await createRig(tenant);
     const accepted = tenant.setPasswordCount();
-    const sentBefore = setPasswordCalls().length;
+    const sentBefore = setPasswordCalls(tenant).length;
     tenant.injectFault({ method: 'POST', path: '/v3/query-password-info', status: 429, count: 2 });
     tenant.injectFault({ method: 'POST', path: '/v3/set-password', status: 429, count: 2 });
 
@@ -42,7 +31,7 @@ describe('a storm of 429 Too Many Requests', () => {
     for (const wait of rig.clientWaits) expect(wait).toBeGreaterThanOrEqual(1_000);
     // Two refused set-password requests, then the one ISC processed: exactly one change.
     expect(
-      setPasswordCalls()
+      setPasswordCalls(tenant)
         .slice(sentBefore)
         .map((entry) => entry.status),
     ).toEqual([429, 429, 202]);

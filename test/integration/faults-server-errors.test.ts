@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isApiError } from '@/utils/api/errors';
 import {
   type Background,
-  configureFor,
   englishTranslator,
-  loadBackground,
   openPopup,
-  signInAs,
+  signedInBackground,
   statusScreen,
   submitFromPopup,
 } from '../fixtures/faults/background';
-import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
+import { ACCOUNTS, createRig, freshPassword, hashFor, setPasswordCalls } from '../fixtures/faults/rig';
+import { tenantForTests } from '../fixtures/tenant/per-file';
 
 /**
  * Fault 2: bursts of 500, 502 and 503. Reads are retried with a growing, jittered backoff. set-password is
@@ -19,18 +17,7 @@ import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/
  * before trying again", never "failed" and never a silent second change.
  */
 
-let tenant: SandboxTenant;
-
-beforeAll(async () => {
-  tenant = await startTenant({ statusDelayMs: 1_500 });
-});
-afterAll(() => tenant.stop());
-beforeEach(() => {
-  tenant.clearFaults();
-  tenant.configure({ statusDelayMs: 1_500 });
-});
-
-const setPasswordCalls = () => tenant.requestLog().filter((entry) => entry.path === '/v3/set-password');
+const tenant = tenantForTests({ statusDelayMs: 1_500 }, (sandbox) => sandbox.configure({ statusDelayMs: 1_500 }));
 
 describe('5xx bursts on reads', () => {
   it('are retried with exponential backoff, and the change completes without the employee noticing', async () => {
@@ -79,7 +66,7 @@ describe('a 5xx answer to set-password', () => {
   it('is reported as "outcome unknown" by the client and never sent again', async () => {
     const rig = await createRig(tenant);
     const info = await rig.passwordInfo('G Suite');
-    const sentBefore = setPasswordCalls().length;
+    const sentBefore = setPasswordCalls(tenant).length;
     const accepted = tenant.setPasswordCount();
 
     for (const status of [500, 502, 503]) {
@@ -89,7 +76,7 @@ describe('a 5xx answer to set-password', () => {
       expect(rig.t.t((error as { messageKey: string }).messageKey)).toMatch(/may or may not have been applied/);
     }
     expect(
-      setPasswordCalls()
+      setPasswordCalls(tenant)
         .slice(sentBefore)
         .map((entry) => entry.status),
     ).toEqual([500, 502, 503]);
@@ -101,9 +88,7 @@ describe('a 5xx answer to set-password', () => {
 
     beforeEach(async () => {
       tenant.configure({ statusDelayMs: 0 });
-      background = await loadBackground();
-      await configureFor(background, tenant);
-      await signInAs(background, tenant, 'alice');
+      background = await signedInBackground(tenant, 'alice');
     });
 
     it('shows the change as "Outcome unknown" (not failed, not done), and a later deliberate retry changes it once', async () => {

@@ -1,16 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type Background,
-  configureFor,
   englishTranslator,
-  loadBackground,
   openPopup,
-  signInAs,
+  signedInBackground,
   statusScreen,
   submitFromPopup,
 } from '../fixtures/faults/background';
 import { ACCOUNTS, freshPassword, hashFor } from '../fixtures/faults/rig';
+import { tenantForTests } from '../fixtures/tenant/per-file';
 
 /**
  * Fault 9: storage.local refuses the tracker's write (quota exceeded, disk error) right after ISC accepted a
@@ -20,20 +18,13 @@ import { ACCOUNTS, freshPassword, hashFor } from '../fixtures/faults/rig';
  *   - what storage already held is not lost: earlier pending changes are still followed to their outcome.
  */
 
-let tenant: SandboxTenant;
+const tenant = tenantForTests({ statusDelayMs: 60_000 });
 let background: Background;
 const t = englishTranslator();
 
-beforeAll(async () => {
-  tenant = await startTenant({ statusDelayMs: 60_000 });
-});
-afterAll(() => tenant.stop());
 afterEach(() => vi.restoreAllMocks());
 beforeEach(async () => {
-  tenant.clearFaults();
-  background = await loadBackground();
-  await configureFor(background, tenant);
-  await signInAs(background, tenant, 'alice');
+  background = await signedInBackground(tenant, 'alice');
 });
 
 /** Makes every write of the tracker's key fail from now on, as a full storage.local does; returns the undo. */

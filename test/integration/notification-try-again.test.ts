@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
-import { configureFor, loadBackground, openPopup, signInAs, submitFromPopup } from '../fixtures/faults/background';
+import { openPopup, signedInBackground, submitFromPopup } from '../fixtures/faults/background';
 
 let tenant: SandboxTenant;
 
@@ -10,9 +10,7 @@ beforeAll(async () => {
 afterAll(() => tenant.stop());
 
 it('"Try again" on a failure notification opens the change flow on that password', async () => {
-  const background = await loadBackground();
-  await configureFor(background, tenant);
-  await signInAs(background, tenant, 'alice');
+  const background = await signedInBackground(tenant, 'alice');
   // The fake browser lacks the events the worker only listens to here; nothing in this test fires them.
   const quiet = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
   Object.assign(background.browser.permissions, { onAdded: quiet, onRemoved: quiet, contains: async () => false });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
-import { type Background, configureFor, loadBackground, openPopup, signInAs } from '../fixtures/faults/background';
+import { type Background, openPopup, signedInBackground, signInAs } from '../fixtures/faults/background';
 
 /**
  * The worker's services (built by its composition root, over the fake browser) against the sandbox tenant: one
@@ -17,9 +17,7 @@ beforeAll(async () => {
 afterAll(() => tenant.stop());
 
 beforeEach(async () => {
-  background = await loadBackground();
-  await configureFor(background, tenant);
-  await signInAs(background, tenant, 'alice');
+  background = await signedInBackground(tenant, 'alice');
 });
 
 /** The access token expired a second ago (its refresh token is still good): the next caller must refresh. */
