@@ -81,5 +81,5 @@ describe('expiry corpus', () => {
     expect(precision, report).toBeGreaterThanOrEqual(MIN_PRECISION);
     expect(recall, report).toBeGreaterThanOrEqual(MIN_RECALL);
     expect(daysAccuracy, report).toBeGreaterThanOrEqual(MIN_DAYS_ACCURACY);
-  });
+  }, 60_000);
 });
