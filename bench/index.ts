@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { printSection } from './print';
 import type { BenchRunner, BenchSection } from './types';
 
 const sections: { name: string; load: () => Promise<{ default: BenchRunner }> }[] = [
@@ -16,16 +17,6 @@ const sections: { name: string; load: () => Promise<{ default: BenchRunner }> }[
   { name: 'change', load: () => import('./change') },
   { name: 'fleet', load: () => import('./fleet') },
 ];
-
-export function printSection(section: BenchSection): void {
-  console.log(`\n## ${section.title}`);
-  const widths = section.columns.map((c) => Math.max(c.length, ...section.rows.map((r) => String(r[c] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  console.log(line(section.columns));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of section.rows) console.log(line(section.columns.map((c) => String(row[c] ?? ''))));
-  for (const note of section.notes ?? []) console.log(`> ${note}`);
-}
 
 async function main() {
   const only = process.argv.slice(2);

@@ -2,25 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { settleDue } from './changes';
 import type { TenantState } from './state';
 import { mintTokens } from './tokens';
-import type { AccountState, FaultSpec, SeedInfo, TenantConfig, TenantConfigPatch, TokenResponse } from './types';
-
-/** Test controls, shared by the `/__sandbox/` HTTP API and the object `startTenant` returns. */
-export interface TenantControls {
-  configure(patch: TenantConfigPatch): TenantConfig;
-  injectFault(fault: FaultSpec): string;
-  clearFaults(): void;
-  rotateKey(sourceId: string): Promise<string>;
-  revokeRefreshTokens(identity?: string): number;
-  advanceClock(ms: number): void;
-  setClockOffset(ms: number): void;
-  now(): number;
-  requestLogText(): string;
-  clearRequestLog(): void;
-  accountState(accountId: string): AccountState;
-  issueToken(identity: string, scopes?: string[]): TokenResponse;
-  setPasswordCount(): number;
-  seedInfo(): SeedInfo;
-}
+import type { FaultSpec, TenantControls } from './types';
 
 export class ControlError extends Error {
   constructor(

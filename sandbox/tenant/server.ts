@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { CLASSIC_API_VERSIONS } from '../../utils/api/versions';
 import { BodyError, parseForm, parseJson, readBody } from './body';
 import { settleDue } from './changes';
-import { ControlError, type TenantControls } from './controls';
+import { ControlError } from './controls';
 import { authorizePage, authorizeSubmit, clientIdOf, oauthInfo, revoke, token } from './oauth';
 import { handleApi } from './password-api';
 import { rangeReply } from './range';
@@ -10,7 +10,7 @@ import { faultReply, iscError, json, type Reply, rateLimited } from './reply';
 import { handleSources, SOURCES_RESOURCE } from './sources';
 import type { ActiveFault, TenantState } from './state';
 import { authenticate, isReply } from './tokens';
-import type { ApiVersion, FaultSpec, RequestLogEntry, TenantConfigPatch } from './types';
+import type { ApiVersion, FaultSpec, RequestLogEntry, TenantConfigPatch, TenantControls } from './types';
 
 const CLASSIC_VERSIONS: ReadonlySet<string> = new Set(CLASSIC_API_VERSIONS);
 const SENSITIVE_QUERY = new Set(['code', 'code_verifier', 'access_token', 'refresh_token', 'client_secret', 'password', 'token']);

@@ -233,12 +233,8 @@ export interface SeedInfo {
   clients: Array<Omit<SeedClient, 'secret'>>;
 }
 
-export interface SandboxTenant extends SeedInfo {
-  url: string;
-  port: number;
-  /** Live configuration (read it; change it with `configure`). */
-  readonly config: TenantConfig;
-  stop(): Promise<void>;
+/** Test controls, shared by the `/__sandbox/` HTTP API and the object `startTenant` returns. */
+export interface TenantControls {
   configure(patch: TenantConfigPatch): TenantConfig;
   injectFault(fault: FaultSpec): string;
   clearFaults(): void;
@@ -250,7 +246,6 @@ export interface SandboxTenant extends SeedInfo {
   setClockOffset(ms: number): void;
   /** The tenant's current time in epoch milliseconds. */
   now(): number;
-  requestLog(): RequestLogEntry[];
   requestLogText(): string;
   clearRequestLog(): void;
   accountState(accountId: string): AccountState;
@@ -258,4 +253,15 @@ export interface SandboxTenant extends SeedInfo {
   issueToken(identity: string, scopes?: string[]): TokenResponse;
   /** set-password requests accepted with 202 since start. */
   setPasswordCount(): number;
+  seedInfo(): SeedInfo;
+}
+
+/** A running sandbox tenant: its address, its seed (ids of the seeded objects) and its test controls. */
+export interface SandboxTenant extends SeedInfo, Omit<TenantControls, 'seedInfo'> {
+  url: string;
+  port: number;
+  /** Live configuration (read it; change it with `configure`). */
+  readonly config: TenantConfig;
+  stop(): Promise<void>;
+  requestLog(): RequestLogEntry[];
 }
