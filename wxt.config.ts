@@ -1,18 +1,26 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { moduleSizes } from './bench/module-sizes';
 
 // Extension pages may only run code shipped in the package: no remote scripts, no eval.
 const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+const outDir = process.env.REKEY_OUT_DIR ?? '.output';
+
 export default defineConfig({
   srcDir: '.',
   // REKEY_OUT_DIR: a second build on the same machine (sandbox/browser/build-dir.ts reads it too).
-  outDir: process.env.REKEY_OUT_DIR ?? '.output',
+  outDir,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports keep utils/ honest about what touches extension APIs.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    // module-sizes: what each module adds to the worker, written beside (not inside) the extension for the bench.
+    plugins: [
+      preact(),
+      moduleSizes({ file: resolve(outDir, 'background-modules.json'), chunks: ['background.js'], root: import.meta.dirname }),
+    ],
     build: { target: 'es2022' },
   }),
   hooks: {

@@ -11,10 +11,14 @@ import { type BrowserContext, type CDPSession, chromium, type Page } from 'playw
 import { chromiumArgs, chromiumPath, extensionDir } from '@/sandbox/browser/chromium';
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import type { Settings } from '@/utils/settings/schema';
+import { firefoxPaintRows } from './firefox-paint';
 import { type BenchSection, summarize } from './types';
 
 export const baselineDir = resolve(import.meta.dirname, 'empty-extension');
 const RUNS = 20;
+/** Browser starts measured for "first open after browser start" (each costs a whole launch). */
+const RESTARTS = 7;
+const FIREFOX_RESTARTS = 5;
 const WAIT_MS = 15_000;
 
 export interface ExtensionHandle {
@@ -31,12 +35,12 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with Rekey's build and the baseline extension side by side. */
-export async function launchBenchBrowser(): Promise<BenchBrowser> {
+/** Chromium with Rekey's build and the baseline extension side by side; `profile` keeps the profile across launches. */
+export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run "npx wxt build".`);
   if (!existsSync(chromiumPath))
     throw new Error(`Chromium not found at ${chromiumPath}: install Debian's "chromium" or set CHROMIUM_PATH.`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'rekey-bench-'));
+  const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'rekey-bench-'));
   const both = `${extensionDir},${baselineDir}`;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
@@ -46,7 +50,7 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
   });
   const close = async () => {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!profile) rmSync(userDataDir, { recursive: true, force: true });
   };
   try {
     const rekey = await extensionWith(context, '/background.js');
@@ -216,21 +220,44 @@ async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promis
   return rows;
 }
 
-/** The very first popup of a browser session, before anything is cached or warmed (one sample each). */
-async function firstOpenRows(browser: BenchBrowser): Promise<BenchSection['rows']> {
-  const rekey = await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, false);
-  const baseline = await paintOnce(browser.context, `${browser.baseline.origin}/popup.html`, false);
-  const line = (page: string, sample: PaintSample) => ({
-    state: 'not configured, first open after browser start (1 run)',
+/**
+ * The first popup after a browser start, `RESTARTS` times: each run launches Chromium on the same kept profile
+ * (whose popup was opened before, as on any browser Rekey is installed on), loads both pages once (which goes first
+ * alternates) and closes the browser.
+ */
+async function firstOpenRows(profile: string, state: string): Promise<BenchSection['rows']> {
+  const rekey: PaintSample[] = [];
+  const baseline: PaintSample[] = [];
+  for (let run = 0; run < RESTARTS; run++) {
+    const browser = await launchBenchBrowser(profile);
+    try {
+      await browser.context.addInitScript({ content: paintProbe });
+      const loadRekey = async () => rekey.push(await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, false));
+      const loadBaseline = async () => baseline.push(await paintOnce(browser.context, `${browser.baseline.origin}/popup.html`, false));
+      if (run % 2 === 0) {
+        await loadRekey();
+        await loadBaseline();
+      } else {
+        await loadBaseline();
+        await loadRekey();
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  const base = summarize(baseline.map((s) => s.content));
+  const content = summarize(rekey.map((s) => s.content));
+  const line = (page: string, samples: PaintSample[], values: ReturnType<typeof summarize>) => ({
+    state: `${state} (${RESTARTS} browser starts)`,
     worker: 'just started',
     page,
-    'FCP median ms': ms(sample.fcp),
-    'content median ms': ms(sample.content),
-    'content p95 ms': '',
-    'vs empty (median)': ratio(sample.content, baseline.content),
-    'vs empty (p95)': '',
+    'FCP median ms': ms(summarize(samples.map((s) => s.fcp)).median),
+    'content median ms': ms(values.median),
+    'content p95 ms': ms(values.p95),
+    'vs empty (median)': ratio(values.median, base.median),
+    'vs empty (p95)': ratio(values.p95, base.p95),
   });
-  return [line('empty extension page', baseline), line('Rekey popup: first screen', rekey)];
+  return [line('empty extension page', baseline, base), line('Rekey popup: first screen', rekey, content)];
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
@@ -338,19 +365,33 @@ export async function openSignedInPopup(browser: BenchBrowser, userName: string,
 
 export default async function runBrowserBench(): Promise<BenchSection[]> {
   const started = performance.now();
-  const browser = await launchBenchBrowser();
-  let tenant: SandboxTenant | undefined;
+  const profile = mkdtempSync(join(tmpdir(), 'rekey-bench-profile-'));
+  const tenant = await startTenant({ port: 0, statusDelayMs: 0 });
+  let browser: BenchBrowser | undefined;
   try {
+    // The popup opened once while not configured, then the browser closed: the profile every later start finds.
+    browser = await launchBenchBrowser(profile);
+    await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, false).catch(() => undefined);
+    await browser.close();
+    browser = undefined;
+    const paint: BenchSection['rows'] = await firstOpenRows(profile, 'not configured, first open after browser start');
+
+    browser = await launchBenchBrowser(profile);
     await browser.context.addInitScript({ content: paintProbe });
-    const paint: BenchSection['rows'] = await firstOpenRows(browser);
     paint.push(...(await paintRows(browser, { name: 'not configured', cold: false, signedIn: false })));
     paint.push(...(await paintRows(browser, { name: 'not configured', cold: true, signedIn: false })));
-    tenant = await startTenant({ port: 0, statusDelayMs: 0 });
     await configureForTenant(browser, tenant);
     await (await openSignedInPopup(browser, 'alice', 'Alice-Sandbox-1')).close();
     paint.push(...(await paintRows(browser, { name: 'signed in (alice)', cold: false, signedIn: true })));
     paint.push(...(await paintRows(browser, { name: 'signed in (alice)', cold: true, signedIn: true })));
     const coldStart = await coldStartRows(browser);
+    await browser.close();
+    browser = undefined;
+    // Tokens live in storage.session, which a browser start empties: the employee who signed in is signed out again.
+    paint.push(...(await firstOpenRows(profile, 'after sign-in, first open after browser start (signed out again)')));
+    const firefox = await firefoxPaintRows({ runs: RUNS, restarts: FIREFOX_RESTARTS, tenant }).catch((error: unknown) => [
+      { browser: 'Firefox', state: `not measured: ${error instanceof Error ? error.message : String(error)}` },
+    ]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     return [
       {
@@ -362,7 +403,27 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
           'accounts listed = first frame showing the accounts that will change (needs password info: from the session cache here, as on any popup opened within its 5-minute lifetime).',
           'Baseline: bench/empty-extension/popup.html, a static page whose HTML already carries data-screen="empty", loaded in the same Chromium with --load-extension=rekey,baseline. Goal: Rekey ≤ 1.3× the empty page.',
           'Cold: before each load every service worker is stopped with CDP ServiceWorker.stopAllWorkers (sent on a page\'s session); the bench waits until Chromium reports both extension workers "stopped" through ServiceWorker.workerVersionUpdated. A page session\'s Target.getTargets lists no service-worker targets, so closing the worker target is not an alternative.',
-          `Each load is a new tab at 360×600, headless ${chromiumPath}. Section wall time ${seconds} s.`,
+          `First open after browser start: ${RESTARTS} launches of Chromium on one kept profile (the popup was opened in it before); each loads both pages once, which goes first alternating, and closes. After a sign-in the employee is signed out by the restart (tokens are memory-only), so that popup shows the sign-in screen from the worker's state, not the kept signed-in one.`,
+          `Each load is a new tab at 360×600, headless ${chromiumPath}. Section wall time ${seconds} s (Firefox included).`,
+        ],
+      },
+      {
+        title: `Popup first paint in Firefox, vs an empty extension page in the same browser (${RUNS} runs each, interleaved; first open: ${FIREFOX_RESTARTS} browser starts)`,
+        columns: [
+          'browser',
+          'state',
+          'worker',
+          'page',
+          'FCP median ms',
+          'content median ms',
+          'content p95 ms',
+          'vs empty (median)',
+          'vs empty (p95)',
+        ],
+        rows: firefox,
+        notes: [
+          "Debian firefox-esr driven by puppeteer-core over WebDriver BiDi (sandbox/browser/firefox.ts); Rekey's Firefox MV3 build and the empty extension (its manifest given an event page and a gecko id) installed side by side. Firefox runs no driver script in an extension page before the page's own, so times come from the page's performance timeline after load: the empty page's first-contentful-paint; for Rekey the later of its first-contentful-paint and the popup's \"rekey:first-screen\" mark (set when the first real screen, not the skeleton, is rendered).",
+          'Firefox has no stopped-worker state to force from a driver (its MV3 background is an event page, suspended when idle); "first open after browser start" relaunches Firefox on one kept profile.',
         ],
       },
       {
@@ -376,7 +437,8 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
       },
     ];
   } finally {
-    await browser.close();
-    await tenant?.stop();
+    await browser?.close();
+    await tenant.stop();
+    rmSync(profile, { recursive: true, force: true });
   }
 }

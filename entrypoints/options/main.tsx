@@ -4,6 +4,7 @@ import { setTranslator } from '@/components/i18n';
 import { AdminSection } from '@/components/options/admin/AdminSection';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { loadTranslator } from '../shared/i18n';
+import { rememberPaintState } from '../shared/paint-cache';
 import { readUiSnapshot } from '../shared/ui-snapshot';
 import { connectToWorker, pageBrowser } from '../shared/worker-client';
 import '@/components/theme.css';
@@ -15,6 +16,8 @@ async function start() {
   setTranslator(await loadTranslator(language));
   document.documentElement.lang = language || browser.i18n.getUILanguage();
   const worker = connectToWorker('options');
+  // What this page is shown (a sign-out here, say) is also what the next popup paints first.
+  worker.subscribe(rememberPaintState);
   render(
     <OptionsApp
       worker={worker}

@@ -4,28 +4,74 @@ import { setTranslator } from '@/components/i18n';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { createPopupStore } from '@/components/popup/store';
-import { loadTranslator } from '../shared/i18n';
+import { createTranslator, lookupIn, type Translator } from '@/utils/i18n/translate';
+import type { UiState } from '@/utils/messages/views';
+import { browserTranslator, loadMessages } from '../shared/i18n';
+import { paintTranslator, readPaintState, rememberPaintMessages, rememberPaintState } from '../shared/paint-cache';
 import { readUiSnapshot } from '../shared/ui-snapshot';
 import { connectToWorker, pageBrowser } from '../shared/worker-client';
 import '@/components/theme.css';
 import '@/components/popup/popup.css';
 
-async function start() {
+/**
+ * The popup paints its first real screen in the same task that loads it: from the state it last showed (kept
+ * synchronously readable, see paint-cache.ts), with no wait for the worker, storage or a locale file. Only a popup
+ * that has never been shown (or whose kept copy is unusable) reads the worker's snapshot from storage first; it
+ * shows the boot skeleton meanwhile, never a guessed screen. The worker's pushed state then replaces either.
+ */
+function start(): void {
   // In a tab or window (not the toolbar popup) the popup lays out as a page: before the first paint.
   applyPopupLayout(
     document.documentElement,
     popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
   );
-  // The last state the worker left paints the popup before the (maybe cold) worker answers.
-  const snapshot = await readUiSnapshot();
-  const language = snapshot?.settings.settings.language ?? '';
-  setTranslator(await loadTranslator(language));
-  document.documentElement.lang = language || browser.i18n.getUILanguage();
-
-  // The port also tells the worker a popup is open, so it polls pending changes faster meanwhile.
-  const worker = connectToWorker('popup');
-  const actions = createPopupStore(worker.send, pageBrowser);
-  render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, document.getElementById('app')!);
+  const remembered = readPaintState();
+  const language = remembered?.settings.settings.language ?? '';
+  const translator = language ? paintTranslator(language) : browserTranslator();
+  if (remembered && translator) {
+    mount(remembered, translator, language);
+    return;
+  }
+  void (async () => {
+    const snapshot = await readUiSnapshot();
+    const forced = snapshot?.settings.settings.language ?? '';
+    mount(snapshot, forced ? await forcedTranslator(forced) : browserTranslator(), forced);
+  })();
 }
 
-void start();
+function mount(snapshot: UiState | null, translator: Translator, language: string): void {
+  setTranslator(translator);
+  document.documentElement.lang = language || browser.i18n.getUILanguage();
+  // The port also tells the worker a popup is open, so it polls pending changes faster meanwhile.
+  const worker = connectToWorker('popup');
+  // Whatever the worker pushes is what the next popup paints first.
+  worker.subscribe(rememberPaintState);
+  const actions = createPopupStore(worker.send, pageBrowser);
+  // Before the first render, so the very first frame already shows the screen.
+  actions.paint(snapshot);
+  render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, document.getElementById('app')!);
+  markFirstScreen(actions.store);
+}
+
+/**
+ * A performance mark when the first real screen (not the boot skeleton) is rendered: the benchmark reads it in
+ * browsers whose driver cannot watch an extension page from its start (Firefox).
+ */
+function markFirstScreen(store: ReturnType<typeof createPopupStore>['store']): void {
+  const mark = () => void performance.mark('rekey:first-screen');
+  if (store.getState().state) return mark();
+  const stop = store.subscribe((current) => {
+    if (!current.state) return;
+    stop();
+    mark();
+  });
+}
+
+/** Loads the forced language's messages and keeps them for the next popup's synchronous first paint. */
+async function forcedTranslator(language: string): Promise<Translator> {
+  const { locale, dictionaries } = await loadMessages(language);
+  rememberPaintMessages(locale, dictionaries);
+  return createTranslator(lookupIn(...dictionaries), locale);
+}
+
+start();

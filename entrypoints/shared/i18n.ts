@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createTranslator, type Dictionary, lookupIn, pickLocale, type Translator } from '@/utils/i18n/translate';
+import { createTranslator, type Dictionary, lookupIn, pickLocale, type SupportedLocale, type Translator } from '@/utils/i18n/translate';
 
 /**
  * The browser's own language and messages, unless policy forces a language: then that locale's messages.json is
@@ -7,13 +7,19 @@ import { createTranslator, type Dictionary, lookupIn, pickLocale, type Translato
  */
 export async function loadTranslator(forced: string): Promise<Translator> {
   if (!forced) return browserTranslator();
+  const { locale, dictionaries } = await loadMessages(forced);
+  return createTranslator(lookupIn(...dictionaries), locale);
+}
+
+/** The forced language's messages, then English's (which fills any gap). */
+export async function loadMessages(forced: string): Promise<{ locale: SupportedLocale; dictionaries: Dictionary[] }> {
   const locale = pickLocale(forced);
   const load = async (lang: string): Promise<Dictionary> => {
     const response = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
     return (await response.json()) as Dictionary;
   };
-  const dictionaries = locale === 'en' ? [await load('en')] : [await load(locale), await load('en')];
-  return createTranslator(lookupIn(...dictionaries), locale);
+  const dictionaries = locale === 'en' ? [await load('en')] : await Promise.all([load(locale), load('en')]);
+  return { locale, dictionaries };
 }
 
 export function browserTranslator(): Translator {

@@ -64,6 +64,8 @@ export interface FirefoxLaunchOptions {
   prefs?: Record<string, unknown>;
   /** Pipe Firefox's stdout/stderr (extension console output) to this process. */
   dumpio?: boolean;
+  /** A profile kept across launches (the benchmark's "first open after a browser start"); a fresh one otherwise. */
+  userDataDir?: string;
 }
 
 export interface FirefoxSession {
@@ -105,6 +107,7 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { ...testPrefs(id), ...options.prefs },
     dumpio: options.dumpio ?? false,
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     // No default 800x600 emulation: each page sets its own viewport.
     defaultViewport: null,
   });
