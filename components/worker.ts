@@ -21,6 +21,12 @@ export interface PageBrowser {
   /** Asks for host access (the browser prompts only for what is not granted yet); true when all of it is granted. */
   requestOrigins(origins: string[]): Promise<boolean>;
   openOptionsPage(): void;
+  /**
+   * Puts a secret on the clipboard and has the worker clear it later, if the clipboard still holds it: a timer of
+   * the popup's own would die with the popup (closed, Submit, Back). The worker gets a salted fingerprint, never
+   * the text.
+   */
+  copySecret(text: string): Promise<void>;
 }
 
 export function toUserError(error: unknown): UserError {

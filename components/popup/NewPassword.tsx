@@ -15,8 +15,6 @@ import { StrengthMeter } from './StrengthMeter';
 import type { PopupActions } from './store';
 import { usePasswordChecks } from './usePasswordChecks';
 
-const CLIPBOARD_CLEAR_MS = 60_000;
-
 /**
  * The password exists only in this component's state: never in the popup store, never in a
  * message. It is encrypted here, in the popup, and only ciphertext goes to the worker.
@@ -62,14 +60,6 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
   );
   const { results, checked, compliant, strength, breach, breachPending } = usePasswordChecks(password, rules, context, breachCheck);
 
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => {
-      void navigator.clipboard.writeText('').catch(() => undefined);
-      setCopied(false);
-    }, CLIPBOARD_CLEAR_MS);
-    return () => clearTimeout(timer);
-  }, [copied]);
 
   if (!view) {
     return load?.status === 'error' ? (
@@ -126,7 +116,8 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
 
   async function onCopy() {
     try {
-      await navigator.clipboard.writeText(password);
+      // The worker clears it in 60 s even after this popup closed (entrypoints/background/clipboard.ts).
+      await actions.copySecret(password);
       setCopied(true);
     } catch {
       setCopied(false);

@@ -37,7 +37,11 @@ const initial: PopupStore = {
 };
 
 /** Without a browser (tests of the store alone): nothing to grant, no options page to open. */
-const noBrowser: PageBrowser = { requestOrigins: async () => true, openOptionsPage: () => undefined };
+const noBrowser: PageBrowser = {
+  requestOrigins: async () => true,
+  openOptionsPage: () => undefined,
+  copySecret: (text) => navigator.clipboard.writeText(text),
+};
 
 export function createPopupStore(send: Send, pageBrowser: PageBrowser = noBrowser) {
   const store: StoreApi<PopupStore> = createStore<PopupStore>(() => ({ ...initial }));
@@ -68,6 +72,10 @@ export function createPopupStore(send: Send, pageBrowser: PageBrowser = noBrowse
     },
     openOptionsPage() {
       pageBrowser.openOptionsPage();
+    },
+    /** Copies a generated password; the worker clears it from the clipboard later (see PageBrowser.copySecret). */
+    copySecret(text: string) {
+      return pageBrowser.copySecret(text);
     },
     /** A change FAILED because ISC rotated a source's key after this popup fetched it: load that source again. */
     forgetRotatedKeys(state: UiState) {

@@ -46,6 +46,10 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
       await pagePrompt.injectClassifier(sender);
       return null;
     },
+    'clipboard/scheduleWipe': async (r) => {
+      await services.clipboardWiper.schedule({ salt: r.salt, digest: r.digest });
+      return null;
+    },
     'admin/orgConfig/get': () => admin.orgConfig(),
     'admin/orgConfig/save': (r) => admin.saveOrgConfig(r),
     'admin/digitToken': (r) => admin.digitToken(r),

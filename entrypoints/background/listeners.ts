@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { classifySender } from '@/utils/messages/router';
 import { uiSnapshotKey } from '../shared/ui-snapshot';
+import { clipboardWipeAlarm } from './clipboard';
 import { remindersAlarm } from './reminders';
 import type { WorkerServices } from './root';
 import { keys, removeLegacyPatSecret } from './storage';
@@ -16,11 +17,17 @@ const watchedKeys = new Set<string>([keys.session, keys.tracker, keys.preselect,
 export function startWorker(services: WorkerServices, identity: { extensionId: string; extensionOrigin: string }): void {
   const { tracking, reminders, pagePrompt, uiState, popup, translator, settings } = services;
   const route = services.route;
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Answered through sendResponse, kept open by returning true: honoured by Chromium and Firefox alike without the
+  // polyfill (the worker is built without it), where a returned promise is not everywhere.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void route(message, sender).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === trackerAlarm) void settle(async () => (await tracking.tracker()).pollDue());
     if (alarm.name === remindersAlarm) void settle(() => reminders.run());
+    if (alarm.name === clipboardWipeAlarm) void settle(() => services.clipboardWiper.run());
   });
 
   // Host access granted or withdrawn (by the user or by policy) changes where the watcher runs and what pages show.

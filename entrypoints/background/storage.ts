@@ -17,6 +17,8 @@ export const keys = {
   snoozes: 'expiry-snoozes',
   reminders: 'reminders',
   shownPrompts: 'shown-prompts',
+  /** A pending clipboard wipe: a salted fingerprint of what the popup copied and when to clear it (never the text). */
+  clipboardWipe: 'clipboard-wipe',
   /** Whose changes and reminders storage.local holds (tenant/identity), to tell a different employee signing in. */
   dataOwner: 'data-owner',
 } as const;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageBrowser, WorkerClient } from '@/components/worker';
+import { fingerprint } from '@/utils/clipboard/fingerprint';
 import { createMessenger } from '@/utils/messages/client';
 import type { UiState } from '@/utils/messages/views';
 
@@ -44,4 +45,15 @@ export const pageBrowser: PageBrowser = {
   // true at once for origins already granted, so saving unchanged settings never prompts).
   requestOrigins: (origins) => (origins.length === 0 ? Promise.resolve(true) : browser.permissions.request({ origins })),
   openOptionsPage: () => void browser.runtime.openOptionsPage(),
+  async copySecret(text) {
+    await navigator.clipboard.writeText(text);
+    const send = createMessenger((message) => browser.runtime.sendMessage(message));
+    try {
+      await send({ type: 'clipboard/scheduleWipe', ...(await fingerprint(text)) });
+    } catch (error) {
+      // No wipe to count on: take the password off the clipboard now rather than leave it there.
+      await navigator.clipboard.writeText('').catch(() => undefined);
+      throw error;
+    }
+  },
 };

@@ -32,7 +32,7 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-describe.each(targets)('the built $name package', ({ dir, build }) => {
+describe.each(targets)('the built $name package', ({ name, dir, build }) => {
   const packageDir = resolve(root, dir);
   let manifest: Record<string, unknown>;
   let scripts: Array<{ file: string; code: string }>;
@@ -50,8 +50,12 @@ describe.each(targets)('the built $name package', ({ dir, build }) => {
       .map((file) => ({ file: relative(packageDir, file), html: readFileSync(file, 'utf8') }));
   }, 120_000);
 
-  it('asks for exactly storage, identity, alarms, notifications and scripting, and no host at install', () => {
-    expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(['alarms', 'identity', 'notifications', 'scripting', 'storage']);
+  it('asks for exactly storage, identity, alarms, notifications, scripting and the clipboard, and no host at install', () => {
+    // clipboardRead/clipboardWrite (and Chrome's offscreen document): the worker's wipe of a copied password.
+    const clipboard = name === 'chrome' ? ['clipboardRead', 'clipboardWrite', 'offscreen'] : ['clipboardRead', 'clipboardWrite'];
+    expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(
+      [...clipboard, 'alarms', 'identity', 'notifications', 'scripting', 'storage'].sort(),
+    );
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect([...((manifest.optional_host_permissions as string[]) ?? [])].sort()).toEqual([
@@ -115,7 +119,9 @@ describe.each(targets)('the built $name package', ({ dir, build }) => {
   });
 
   it('loads only packaged scripts from its pages, none inline', () => {
-    expect(pages.map((page) => page.file).sort()).toEqual(['options.html', 'popup.html']);
+    // Chrome also ships the worker's offscreen clipboard document (never web-accessible).
+    const expected = name === 'chrome' ? ['offscreen-clipboard.html', 'options.html', 'popup.html'] : ['options.html', 'popup.html'];
+    expect(pages.map((page) => page.file).sort()).toEqual(expected);
     for (const { file, html } of pages) {
       for (const [tag, attributes = ''] of html.matchAll(/<script\b([^>]*)>/gi)) {
         const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1];

@@ -5,7 +5,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { outputDir } from '@/sandbox/browser/build-dir';
 
 /** Permissions Rekey may hold at install time. Anything else needs a security review. */
-const allowedPermissions = new Set(['storage', 'identity', 'alarms', 'notifications', 'scripting']);
+const allowedPermissions = new Set([
+  'storage',
+  'identity',
+  'alarms',
+  'notifications',
+  'scripting',
+  // The worker clears a copied password 60 s later, only if the clipboard still holds it: it reads to compare.
+  'clipboardRead',
+  'clipboardWrite',
+  // Chrome: the worker's clipboard is a short-lived offscreen document (reason CLIPBOARD).
+  'offscreen',
+]);
 const forbidden = ['<all_urls>', 'tabs', 'webRequest', 'webRequestBlocking', 'cookies', 'history', 'debugger', 'nativeMessaging'];
 
 const root = resolve(import.meta.dirname, '../..');

@@ -67,6 +67,12 @@ export const RequestSchema = v.variant('type', [
   }),
   empty('expiry/snooze'),
   empty('expiry/openChange'),
+  // A password the popup copied: the worker gets a salted fingerprint to clear it by, never the text.
+  v.object({
+    type: v.literal('clipboard/scheduleWipe'),
+    salt: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
+    digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  }),
   empty('expiry/classify'),
   ...ADMIN_REQUEST_SCHEMAS,
 ]);
@@ -90,6 +96,7 @@ export interface ResponseMap {
   'expiry/report': { show: false } | { show: true; text: PromptText };
   'expiry/snooze': null;
   'expiry/openChange': null;
+  'clipboard/scheduleWipe': null;
   'expiry/classify': null;
   'admin/orgConfig/get': AdminOrgConfigView;
   'admin/orgConfig/save': AdminOrgConfigView;
@@ -121,6 +128,8 @@ export const allowedSenders: Record<RequestType, readonly SenderContext[]> = {
   'expiry/report': ['content-script'],
   'expiry/snooze': ['content-script'],
   'expiry/openChange': ['content-script'],
+  // Only the popup copies a password; a content script has nothing of ours on the clipboard.
+  'clipboard/scheduleWipe': ['extension-page'],
   // The watcher asks for the classifier in its own frame; the worker injects only our packaged file, there.
   'expiry/classify': ['content-script'],
   // Administration: the options page only; ISC checks the token's permissions on every call.
