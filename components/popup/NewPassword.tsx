@@ -60,7 +60,6 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
   );
   const { results, checked, compliant, strength, breach, breachPending } = usePasswordChecks(password, rules, context, breachCheck);
 
-
   if (!view) {
     return load?.status === 'error' ? (
       <ErrorNotice error={load.error} onRetry={() => void actions.loadTarget(source ?? '', entry?.userName, true)} />
