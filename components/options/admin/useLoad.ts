@@ -46,6 +46,12 @@ export function useNow(intervalMs: number | null): number {
   return now;
 }
 
+/**
+ * Copies what the administration tools show: a digit token or a diagnostics report. Deliberately never wiped
+ * (unlike a copied password, see PageBrowser.copySecret): the helpdesk agent copies a digit token to paste it
+ * into the ticket or chat, or reads it aloud, while the employee types it — a wipe would pull it away mid-call.
+ * The token is single-use and expires within the minutes the org configuration sets; it is not the password.
+ */
 export async function copyToClipboard(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
