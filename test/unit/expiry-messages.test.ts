@@ -19,6 +19,15 @@ describe('detectExpiry: product messages in 30+ languages', () => {
     expect([verdict.kind, verdict.reason]).toEqual([kind, expect.stringMatching(/message:/)]);
   });
 
+  it('treats grace logins as a warning without a day count', () => {
+    expect(detect('<div role="alert">You have 2 grace logins remaining. Please change your password.</div>')).toEqual({
+      kind: 'expiring',
+      reason: expect.any(String),
+    });
+    expect(detect('<div role="alert">3 authentications remaining, change your password!</div>').kind).toBe('expiring');
+    expect(detect('<p>3 sign-ins left on your trial.</p>').kind).toBe('none');
+  });
+
   it('reads the day count where the message puts it, in Swedish', () => {
     expect(detect('<h2>Ditt lösenord kommer att gå ut om 4 dagar.</h2>')).toMatchObject({ kind: 'expiring', daysLeft: 4 });
   });

@@ -165,6 +165,9 @@ const EN = phrases('en', [
   // "14 days before your password expires" alone is how policies describe reminders; a countdown says until/left.
   ['expiring', 3, '‹{NUM}\\s+{UNIT}\\s+(?:(?:left|remaining)\\s+)?(?:until|till)\\s+your\\s+password\\s+expires›'],
   ['expiring', 3, '‹{NUM}\\s+{UNIT}\\s+(?:left|remaining)\\s+before\\s+your\\s+password\\s+expires›'],
+  // LDAP grace logins ("You have 2 grace logins remaining"): the password has expired but still works a few more
+  // times. A warning with no day count, so the count is deliberately not a {NUM} group.
+  ['expiring', 2.5, '‹\\d{1,3}\\s+(?:grace\\s+)?(?:logins?|log-ins?|sign-ins?|logons?|authentications?)\\s+(?:remaining|left)›'],
 ]);
 
 const DE_PW = '(?!einmal|wlan|wifi|transaktions|app-)[\\p{L}-]*(?:kennwort|passwort)';
