@@ -86,6 +86,11 @@ export interface FirefoxSession {
    * leaves behind belong to that tab, which therefore stays open (showing an icon: no product code).
    */
   evaluateInBackground<R>(code: string): Promise<R>;
+  /**
+   * Whether the event page is running now, asked without waking it (extension.getBackgroundPage()
+   * only looks; runtime.getBackgroundPage(), which evaluateInBackground uses, starts it).
+   */
+  isBackgroundRunning(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -105,7 +110,11 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
     headless: true,
     // Without it Firefox refuses to show moz-extension:// pages to the driver.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { ...testPrefs(id), ...options.prefs },
+    extraPrefsFirefox: {
+      ...testPrefs(id),
+      ...(options.backgroundIdleTimeoutMs !== undefined ? { 'extensions.background.idle.timeout': options.backgroundIdleTimeoutMs } : {}),
+      ...options.prefs,
+    },
     dumpio: options.dumpio ?? false,
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     // No default 800x600 emulation: each page sets its own viewport.
@@ -120,6 +129,10 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
     if (extensionId !== id) throw new Error(`Firefox installed ${extensionId}, expected ${id}.`);
     const extensionOrigin = `moz-extension://${pinnedExtensionUuid}`;
     let backgroundTab: Promise<Page> | undefined;
+    const helperTab = () => {
+      backgroundTab ??= openExtensionPage('icon/16.png', { width: 100, height: 100 });
+      return backgroundTab;
+    };
     const openExtensionPage = async (path: string, viewport = { width: 1000, height: 800 }) => {
       const page = await browser.newPage();
       await page.setViewport(viewport);
@@ -145,14 +158,17 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
         return page;
       },
       async evaluateInBackground<R>(code: string) {
-        backgroundTab ??= openExtensionPage('icon/16.png', { width: 100, height: 100 });
-        const tab = await backgroundTab;
+        const tab = await helperTab();
         // A string, not a function: the driver's evaluate is exempt from the page's CSP, eval is not.
         return tab.evaluate(`(async () => {
           const background = await browser.runtime.getBackgroundPage();
           if (!background) throw new Error('The event page is not running.');
           return (${code})(background.browser, background);
         })()`) as Promise<R>;
+      },
+      async isBackgroundRunning() {
+        const tab = await helperTab();
+        return tab.evaluate('browser.extension.getBackgroundPage() !== null') as Promise<boolean>;
       },
       close: cleanUp,
     };
