@@ -16,6 +16,7 @@ import {
 import { explainAdminError } from '@/utils/admin/explain';
 import type { FieldProblem } from '@/utils/admin/limits';
 import type { ApiVersion } from '@/utils/api/types';
+import { NumberField } from './NumberField';
 import { useAction } from './useAction';
 import { type Send, useNow } from './useLoad';
 
@@ -25,6 +26,12 @@ interface ShownToken {
   userId: string;
   expiresAt: number;
 }
+
+/** The token's whole-number settings, each with its label. */
+const numberFields = [
+  ['length', 'admin.digit.length'],
+  ['durationMinutes', 'admin.digit.duration'],
+] as const;
 
 function versionChoices(configured: ApiVersion): readonly ApiVersion[] {
   return DIGIT_TOKEN_OFFERED_VERSIONS.includes(configured) || !supportsDigitToken(configured)
@@ -104,22 +111,19 @@ export function DigitTokenPanel({
     }
   }
 
-  const field = (key: DigitTokenField) => ({
+  const edit = (key: DigitTokenField) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
+  const textField = (key: DigitTokenField) => ({
     id: `digit-${key}`,
     value: draft[key],
     'aria-invalid': problems[key] ? true : undefined,
     'aria-describedby': problems[key] ? `digit-${key}-error` : undefined,
-    onInput: (e: Event) => {
-      const value = (e.currentTarget as HTMLInputElement).value;
-      setDraft((current) => ({ ...current, [key]: value }));
-    },
+    onInput: (e: Event) => edit(key)((e.currentTarget as HTMLInputElement).value),
   });
-  const problemText = (key: DigitTokenField) =>
-    problems[key] && (
-      <p class="small field-error" id={`digit-${key}-error`} role="alert">
-        {tk(problems[key])}
-      </p>
-    );
+  const userIdProblem = problems.userId && (
+    <p class="small field-error" id="digit-userId-error" role="alert">
+      {tk(problems.userId)}
+    </p>
+  );
 
   return (
     <section class="admin-panel" aria-labelledby="admin-digit-title" data-testid="admin-digit-token">
@@ -143,31 +147,20 @@ export function DigitTokenPanel({
         </div>
         <div class="field">
           <label for="digit-userId">{t('admin.digit.userId')}</label>
-          <input type="text" spellcheck={false} autocomplete="off" maxLength={200} {...field('userId')} />
-          {problemText('userId')}
+          <input type="text" spellcheck={false} autocomplete="off" maxLength={200} {...textField('userId')} />
+          {userIdProblem}
         </div>
-        <div class="field">
-          <label for="digit-length">{t('admin.digit.length')}</label>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={DIGIT_TOKEN_LIMITS.length.min}
-            max={DIGIT_TOKEN_LIMITS.length.max}
-            {...field('length')}
+        {numberFields.map(([key, label]) => (
+          <NumberField
+            key={key}
+            id={`digit-${key}`}
+            label={t(label)}
+            value={draft[key]}
+            range={DIGIT_TOKEN_LIMITS[key]}
+            problem={problems[key]}
+            onInput={edit(key)}
           />
-          {problemText('length')}
-        </div>
-        <div class="field">
-          <label for="digit-durationMinutes">{t('admin.digit.duration')}</label>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={DIGIT_TOKEN_LIMITS.durationMinutes.min}
-            max={DIGIT_TOKEN_LIMITS.durationMinutes.max}
-            {...field('durationMinutes')}
-          />
-          {problemText('durationMinutes')}
-        </div>
+        ))}
         <div class="row">
           <button type="submit" class="button button-primary" disabled={generating.busy} data-testid="digit-generate">
             {generating.busy ? t('admin.digit.generating') : t('admin.digit.generate')}

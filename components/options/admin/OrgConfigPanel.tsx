@@ -1,55 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { t, tk } from '@/components/i18n';
+import { t } from '@/components/i18n';
 import { ADMIN_ROLE, REQUIRED_SCOPES } from '@/utils/admin/capabilities';
 import { explainAdminError } from '@/utils/admin/explain';
 import type { FieldProblem } from '@/utils/admin/limits';
 import { draftFromValues, ORG_CONFIG_LIMITS, type OrgConfigDraft, type OrgConfigField, validateOrgConfig } from '@/utils/admin/org-config';
 import { LoadStatus } from './LoadStatus';
+import { NumberField } from './NumberField';
 import { useAction } from './useAction';
 import { type Send, useLoad } from './useLoad';
-
-function NumberField({
-  id,
-  label,
-  value,
-  range,
-  problem,
-  disabled,
-  onInput,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  range: { min: number; max: number };
-  problem: FieldProblem | undefined;
-  disabled: boolean;
-  onInput: (value: string) => void;
-}) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={range.min}
-        max={range.max}
-        step={1}
-        value={value}
-        disabled={disabled}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
-      {problem && (
-        <p class="small field-error" id={`${id}-error`} role="alert">
-          {tk(problem)}
-        </p>
-      )}
-    </div>
-  );
-}
 
 function Checkbox({
   id,
