@@ -66,6 +66,12 @@ export interface FirefoxLaunchOptions {
   dumpio?: boolean;
   /** A profile kept across launches (the benchmark's "first open after a browser start"); a fresh one otherwise. */
   userDataDir?: string;
+  /**
+   * How long the event page may go without events before Firefox suspends it (pref
+   * `extensions.background.idle.timeout`, in milliseconds: Firefox's default is 30 000 and it
+   * clamps the value to 100 ms – 5 min). Unset keeps Firefox's default.
+   */
+  backgroundIdleTimeoutMs?: number;
 }
 
 export interface FirefoxSession {
