@@ -71,6 +71,7 @@ describe('error messages', () => {
       tenantInvalid: 1,
       tenantInsecureHttp: 1,
       keyRotated: 1,
+      untrustedEndpoint: 1,
     };
     for (const [key, text] of Object.entries(locale.errors)) {
       const used = new Set([...text.matchAll(/\$(\d)/g)].map((match) => Number(match[1])));
