@@ -7,14 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isHeldOutSource } from '@/bench/expiry-corpus/real/build';
 import { PHRASE_ROLES } from '@/utils/expiry/phrase-roles';
-
-interface MinedString {
-  product: string;
-  lang: string;
-  key: string;
-  text: string;
-  source: string;
-}
+import type { MinedString } from './mine-expiry-strings';
 
 const strings = JSON.parse(readFileSync(new URL('../bench/expiry-corpus/real/strings.json', import.meta.url), 'utf8')) as MinedString[];
 const entries = strings

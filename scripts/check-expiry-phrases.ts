@@ -11,14 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { isHeldOutSource } from '@/bench/expiry-corpus/real/build';
 import { PHRASE_DATA } from '@/utils/expiry/phrase-data';
 import { PHRASE_ROLES, type PhraseRole } from '@/utils/expiry/phrase-roles';
-
-interface MinedString {
-  product: string;
-  lang: string;
-  key: string;
-  text: string;
-  source: string;
-}
+import type { MinedString } from './mine-expiry-strings';
 
 const read = <T>(path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
 const baseLang = (lang: string) => (lang.startsWith('zh') ? lang : lang.split('-')[0]!);
