@@ -153,6 +153,8 @@ function sentences(text: string): string[] {
   out.push(text.slice(from));
   return out.filter((sentence) => /\S/.test(sentence));
 }
+
+/** Longer "sentences" are paragraphs of prose or lists run together: no product message is that long. */
 const MAX_SENTENCE_TOKENS = 60;
 const HOURS =
   /^(?:hours?|hrs?|stunden?|heures?|horas?|uur|uren|ore|godzin\p{L}*|時間|timmar|timer|tuntia?|часов|часа|годин\p{L}*|saat|小时|小時|시간)$/iu;
@@ -187,29 +189,26 @@ export function matchTemplates(text: string): TemplateMatch[] {
     const tokens = tokenize(sentence);
     if (tokens.length < 2 || tokens.length > MAX_SENTENCE_TOKENS) continue;
     const built = compiled();
-    // The closest message per language: a sentence is read in the language whose message fits it best.
-    const bestByLang = new Map<string, { template: Template; score: number }>();
+    // The closest message in any language: a sentence is read in the language whose message fits it best.
+    let best: Template | undefined;
+    let bestScore = 0;
     for (const template of candidates(tokens, built)) {
       const score = similarity(tokens, template.tokens);
-      const current = bestByLang.get(template.lang);
-      if (!current || score > current.score) bestByLang.set(template.lang, { template, score });
-    }
-    const ranked = [...bestByLang.values()].sort((a, b) => b.score - a.score);
-    const top = ranked[0];
-    if (!top || top.score < MIN_SIMILARITY) continue;
-    const { template: best, score: bestScore } = top;
-    const lang = best.lang;
-    const namesPassword = (built.nouns.get(lang) ?? []).some((noun) => containsRun(tokens, noun));
-    if (!namesPassword && bestScore < WITHOUT_NOUN) continue;
-    {
-      const match: TemplateMatch = { lang, role: best.role, similarity: bestScore, sentence: sentence.trim() };
-      if (best.role === 'expiring-today') match.daysLeft = 0;
-      if (best.role === 'expiring-days') {
-        const days = countOfDays(sentence, tokens, best);
-        if (days !== undefined) match.daysLeft = days;
+      if (score > bestScore) {
+        best = template;
+        bestScore = score;
       }
-      matches.push(match);
     }
+    if (!best || bestScore < MIN_SIMILARITY) continue;
+    const namesPassword = (built.nouns.get(best.lang) ?? []).some((noun) => containsRun(tokens, noun));
+    if (!namesPassword && bestScore < WITHOUT_NOUN) continue;
+    const match: TemplateMatch = { lang: best.lang, role: best.role, similarity: bestScore, sentence: sentence.trim() };
+    if (best.role === 'expiring-today') match.daysLeft = 0;
+    if (best.role === 'expiring-days') {
+      const days = countOfDays(sentence, tokens, best);
+      if (days !== undefined) match.daysLeft = days;
+    }
+    matches.push(match);
   }
   return matches;
 }
