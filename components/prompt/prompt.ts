@@ -1,3 +1,4 @@
+import type { PromptText } from '@/utils/messages/views';
 import { type Corner, chooseCorner } from './placement';
 
 /**
@@ -15,14 +16,6 @@ import { type Corner, chooseCorner } from './placement';
  * The page can still remove the host or cover it: hiding the prompt is always in a page's power, acting for the
  * user is not. The worker in turn honours "Change now"/"Not now" only for a tab it showed a prompt in.
  */
-export interface PromptText {
-  message: string;
-  changeNow: string;
-  notNow: string;
-  close: string;
-  regionLabel: string;
-}
-
 export interface PromptHandlers {
   onChangeNow(): void;
   onNotNow(): void;
