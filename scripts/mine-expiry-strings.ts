@@ -118,6 +118,7 @@ const KEYCLOAK_KEYS = [
   'emailForgotTitle',
   'emailInstruction',
   'doForgotPassword',
+  'console-update-password',
 ];
 if (process.env.KEYCLOAKIFY) {
   const dir = join(process.env.KEYCLOAKIFY, 'src/login/i18n/messages_defaultSet');

@@ -45,6 +45,7 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'okta:idx.return.link.expired': 'other',
   'keycloak:updatePasswordMessage': 'forced',
   'keycloak:resetPasswordMessage': 'forced',
+  'keycloak:console-update-password': 'forced',
   'keycloak:password': 'password-noun',
   'keycloak:passwordNew': 'new-password',
   'keycloak:passwordConfirm': 'confirm-password',
