@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { moduleSizes } from './bench/module-sizes';
+import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 
 // Extension pages may only run code shipped in the package: no remote scripts, no eval.
 const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -17,8 +18,10 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     // module-sizes: what each module adds to the worker, written beside (not inside) the extension for the bench.
+    // preact-without-inner-html: Preact's dangerouslySetInnerHTML sink, unused here, throws instead of writing HTML.
     plugins: [
       preact(),
+      preactWithoutInnerHtml(),
       moduleSizes({ file: resolve(outDir, 'background-modules.json'), chunks: ['background.js'], root: import.meta.dirname }),
     ],
     build: { target: 'es2022' },
