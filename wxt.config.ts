@@ -27,6 +27,16 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   hooks: {
+    // Chrome's offscreen clipboard document (entrypoints/offscreen-clipboard.ts): a static page around the unlisted
+    // script, so it shares no chunk with the popup. Firefox's background page has a clipboard of its own.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      files.push({
+        relativeDest: 'offscreen-clipboard.html',
+        contents:
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rekey clipboard</title></head><body><script src="/offscreen-clipboard.js"></script></body></html>',
+      });
+    },
     // WXT takes the toolbar tooltip from the popup's <title>; the tooltip is localised instead.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_extActionTitle__';

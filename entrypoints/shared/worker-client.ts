@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { PageBrowser, WorkerClient } from '@/components/worker';
-import { fingerprint } from '@/utils/clipboard/fingerprint';
 import { createMessenger } from '@/utils/messages/client';
 import type { UiState } from '@/utils/messages/views';
 
@@ -49,6 +48,8 @@ export const pageBrowser: PageBrowser = {
     await navigator.clipboard.writeText(text);
     const send = createMessenger((message) => browser.runtime.sendMessage(message));
     try {
+      // Loaded on the first copy, like the crypto chunk: the popup's first paint does not pay for it.
+      const { fingerprint } = await import('@/utils/clipboard/fingerprint');
       await send({ type: 'clipboard/scheduleWipe', ...(await fingerprint(text)) });
     } catch (error) {
       // No wipe to count on: take the password off the clipboard now rather than leave it there.
