@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
-import { ApiError } from '@/utils/api/errors';
+import { describe, expect, it } from 'vitest';
+import { failure } from '../fixtures/api-error';
 import { configureFor, loadBackground } from '../fixtures/faults/background';
+import { tenantForTests } from '../fixtures/tenant/per-file';
 
 /** The worker's tenant directory refuses to send a sign-in anywhere but the tenant's own hosts. */
 
-let tenant: SandboxTenant;
-beforeAll(async () => {
-  tenant = await startTenant({ statusDelayMs: 0 });
-});
-afterAll(() => tenant.stop());
-
-async function refusal(work: Promise<unknown>): Promise<ApiError> {
-  const error = await work.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
+const tenant = tenantForTests({ statusDelayMs: 0 });
 
 describe('OAuth endpoints outside the tenant', () => {
   it('refuses a token URL someone typed that points elsewhere, before any request goes there', async () => {
     const background = await loadBackground();
     await configureFor(background, tenant, { tokenUrl: 'https://login.evil.example/oauth/token' });
-    const error = await refusal(background.services.signIn.withClientCredentials('sandbox-admin', 'sandbox-secret'));
+    const error = await failure(background.services.signIn.withClientCredentials('sandbox-admin', 'sandbox-secret'));
     expect(error.messageKey).toBe('errors.untrustedEndpoint');
     expect(error.messageParams).toEqual(['login.evil.example']);
   });
@@ -38,7 +25,7 @@ describe('OAuth endpoints outside the tenant', () => {
       status: 200,
       body: { authorizeEndpoint: 'https://phish.example/oauth/authorize', tokenEndpoint: `${tenant.url}/oauth/token` },
     });
-    const error = await refusal(background.services.tenant.resolve());
+    const error = await failure(background.services.tenant.resolve());
     expect(error.messageKey).toBe('errors.untrustedEndpoint');
   });
 
