@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tk } from '@/components/i18n';
-import { hostOf } from '@/utils/api/http';
+// Not from utils/api/http: that module's schemas would come along into the popup's first load.
+import { hostOf } from '@/utils/api/host';
 import type { BreachVerdict } from '@/utils/breach/verdict';
 import type { UiState } from '@/utils/messages/views';
 import { firstUnmet, mergeRules, parsePolicies } from '@/utils/policy';

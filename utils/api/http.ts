@@ -101,13 +101,7 @@ export function isSailPointHost(url: string): boolean {
   }
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
+export { hostOf } from './host';
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false };
 

@@ -1,64 +1,100 @@
-import * as v from 'valibot';
-import { SettingsSchema, settingKeys } from '@/utils/settings/schema';
 import type { UiState } from './views';
 
 /**
- * The shape of `UiState`, for reading the snapshot the worker leaves in storage.local. Content scripts can write
- * that area, so the popup checks what it reads before it paints it; anything malformed is ignored (the worker's
- * own state arrives moments later over the page's port).
+ * Reads the snapshot of `UiState` the worker leaves in storage.local. A content script could write that area in
+ * Firefox, so the popup checks the shape before painting it; anything malformed is ignored (the worker's own state
+ * arrives moments later over the page's port). Hand-written rather than a schema library: this runs before the
+ * popup's first paint and is measured against the popup's size budget.
  */
-const text = v.string();
-const texts = v.array(v.string());
-const nullableText = v.nullable(v.string());
-const settingKey = v.picklist(settingKeys);
+export function parseUiState(value: unknown): UiState | null {
+  return isUiState(value) ? value : null;
+}
 
-const ChangeViewSchema = v.object({
-  id: text,
-  submissionId: text,
-  requestId: nullableText,
-  sourceName: text,
-  accountName: text,
-  alsoChanges: texts,
-  submittedAt: v.number(),
-  settledAt: v.optional(v.number()),
-  state: v.picklist(['pending', 'finished', 'failed', 'unknown', 'not-readable', 'not-found']),
-  seen: v.boolean(),
-  errors: texts,
-  causes: v.array(v.object({ key: text, params: texts })),
+type Guard = (value: unknown) => boolean;
+
+const isString: Guard = (value) => typeof value === 'string';
+const isNumber: Guard = (value) => typeof value === 'number' && Number.isFinite(value);
+const isBoolean: Guard = (value) => typeof value === 'boolean';
+const nullable =
+  (guard: Guard): Guard =>
+  (value) =>
+    value === null || guard(value);
+const optional =
+  (guard: Guard): Guard =>
+  (value) =>
+    value === undefined || guard(value);
+const arrayOf =
+  (guard: Guard): Guard =>
+  (value) =>
+    Array.isArray(value) && value.length <= 1_000 && value.every(guard);
+const shape =
+  (fields: Record<string, Guard>): Guard =>
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(fields).every(([key, guard]) => guard((value as Record<string, unknown>)[key]));
+
+const strings = arrayOf(isString);
+
+const isSource = shape({ sourceName: isString, label: optional(isString), userName: optional(isString), alsoChanges: optional(strings) });
+
+const isSettings = shape({
+  tenant: isString,
+  clientId: isString,
+  authorizeUrl: isString,
+  tokenUrl: isString,
+  apiVersion: isString,
+  padding: isString,
+  sources: arrayOf(isSource),
+  breachCheck: isString,
+  breachEndpoint: isString,
+  expiryPagePatterns: strings,
+  reminderDays: arrayOf(isNumber),
+  passwordInfoCacheMinutes: isNumber,
+  statusTimeoutMinutes: isNumber,
+  snoozeHours: isNumber,
+  language: isString,
+  allowClientCredentials: isBoolean,
 });
 
-export const UiStateSchema = v.object({
-  settings: v.object({
-    settings: SettingsSchema,
-    managedKeys: v.array(settingKey),
-    lockedKeys: v.array(settingKey),
-    invalidManagedKeys: texts,
-  }),
-  configProblems: v.array(v.object({ key: v.picklist(['tenant', 'clientId', 'sources']), messageKey: text, managed: v.boolean() })),
-  identity: v.nullable(
-    v.object({
-      identityId: nullableText,
-      userName: nullableText,
-      displayName: nullableText,
-      tenant: nullableText,
-      authorities: texts,
-      scopes: texts,
-      expiresAt: v.nullable(v.number()),
-      mode: v.picklist(['oauth', 'client-credentials']),
+const isChange = shape({
+  id: isString,
+  submissionId: isString,
+  requestId: nullable(isString),
+  sourceName: isString,
+  accountName: isString,
+  alsoChanges: strings,
+  submittedAt: isNumber,
+  settledAt: optional(isNumber),
+  state: (value) => ['pending', 'finished', 'failed', 'unknown', 'not-readable', 'not-found'].includes(value as string),
+  seen: isBoolean,
+  errors: strings,
+  causes: arrayOf(shape({ key: isString, params: strings })),
+});
+
+const isUiState = shape({
+  settings: shape({ settings: isSettings, managedKeys: strings, lockedKeys: strings, invalidManagedKeys: strings }),
+  configProblems: arrayOf(shape({ key: isString, messageKey: isString, managed: isBoolean })),
+  identity: nullable(
+    shape({
+      identityId: nullable(isString),
+      userName: nullable(isString),
+      displayName: nullable(isString),
+      tenant: nullable(isString),
+      authorities: strings,
+      scopes: strings,
+      expiresAt: nullable(isNumber),
+      mode: (value) => value === 'oauth' || value === 'client-credentials',
     }),
   ),
-  tracker: v.object({
-    pending: v.array(ChangeViewSchema),
-    history: v.array(ChangeViewSchema),
-    badge: v.object({ pending: v.number(), failed: v.number() }),
-    needsSignIn: v.boolean(),
+  tracker: shape({
+    pending: arrayOf(isChange),
+    history: arrayOf(isChange),
+    badge: shape({ pending: isNumber, failed: isNumber }),
+    needsSignIn: isBoolean,
   }),
-  preselectSource: nullableText,
-  missingTenantOrigins: texts,
-  watchesBuiltInSites: v.boolean(),
-});
-
-export function parseUiState(value: unknown): UiState | null {
-  const parsed = v.safeParse(UiStateSchema, value);
-  return parsed.success ? (parsed.output as UiState) : null;
-}
+  preselectSource: nullable(isString),
+  missingTenantOrigins: strings,
+  watchesBuiltInSites: isBoolean,
+}) as (value: unknown) => value is UiState;
