@@ -56,26 +56,18 @@ async function paintOnce(session: FirefoxSession, url: string, rekey: boolean): 
   try {
     await page.setViewport({ width: 360, height: 600 });
     await navigate(page, url);
-    return await page.evaluate(
-      (wantMark: boolean, timeoutMs: number) =>
-        new Promise<Sample>((resolve, reject) => {
-          const deadline = performance.now() + timeoutMs;
-          const check = () => {
-            const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-            const mark = performance.getEntriesByName('rekey:first-screen')[0]?.startTime;
-            if (fcp !== undefined && (!wantMark || mark !== undefined)) {
-              resolve({ fcp, content: Math.max(fcp, mark ?? 0) });
-            } else if (performance.now() > deadline) {
-              reject(new Error(`No paint entries within ${timeoutMs} ms (fcp ${fcp}, mark ${mark}).`));
-            } else {
-              setTimeout(check, 10);
-            }
-          };
-          check();
-        }),
-      rekey,
-      WAIT_MS,
-    );
+    // Source text, not a function: the TypeScript runner would put its own helpers into a function's text.
+    return (await page.evaluate(`new Promise((resolve, reject) => {
+      const deadline = performance.now() + ${WAIT_MS};
+      const check = () => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+        const mark = performance.getEntriesByName('rekey:first-screen')[0]?.startTime;
+        if (fcp !== undefined && (${!rekey} || mark !== undefined)) resolve({ fcp, content: Math.max(fcp, mark ?? 0) });
+        else if (performance.now() > deadline) reject(new Error('No paint entries: fcp ' + fcp + ', mark ' + mark));
+        else setTimeout(check, 10);
+      };
+      check();
+    })`)) as Sample;
   } finally {
     await page.close();
   }

@@ -101,7 +101,50 @@ export function measureBundles(): BundleSizes {
   };
 }
 
-export default async function runSizeBench(): Promise<BenchSection> {
+/** One module's share of the worker, as bench/module-sizes.ts recorded it at build time. */
+interface ModuleShare {
+  id: string;
+  bytes: number;
+}
+
+/** Packages count as one contributor (node_modules/<name> or node_modules/@scope/<name>); our own code by module. */
+function contributorOf(id: string): string {
+  const parts = id.split('/');
+  const at = parts.indexOf('node_modules');
+  if (at < 0) return id;
+  return parts.slice(at, at + (parts[at + 1]?.startsWith('@') ? 3 : 2)).join('/');
+}
+
+/**
+ * What the worker is made of. Rollup/Rolldown report each module's rendered length before minification; each
+ * contributor's minified size is estimated as its share of that, times the minified file's real size.
+ */
+export function workerContributors(top = 15): { rows: BenchSection['rows']; renderedTotal: number } | null {
+  const file = join(outputDir, 'background-modules.json');
+  let modules: ModuleShare[];
+  try {
+    modules = (JSON.parse(readFileSync(file, 'utf8')) as { modules: ModuleShare[] }).modules;
+  } catch {
+    return null;
+  }
+  const minified = statSync(join(outDir, 'background.js')).size;
+  const renderedTotal = modules.reduce((n, m) => n + m.bytes, 0);
+  const byContributor = new Map<string, number>();
+  for (const m of modules) byContributor.set(contributorOf(m.id), (byContributor.get(contributorOf(m.id)) ?? 0) + m.bytes);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  const rows = [...byContributor.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([contributor, bytes]) => ({
+      contributor,
+      'rendered (before minify)': kb(bytes),
+      share: `${((bytes / renderedTotal) * 100).toFixed(1)}%`,
+      '≈ minified': kb((bytes / renderedTotal) * minified),
+    }));
+  return { rows, renderedTotal };
+}
+
+export default async function runSizeBench(): Promise<BenchSection[]> {
   const sizes = measureBundles();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   const verdict = (value: number, budget: number) =>
@@ -143,5 +186,19 @@ export default async function runSizeBench(): Promise<BenchSection> {
       verdict: '',
     })),
   ];
-  return { title: 'Bundle sizes (Chrome MV3 build, gzip -9)', columns: ['bundle', 'size', 'budget', 'verdict'], rows };
+  const sections: BenchSection[] = [
+    { title: 'Bundle sizes (Chrome MV3 build, gzip -9)', columns: ['bundle', 'size', 'budget', 'verdict'], rows },
+  ];
+  const contributors = workerContributors();
+  sections.push({
+    title: 'What the worker (background.js) is made of: top contributors',
+    columns: ['contributor', 'rendered (before minify)', 'share', '≈ minified'],
+    rows: contributors?.rows ?? [],
+    notes: [
+      contributors
+        ? `From ${join(outputDir, 'background-modules.json')}, written at build time by bench/module-sizes.ts (a Vite plugin in wxt.config.ts) from each module's rendered length in the background chunk (${kb(contributors.renderedTotal)} before minification, ${kb(sizes.background.raw)} minified); "≈ minified" is the module's share of the real minified file.`
+        : "No background-modules.json beside the build: build with this repository's wxt.config.ts.",
+    ],
+  });
+  return sections;
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { classifySender } from '@/utils/messages/router';
-import { uiSnapshotKey } from '../shared/ui-snapshot';
+import { uiSnapshotKey } from '../shared/ui-snapshot-key';
 import { clipboardWipeAlarm } from './clipboard';
 import { remindersAlarm } from './reminders';
 import type { WorkerServices } from './root';

@@ -1,8 +1,8 @@
-import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { applyUserEdit, type EffectiveSettings, resolveSettings } from '@/utils/settings/effective';
 import { settingsMigrations, settingsVersion } from '@/utils/settings/migrations';
 import type { Settings } from '@/utils/settings/schema';
+import { versionedLocalItem } from './settings-item';
 import type { SettingsSeal } from './settings-seal';
 
 type Policy = Record<string, unknown>;
@@ -22,7 +22,7 @@ export interface SettingsSource {
 }
 
 /** The user's own choices; enterprise policy is read separately and always wins. */
-const userSettingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
+const userSettingsItem = versionedLocalItem<Partial<Settings>>('settings', {
   fallback: {},
   version: settingsVersion,
   migrations: settingsMigrations as Record<number, (old: unknown) => unknown>,

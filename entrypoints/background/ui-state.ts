@@ -3,7 +3,7 @@ import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
 import { builtInExpiryOrigins } from '@/utils/expiry/sites';
 import type { ConfigProblem, UiState } from '@/utils/messages/views';
 import type { EffectiveSettings } from '@/utils/settings/effective';
-import { uiSnapshotKey } from '../shared/ui-snapshot';
+import { uiSnapshotKey } from '../shared/ui-snapshot-key';
 import { toIdentityView } from './auth';
 import type { PopupOpener } from './popup-opener';
 import type { WorkerSession } from './session';
