@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -31,11 +32,18 @@ export const pinnedExtensionUuid = '7d1f2c9e-5b3a-4e8d-a6c4-2f0e9b8d1a37';
 
 /** The `extensions.webextensions.uuids` key, read from the build so it cannot drift from wxt.config.ts. */
 export function geckoId(dir: string): string {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    browser_specific_settings?: { gecko?: { id?: string } };
-  };
+  return geckoIdOf(readFileSync(join(dir, 'manifest.json'), 'utf8'), `${dir}/manifest.json`);
+}
+
+/** The same, read from a packaged add-on (a .zip or .xpi) with Info-ZIP's `unzip`. */
+export function archiveGeckoId(archive: string): string {
+  return geckoIdOf(execFileSync('unzip', ['-p', archive, 'manifest.json'], { encoding: 'utf8' }), `${archive}!manifest.json`);
+}
+
+function geckoIdOf(manifestText: string, where: string): string {
+  const manifest = JSON.parse(manifestText) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const id = manifest.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id: is this a Firefox build?`);
+  if (!id) throw new Error(`${where} has no browser_specific_settings.gecko.id: is this a Firefox build?`);
   return id;
 }
 
@@ -55,6 +63,11 @@ function testPrefs(id: string): Record<string, unknown> {
 
 export interface FirefoxLaunchOptions {
   dir?: string;
+  /**
+   * A packaged add-on (the zip `npm run zip` makes for AMO) to install instead of `dir`, as the file
+   * itself: Firefox reads the archive (BiDi webExtension.install), nothing is unpacked by the test.
+   */
+  archive?: string;
   /**
    * Enterprise policies (the `policies` object of Firefox's policies.json). They apply to this
    * browser only: it runs from a private shadow of the install whose `distribution/` holds them,
@@ -102,13 +115,14 @@ export interface FirefoxSession {
 
 export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   const dir = options.dir ?? firefoxExtensionDir;
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`No built Firefox extension at ${dir}: run "npm run build" first.`);
+  const source = options.archive ?? dir;
+  if (options.archive ? !existsSync(options.archive) : !existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built Firefox extension at ${source}: run "npm run ${options.archive ? 'zip' : 'build'}" first.`);
   }
   if (!existsSync(firefoxPath)) {
     throw new Error(`Firefox not found at ${firefoxPath}: run scripts/install-firefox.sh or set FIREFOX_PATH.`);
   }
-  const id = geckoId(dir);
+  const id = options.archive ? archiveGeckoId(options.archive) : geckoId(dir);
   const shadow = options.policies ? shadowInstallWithPolicies(options.policies) : undefined;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -131,7 +145,8 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
     if (shadow) rmSync(shadow.root, { recursive: true, force: true });
   };
   try {
-    const extensionId = await browser.installExtension(dir);
+    // Firefox installs a directory or an archive through the same call (a temporary add-on either way).
+    const extensionId = await browser.installExtension(source);
     if (extensionId !== id) throw new Error(`Firefox installed ${extensionId}, expected ${id}.`);
     const extensionOrigin = `moz-extension://${pinnedExtensionUuid}`;
     let backgroundTab: Promise<Page> | undefined;
