@@ -37,6 +37,8 @@ export function sandboxSettings(tenant: SandboxTenant, extra: Partial<Settings> 
 /** Clicks "Sign in" and completes the tenant's sign-in page in the browser's identity window. */
 export async function signIn(session: AnySession, popup: Page | DrivenPage, userName: string, password: string): Promise<void> {
   const driven = asDriven(popup);
+  // The popup first paints the screen it last showed; the worker's state (with the tenant) replaces it moments later.
+  await driven.waitFor(testId('tenant'), 10_000);
   const tenantUrl = await driven.text(testId('tenant'));
   if (!tenantUrl) throw new Error('The popup shows no tenant to sign in to.');
   const authWindow = asHarness(session).waitForWindow(tenantUrl);
