@@ -20,7 +20,7 @@ const NOUN = new RegExp(
   'u',
 );
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
 export function namesPassword(text: string): boolean {
   return NOUN.test(text.normalize('NFKC').toLowerCase());
@@ -31,21 +31,28 @@ export function looksRelevant(doc: Document, limits: { maxNodes: number; maxChar
   if (namesPassword(titleOf(doc))) return true;
   const root = bodyOf(doc) ?? doc.documentElement;
   if (!root) return false;
-  // One flat walk over elements and text (NodeFilter.SHOW_ELEMENT | SHOW_TEXT), stopped after a fixed number of
-  // nodes: no selector query over the whole tree, no recursion a deep DOM could overflow.
-  const walker = doc.createTreeWalker(root, 1 | 4);
+  // One iterative walk (firstChild / nextSibling / parentNode), stopped after a fixed number of nodes: no selector
+  // query over the whole tree, no recursion a deep DOM could overflow, no TreeWalker (slow in some DOMs).
   let text = '';
   let nodes = 0;
-  for (let node = walker.nextNode(); node && nodes < limits.maxNodes && text.length < limits.maxChars; node = walker.nextNode()) {
+  let node: Node | null = root.firstChild;
+  while (node && nodes < limits.maxNodes && text.length < limits.maxChars) {
     nodes++;
+    let descend = false;
     if (node.nodeType === 1) {
       const element = node as Element;
       if (element.localName === 'input' && element.getAttribute('type')?.toLowerCase() === 'password') return true;
+      descend = !SKIP.has(element.localName);
+    } else if (node.nodeType === 3) {
+      const value = node.nodeValue;
+      if (value && /\S/.test(value)) text += ` ${value.slice(0, limits.maxChars - text.length)}`;
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
       continue;
     }
-    if (SKIP.has(node.parentElement?.nodeName ?? '')) continue;
-    const value = node.nodeValue;
-    if (value && /\S/.test(value)) text += ` ${value.slice(0, limits.maxChars - text.length)}`;
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
   }
   return namesPassword(text);
 }
