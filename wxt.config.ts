@@ -22,7 +22,11 @@ export default defineConfig({
     plugins: [
       preact(),
       preactWithoutInnerHtml(),
-      moduleSizes({ file: resolve(outDir, 'background-modules.json'), chunks: ['background.js'], root: import.meta.dirname }),
+      moduleSizes({
+        file: (chunk) => resolve(outDir, `${chunk.replace(/\.js$/, '')}-modules.json`),
+        chunks: ['background.js', 'popup'],
+        root: import.meta.dirname,
+      }),
     ],
     build: { target: 'es2022' },
   }),

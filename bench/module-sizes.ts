@@ -4,14 +4,16 @@ import { dirname, relative } from 'node:path';
 interface RenderedChunk {
   type: 'chunk';
   fileName: string;
+  name: string;
   modules: Record<string, { renderedLength: number }>;
 }
 
 /**
- * A Vite plugin that writes, for each entry chunk it names, how many minified bytes every module contributes
- * (Rollup/Rolldown's own per-module rendered length). `bench/size.ts` prints the top contributors.
+ * A Vite plugin that writes, for each chunk it names (file name or chunk name), how many bytes every module
+ * contributes (Rollup/Rolldown's own per-module rendered length, before minification). `bench/size.ts` prints the
+ * worker's top contributors.
  */
-export function moduleSizes(options: { file: string; chunks: string[]; root: string }) {
+export function moduleSizes(options: { file: (chunk: string) => string; chunks: string[]; root: string }) {
   return {
     name: 'rekey:module-sizes',
     apply: 'build' as const,
@@ -19,12 +21,14 @@ export function moduleSizes(options: { file: string; chunks: string[]; root: str
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk') continue;
         const chunk = output as RenderedChunk;
-        if (!options.chunks.includes(chunk.fileName)) continue;
+        const wanted = options.chunks.find((name) => chunk.fileName === name || chunk.name === name);
+        if (!wanted) continue;
         const modules = Object.entries(chunk.modules)
           .map(([id, m]) => ({ id: relative(options.root, id.replace(/^\0/, '')), bytes: m.renderedLength }))
           .sort((a, b) => b.bytes - a.bytes);
-        mkdirSync(dirname(options.file), { recursive: true });
-        writeFileSync(options.file, JSON.stringify({ chunk: chunk.fileName, modules }, null, 2));
+        const file = options.file(wanted);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify({ chunk: chunk.fileName, modules }, null, 2));
       }
     },
   };

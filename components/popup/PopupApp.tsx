@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { UiState } from '@/utils/messages/views';
 import { ErrorNotice } from '../ErrorNotice';
@@ -6,7 +6,6 @@ import { useStore } from '../useStore';
 import type { WorkerClient } from '../worker';
 import { ChooseTarget } from './ChooseTarget';
 import { Header } from './Header';
-import { NewPassword } from './NewPassword';
 import { SignedOut } from './SignedOut';
 import { StatusView } from './StatusView';
 import type { PopupActions } from './store';
@@ -28,6 +27,8 @@ export function PopupApp({ actions, snapshot, worker }: PopupAppProps) {
   useEffect(() => {
     actions.paint(snapshot);
     void actions.refresh();
+    // After the first paint: the password screen's code (policy checks, strength meter) is ready before it is needed.
+    void loadNewPassword();
     return worker?.subscribe((state) => actions.receive(state));
   }, [actions, snapshot, worker]);
 
@@ -50,7 +51,7 @@ export function PopupApp({ actions, snapshot, worker }: PopupAppProps) {
       return boot === 'worker-error' ? <WorkerError onRetry={() => void actions.refresh()} /> : <BootSkeleton />;
     }
     if (!state.identity || state.configProblems.length > 0) return <SignedOut actions={actions} state={state} />;
-    if (screen === 'password') return <NewPassword actions={actions} state={state} />;
+    if (screen === 'password') return <LazyNewPassword actions={actions} state={state} />;
     if (screen === 'status') return <StatusView actions={actions} state={state} />;
     return <ChooseTarget actions={actions} state={state} />;
   }, [state, boot, screen, actions]);
@@ -73,6 +74,29 @@ function BootSkeleton() {
       <div class="skeleton skeleton-card" />
     </div>
   );
+}
+
+/**
+ * The password screen and everything behind it (policy rules, strength estimate) are half the popup's code; they load
+ * after the first paint instead of before it (no popup opens on that screen).
+ */
+type NewPasswordModule = typeof import('./NewPassword');
+let newPasswordModule: NewPasswordModule | undefined;
+let newPasswordLoad: Promise<NewPasswordModule> | undefined;
+function loadNewPassword(): Promise<NewPasswordModule> {
+  newPasswordLoad ??= import('./NewPassword').then((module) => {
+    newPasswordModule = module;
+    return module;
+  });
+  return newPasswordLoad;
+}
+
+function LazyNewPassword(props: { actions: PopupActions; state: UiState }) {
+  const [module, setModule] = useState(newPasswordModule);
+  useEffect(() => {
+    if (!module) void loadNewPassword().then(setModule);
+  }, [module]);
+  return module ? <module.NewPassword {...props} /> : <BootSkeleton />;
 }
 
 function WorkerError({ onRetry }: { onRetry: () => void }) {
