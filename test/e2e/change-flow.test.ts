@@ -1,34 +1,24 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
-import { configure, dumpExtensionStorage, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dumpExtensionStorage, signIn } from '@/sandbox/browser/journeys';
+import { tenantAndBrowser } from '../fixtures/tenant-and-browser';
 import { auditAccessibility } from './axe';
 
 const goodPassword = 'Quiet-Harbor-Lantern-72';
 
 describe('changing a password from the popup', () => {
-  let tenant: SandboxTenant;
-  let session: ExtensionSession;
+  const rig = tenantAndBrowser({ statusDelayMs: 400 });
   let popup: Page;
 
   beforeAll(async () => {
-    tenant = await startTenant({ port: 0, statusDelayMs: 400 });
-    session = await launchExtension();
-    await configure(session, sandboxSettings(tenant));
-    popup = await session.openPopup();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await tenant?.stop();
+    popup = await rig.session.openPopup();
   });
 
   it('signs in through the tenant sign-in page and shows who is signed in', async () => {
     await expect.poll(() => popup.getByTestId('signed-out').count()).toBe(1);
-    expect(await popup.getByTestId('tenant').textContent()).toBe(tenant.url);
+    expect(await popup.getByTestId('tenant').textContent()).toBe(rig.tenant.url);
     await auditAccessibility(popup, 'signed out');
-    await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
+    await signIn(rig.session, popup, 'alice', 'Alice-Sandbox-1');
     expect(await popup.getByTestId('identity').textContent()).toContain('alice');
   });
 
@@ -67,13 +57,13 @@ describe('changing a password from the popup', () => {
     expect(await popup.getByTestId('current-changes').locator('[data-state="pending"]').count()).toBe(0);
     expect(await popup.getByTestId('after-change').isVisible()).toBe(true);
     await auditAccessibility(popup, 'status');
-    const ad = tenant.accountState('CN=Alice Smith,OU=Staff,DC=corp,DC=example');
+    const ad = rig.tenant.accountState('CN=Alice Smith,OU=Staff,DC=corp,DC=example');
     expect(ad.passwordChangedAt).toBeTruthy();
-    expect(tenant.setPasswordCount()).toBe(1);
+    expect(rig.tenant.setPasswordCount()).toBe(1);
   });
 
   it('leaves the plaintext password nowhere: not in extension storage, not in the tenant log', async () => {
-    expect(await dumpExtensionStorage(session)).not.toContain(goodPassword);
-    expect(tenant.requestLogText()).not.toContain(goodPassword);
+    expect(await dumpExtensionStorage(rig.session)).not.toContain(goodPassword);
+    expect(rig.tenant.requestLogText()).not.toContain(goodPassword);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alicesAccount, submitThenStopWorker, tenantAndBrowser, trackerHistory } from '../fixtures/pending-change';
+import { alicesAccount, submitThenStopWorker, trackerHistory } from '../fixtures/pending-change';
+import { tenantAndBrowser } from '../fixtures/tenant-and-browser';
 
 /**
  * Fault 7: Chrome stops the service worker between the submit and the status poll, and when the restarted

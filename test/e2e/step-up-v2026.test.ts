@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
-import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '@/sandbox/browser/journeys';
+import { tenantAndBrowser } from '../fixtures/tenant-and-browser';
 
 /**
  * An employee on API version v2026 changes the G Suite password, whose policy asks for a second factor off
@@ -13,21 +12,12 @@ import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 const goodPassword = 'Violet-Canyon-Ferry-48';
 
 describe('step-up notice and the employee status fallback on v2026', () => {
-  let tenant: SandboxTenant;
-  let session: ExtensionSession;
+  const rig = tenantAndBrowser({ statusDelayMs: 400 }, { apiVersion: 'v2026' });
   let popup: Page;
 
   beforeAll(async () => {
-    tenant = await startTenant({ port: 0, statusDelayMs: 400 });
-    session = await launchExtension();
-    await configure(session, sandboxSettings(tenant, { apiVersion: 'v2026' }));
-    popup = await session.openPopup();
-    await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await tenant?.stop();
+    popup = await rig.session.openPopup();
+    await signIn(rig.session, popup, 'alice', 'Alice-Sandbox-1');
   });
 
   it('tells the employee about the second factor before the new password is typed', async () => {
@@ -49,7 +39,7 @@ describe('step-up notice and the employee status fallback on v2026', () => {
     await expect
       .poll(() => popup.getByTestId('current-changes').locator('[data-state="finished"]').count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
-    const log = tenant.requestLog();
+    const log = rig.tenant.requestLog();
     expect(log.some((entry) => entry.path === '/v2026/set-password' && entry.status === 202)).toBe(true);
     // v2026 lets only ORG_ADMIN read statuses (the tenant's default, as the spec says): the employee's reads go to beta.
     expect(log.some((entry) => entry.path.startsWith('/v2026/password-change-status/') && entry.status === 200)).toBe(false);
