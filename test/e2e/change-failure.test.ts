@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
-import { configure, dumpExtensionStorage, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
-import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { describe, expect, it } from 'vitest';
+import { dumpExtensionStorage, enterNewPassword, signIn } from '@/sandbox/browser/journeys';
+import { IDS } from '@/sandbox/tenant';
+import { tenantAndBrowser } from '../fixtures/tenant-and-browser';
 import { auditAccessibility } from './axe';
 
 const password = 'Copper-Willow-Signal-46';
 
 describe('a change that one source rejects', () => {
-  let tenant: SandboxTenant;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0, statusDelayMs: 300 });
-    session = await launchExtension();
-    await configure(session, sandboxSettings(tenant));
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await tenant?.stop();
-  });
+  const rig = tenantAndBrowser({ statusDelayMs: 300 });
 
   it('shows the failed source with a plain-language cause and what to do next', async () => {
-    tenant.configure({ failSource: { sourceId: IDS.workday, error: 'Workday rejected the password: the connector is unavailable' } });
-    const popup = await session.openPopup();
-    await signIn(session, popup, 'alice', 'Alice-Sandbox-1');
+    rig.tenant.configure({ failSource: { sourceId: IDS.workday, error: 'Workday rejected the password: the connector is unavailable' } });
+    const popup = await rig.session.openPopup();
+    await signIn(rig.session, popup, 'alice', 'Alice-Sandbox-1');
     await enterNewPassword(popup, 'Active Directory', password);
     await popup.getByTestId('submit').click();
 
@@ -39,7 +27,7 @@ describe('a change that one source rejects', () => {
 
     const badge = await popup.evaluate(() => chrome.action.getBadgeText({}));
     expect(badge).toBe('');
-    expect(await dumpExtensionStorage(session)).not.toContain(password);
-    expect(tenant.requestLogText()).not.toContain(password);
+    expect(await dumpExtensionStorage(rig.session)).not.toContain(password);
+    expect(rig.tenant.requestLogText()).not.toContain(password);
   });
 });
