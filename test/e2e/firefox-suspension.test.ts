@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trackerAlarm } from '@/entrypoints/background/tracking';
 import { type FirefoxSession, launchFirefoxExtension } from '@/sandbox/browser/firefox';
 import { type ExtensionHarness, firefoxHarness, testId } from '@/sandbox/browser/harness';
 import { configure, enterNewPassword, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
@@ -56,8 +57,9 @@ describe('a change survives a suspended Firefox event page', () => {
       (globalThis as unknown as ExtensionGlobals).browser.storage.local.get('tracker').then((stored) => stored.tracker as TrackerRecord),
     );
   const trackerAlarmAt = () =>
-    observer.evaluate(() =>
-      (globalThis as unknown as ExtensionGlobals).browser.alarms.get('rekey-tracker').then((alarm) => alarm?.scheduledTime ?? null),
+    observer.evaluate(
+      (name) => (globalThis as unknown as ExtensionGlobals).browser.alarms.get(name).then((alarm) => alarm?.scheduledTime ?? null),
+      trackerAlarm,
     );
   const closedNotifications = () => observer.evaluate(() => (globalThis as unknown as { __closed: string[] }).__closed);
 
