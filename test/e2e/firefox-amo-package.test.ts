@@ -3,13 +3,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputDir } from '@/sandbox/browser/build-dir';
-import { type FirefoxSession, firefoxExtensionDir, launchFirefoxExtension } from '@/sandbox/browser/firefox';
+import { type FirefoxSession, launchFirefoxExtension } from '@/sandbox/browser/firefox';
 import { puppeteerPage, testId } from '@/sandbox/browser/harness';
 
 const root = join(import.meta.dirname, '../..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+/**
+ * A build directory of its own: the tests that read the ordinary build (manifest, sizes) may run while
+ * this one is written.
+ */
+const packageDir = `${outputDir}-amo`;
 /** What `npm run zip` uploads to AMO for Firefox (WXT names it after package.json). */
-const firefoxZip = join(outputDir, `rekey-${version}-firefox.zip`);
+const firefoxZip = join(packageDir, `rekey-${version}-firefox.zip`);
 
 /** Every file under `dir`, relative to it. */
 function filesUnder(dir: string): string[] {
@@ -28,8 +33,12 @@ describe('the AMO package for Firefox', () => {
   let session: FirefoxSession;
 
   beforeAll(() => {
-    // The Firefox half of `npm run zip`; REKEY_OUT_DIR, if set, is passed on with the environment.
-    execFileSync('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], { cwd: root, stdio: 'pipe' });
+    // The Firefox half of `npm run zip`.
+    execFileSync('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], {
+      cwd: root,
+      stdio: 'pipe',
+      env: { ...process.env, REKEY_OUT_DIR: packageDir },
+    });
   });
 
   afterAll(async () => {
@@ -41,7 +50,7 @@ describe('the AMO package for Firefox', () => {
       .split('\n')
       .filter((line) => line && !line.endsWith('/'))
       .sort();
-    expect(zipped).toEqual(filesUnder(firefoxExtensionDir));
+    expect(zipped).toEqual(filesUnder(join(packageDir, 'firefox-mv3')));
     expect(zipped.filter((file) => file.endsWith('.map'))).toEqual([]);
   });
 
