@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { checkAccess, readOrgConfig, readPolicies, readSyncGroups, requestDigitToken, writeOrgConfig } from '@/utils/admin/operations';
 import { redactDeep } from '@/utils/admin/redact';
+import { readSources } from '@/utils/admin/sources';
 import type { AdminDiagnosticsView } from '@/utils/admin/views';
 import { normalizeTenant } from '@/utils/auth/tenant';
 import type { Request, ResponseFor } from '@/utils/messages/protocol';
@@ -25,6 +26,8 @@ export interface Admin {
   checkAccess(): Promise<ResponseFor<'admin/checkAccess'>>;
   /** Built from storage only (no API call), so it works when the tenant does not answer. */
   diagnostics(): Promise<AdminDiagnosticsView>;
+  /** The tenant's sources for the sources editor's picker; ISC answers 403 to a token that may not list them. */
+  sources(): Promise<ResponseFor<'admin/sources'>>;
 }
 
 export function createAdmin(deps: { settings: SettingsSource; api: ApiConnections; diagnostics: Diagnostics }): Admin {
@@ -39,6 +42,7 @@ export function createAdmin(deps: { settings: SettingsSource; api: ApiConnection
     policies: async () => readPolicies(await client()),
     syncGroups: async () => readSyncGroups(await client()),
     checkAccess: async () => checkAccess(await client()),
+    sources: async () => readSources(await client()),
     async diagnostics() {
       const [effective, stored, recorded] = await Promise.all([deps.settings.load(), sessionStore.load(), deps.diagnostics.read()]);
       const tenant = normalizeTenant(effective.settings.tenant);

@@ -57,6 +57,7 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
     'admin/syncGroups': () => admin.syncGroups(),
     'admin/checkAccess': () => admin.checkAccess(),
     'admin/diagnostics': () => admin.diagnostics(),
+    'admin/sources': () => admin.sources(),
   };
 }
 

@@ -31,6 +31,7 @@ const adminRequests = [
   { type: 'admin/syncGroups' },
   { type: 'admin/checkAccess' },
   { type: 'admin/diagnostics' },
+  { type: 'admin/sources' },
 ];
 
 describe('admin messages', () => {

@@ -36,4 +36,6 @@ export const ADMIN_REQUEST_SCHEMAS = [
   empty('admin/syncGroups'),
   empty('admin/checkAccess'),
   empty('admin/diagnostics'),
+  /** The tenant's sources, for the sources editor's "Add from Identity Security Cloud". */
+  empty('admin/sources'),
 ] as const;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ADMIN_REQUEST_SCHEMAS } from '@/utils/admin/protocol';
+import type { AdminSourcesView } from '@/utils/admin/sources';
 import type {
   AdminAccessView,
   AdminDiagnosticsView,
@@ -105,6 +106,7 @@ export interface ResponseMap {
   'admin/syncGroups': AdminSyncGroupsView;
   'admin/checkAccess': AdminAccessView;
   'admin/diagnostics': AdminDiagnosticsView;
+  'admin/sources': AdminSourcesView;
 }
 
 export type ResponseFor<T extends RequestType> = ResponseMap[T];
@@ -140,6 +142,7 @@ export const allowedSenders: Record<RequestType, readonly SenderContext[]> = {
   'admin/syncGroups': ['extension-page'],
   'admin/checkAccess': ['extension-page'],
   'admin/diagnostics': ['extension-page'],
+  'admin/sources': ['extension-page'],
 };
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
