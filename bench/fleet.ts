@@ -609,7 +609,8 @@ async function naiveActivity(world: World, activity: Activity): Promise<void> {
   for (let polls = 0; polls < NAIVE_GIVE_UP_MS / NAIVE_POLL_MS; polls++) {
     await world.clock.sleep(NAIVE_POLL_MS);
     try {
-      const status = await call('GET', `/v3/password-change-status/${entry.requestId}`);
+      // The path an employee may read (v3's is ORG_ADMIN-only, as the specs say): even a naive client must use it.
+      const status = await call('GET', `/beta/password-change-status/${entry.requestId}`);
       rateLimitedLast = false;
       if (status.state === 'FINISHED' || status.state === 'FAILED') {
         entry.notifiedAt = world.clock.now();
