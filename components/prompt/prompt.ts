@@ -35,13 +35,13 @@ const elementNode = 1;
 const fragmentNode = 11;
 
 const styles = `
-.box { all: initial; position: fixed; z-index: 2147483647; display: block; width: ${size.width}px; box-sizing: border-box; padding: 14px 16px;
+.box { all: initial; position: fixed; z-index: 2147483647; display: block; width: ${size.width}px; max-width: calc(100vw - 32px); box-sizing: border-box; padding: 14px 16px;
   font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1b1f24; background: #fff;
   border: 1px solid #8c959f; border-left: 6px solid #0b5cad; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.25); }
 .box.bottom-right { right: 16px; bottom: 16px; } .box.top-right { right: 16px; top: 16px; }
 .box.bottom-left { left: 16px; bottom: 16px; } .box.top-left { left: 16px; top: 16px; }
-p { display: block; margin: 0 28px 10px 0; }
-.row { display: flex; gap: 8px; }
+p { display: block; margin: 0 28px 10px 0; overflow-wrap: anywhere; }
+.row { display: flex; flex-wrap: wrap; gap: 8px; }
 button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid #8c959f; background: #fff; color: #1b1f24; cursor: pointer; }
 button.primary { background: #0b5cad; border-color: #0b5cad; color: #fff; font-weight: 600; }
 button.close { position: absolute; top: 6px; right: 6px; border: none; background: none; font-size: 18px; line-height: 1; padding: 4px 8px; }

@@ -56,3 +56,19 @@ export async function clickPromptButton(page: Page, label: string): Promise<void
   const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
 }
+
+/** The prompt's box in CSS px (its outer border box), or null when the page shows no prompt. */
+export async function promptBox(page: Page): Promise<{ left: number; right: number; top: number; bottom: number } | null> {
+  const { root, send } = await documentTree(page);
+  let box: CdpNode | undefined;
+  walk(root, (n) => {
+    const attributes = n.attributes ?? [];
+    const classIndex = attributes.findIndex((name, i) => i % 2 === 0 && name === 'class');
+    if (classIndex >= 0 && (attributes[classIndex + 1] ?? '').split(' ').includes('box')) box = n;
+  });
+  if (!box) return null;
+  const { model } = (await send('DOM.getBoxModel', { backendNodeId: box.backendNodeId })) as { model: { border: number[] } };
+  const xs = model.border.filter((_, i) => i % 2 === 0);
+  const ys = model.border.filter((_, i) => i % 2 === 1);
+  return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+}

@@ -8,7 +8,7 @@ describe('the headless tour behind `npm start`', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'rekey-tour-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('walks through sign-in, a change, the expiry prompt, settings and administration, writing real screenshots', async () => {
+  it('walks through sign-in, a change, the expiry prompt, settings, administration, the sources editor and narrow windows, writing real screenshots', async () => {
     const shots = await runTour(outDir);
     expect(shots.map((s) => s.file)).toEqual(
       expect.arrayContaining([
@@ -18,6 +18,11 @@ describe('the headless tour behind `npm start`', () => {
         '08-expiry-prompt.png',
         '09-options.png',
         '10-administration.png',
+        '11-sources-editor.png',
+        '12-sources-picker.png',
+        '13-popup-in-tab.png',
+        '14-popup-zoom-400.png',
+        '15-expiry-prompt-zoom-400.png',
       ]),
     );
     for (const shot of shots) {
