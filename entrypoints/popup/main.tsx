@@ -77,7 +77,10 @@ function mount(snapshot: UiState | null, translator: Translator, language: strin
  */
 function markFirstScreen(store: ReturnType<typeof createPopupStore>['store']): void {
   const mark = () => void performance.mark('rekey:first-screen');
-  if (store.getState().state) return mark();
+  if (store.getState().state) {
+    mark();
+    return;
+  }
   const stop = store.subscribe((current) => {
     if (!current.state) return;
     stop();

@@ -74,6 +74,7 @@ export function readPaintState(): UiState | null {
 export function rememberPaintState(state: UiState): void {
   write(stateKey, state);
   try {
+    // biome-ignore lint/suspicious/noDocumentCookie: read synchronously at the first paint; the Cookie Store API is async only.
     document.cookie = `${browserSessionCookie}=1; path=/; SameSite=Strict`;
   } catch {
     // Without cookies a kept signed-in state is simply never painted early.
