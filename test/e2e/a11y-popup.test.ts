@@ -142,7 +142,9 @@ describe('popup accessibility in Chromium', () => {
       zoomed = await session.context.newPage();
       await zoomed.setViewportSize({ width: 720, height: 600 });
       await zoomed.goto(`${session.extensionOrigin}/popup.html`);
+      // A tab would lay the page out as a page; the toolbar popup this stands for keeps the popup layout.
       await zoomed.evaluate(() => {
+        document.documentElement.dataset.layout = 'popup';
         document.documentElement.style.zoom = '2';
       });
     });
