@@ -32,7 +32,11 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
       return null;
     },
     'tracker/summary': async () => ({ text: await (await tracking.tracker()).helpdeskSummary(translator.current().t) }),
-    'settings/update': (r) => settings.edit(r.edit),
+    'settings/update': async (r) => {
+      const result = await settings.edit(r.edit);
+      await uiState.flush().catch(() => undefined);
+      return result;
+    },
     'expiry/report': (r, _context, sender) => pagePrompt.report(r.kind, r.daysLeft, sender),
     'expiry/snooze': async (_r, _context, sender) => {
       await pagePrompt.snooze(sender);

@@ -20,6 +20,8 @@ export interface UiStatePublisher {
   read(): Promise<UiState>;
   /** Recomputes the state soon (coalescing bursts) and pushes it if it changed. */
   changed(): void;
+  /** Publishes now (a settings save answers only once the next page to open would paint the new state). */
+  flush(): Promise<void>;
   /** A page connected: it gets the current state now and every change until it disconnects. */
   attach(port: Browser.runtime.Port): void;
 }
@@ -77,6 +79,10 @@ export function createUiStatePublisher(deps: {
 
   const publisher: UiStatePublisher = {
     read,
+    async flush() {
+      clearTimeout(timer);
+      await publish();
+    },
     changed() {
       clearTimeout(timer);
       timer = setTimeout(() => void publish().catch(() => undefined), coalesceMs);
