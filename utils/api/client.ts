@@ -164,6 +164,17 @@ export function createIscClient(options: IscClientOptions): IscClient {
   let versionStatusRefused = version === 'beta';
   let statusHintAsked = false;
 
+  /** One page of a collection (ISC's `limit`/`offset` paging), each item validated. */
+  function listPage<TItem extends v.GenericSchema>(resource: Parameters<typeof route>[0], item: TItem, page: PageOptions) {
+    return execute({
+      method: 'GET',
+      route: route(resource),
+      mode: 'read',
+      schema: v.array(item),
+      query: { limit: page.limit, offset: page.offset },
+    });
+  }
+
   async function execute<TSchema extends v.GenericSchema>(call: Call<TSchema>): Promise<v.InferOutput<TSchema>> {
     const url = baseUrl + call.route.path + queryString(call.query);
     let token = await options.getAccessToken();
@@ -386,43 +397,19 @@ export function createIscClient(options: IscClientOptions): IscClient {
       return execute({ method: 'PUT', route: route('org-config'), mode: 'read', schema: PasswordOrgConfig, body: config });
     },
 
-    async listPasswordPolicies(page = {}) {
-      return execute({
-        method: 'GET',
-        route: route('password-policies'),
-        mode: 'read',
-        schema: v.array(PasswordPolicyV3Dto),
-        query: { limit: page.limit, offset: page.offset },
-      });
-    },
+    listPasswordPolicies: (page = {}) => listPage('password-policies', PasswordPolicyV3Dto, page),
 
     async getPasswordPolicy(id) {
       return execute({ method: 'GET', route: route('password-policies', id), mode: 'read', schema: PasswordPolicyV3Dto });
     },
 
-    async listSyncGroups(page = {}) {
-      return execute({
-        method: 'GET',
-        route: route('sync-groups'),
-        mode: 'read',
-        schema: v.array(PasswordSyncGroup),
-        query: { limit: page.limit, offset: page.offset },
-      });
-    },
+    listSyncGroups: (page = {}) => listPage('sync-groups', PasswordSyncGroup, page),
 
     async getSyncGroup(id) {
       return execute({ method: 'GET', route: route('sync-groups', id), mode: 'read', schema: PasswordSyncGroup });
     },
 
-    async listSources(page = {}) {
-      return execute({
-        method: 'GET',
-        route: route('sources'),
-        mode: 'read',
-        schema: v.array(Source),
-        query: { limit: page.limit, offset: page.offset },
-      });
-    },
+    listSources: (page = {}) => listPage('sources', Source, page),
   };
 }
 
