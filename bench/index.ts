@@ -14,6 +14,7 @@ const sections: { name: string; load: () => Promise<{ default: BenchRunner }> }[
   { name: 'policy', load: () => import('./policy') },
   { name: 'expiry', load: () => import('./expiry') },
   { name: 'browser', load: () => import('./browser') },
+  { name: 'idle-cpu', load: () => import('./idle-cpu') },
   { name: 'change', load: () => import('./change') },
   { name: 'fleet', load: () => import('./fleet') },
 ];
