@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createTranslator, type Dictionary, lookupIn, pickLocale, type Translator } from '@/utils/i18n/translate';
-import { parseUiState } from '@/utils/messages/ui-state-schema';
+import { parseUiState } from '@/utils/messages/ui-state-guard';
 import type { UiState } from '@/utils/messages/views';
 
 /**

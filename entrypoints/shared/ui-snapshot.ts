@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseUiState } from '@/utils/messages/ui-state-schema';
+import { parseUiState } from '@/utils/messages/ui-state-guard';
 import type { UiState } from '@/utils/messages/views';
 
 import { uiSnapshotKey } from './ui-snapshot-key';

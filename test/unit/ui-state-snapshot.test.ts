@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseUiState } from '@/utils/messages/ui-state-schema';
+import { parseUiState } from '@/utils/messages/ui-state-guard';
 import { change, popupState } from '../fixtures/popup/state';
 
 /** The popup paints the worker's last snapshot first; storage.local can hold anything, so it is checked. */
