@@ -8,7 +8,7 @@ import { keys, removeLegacyPatSecret } from './storage';
 import { trackerAlarm } from './tracking';
 
 /** Storage keys whose change changes what the pages show (the snapshot itself is not one of them). */
-const watchedKeys = new Set<string>([keys.session, keys.tracker, keys.preselect, 'settings']);
+const watchedKeys = new Set<string>([keys.session, keys.tracker, keys.preselect, keys.settings]);
 
 /**
  * Worker start-up. Every listener is added synchronously (a worker woken by an alarm or a click must hear it);

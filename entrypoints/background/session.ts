@@ -98,5 +98,5 @@ function ownerOf(identity: Identity): string {
 /** Change history, pending changes, reminders, snoozes, cached password info and diagnostics. */
 async function forgetEmployeeData(): Promise<void> {
   await browser.storage.local.remove([...userLocalKeys]);
-  await browser.storage.session.remove([...userSessionKeys].filter((key) => key !== keys.endpoints));
+  await browser.storage.session.remove([...userSessionKeys]);
 }

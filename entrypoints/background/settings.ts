@@ -4,6 +4,7 @@ import { settingsMigrations, settingsVersion } from '@/utils/settings/migrations
 import type { Settings } from '@/utils/settings/schema';
 import { versionedLocalItem } from './settings-item';
 import type { SettingsSeal } from './settings-seal';
+import { keys } from './storage';
 
 type Policy = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ export interface SettingsSource {
 }
 
 /** The user's own choices; enterprise policy is read separately and always wins. */
-const userSettingsItem = versionedLocalItem<Partial<Settings>>('settings', {
+const userSettingsItem = versionedLocalItem<Partial<Settings>>(keys.settings, {
   fallback: {},
   version: settingsVersion,
   migrations: settingsMigrations as Record<number, (old: unknown) => unknown>,

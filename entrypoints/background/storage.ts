@@ -7,6 +7,8 @@ import { type SessionStore, type StoredSession, StoredSessionSchema } from '@/ut
  * (memory, trusted contexts only); storage.local holds nothing secret.
  */
 export const keys = {
+  /** The user's own settings (entrypoints/background/settings.ts). */
+  settings: 'settings',
   session: 'session',
   endpoints: 'endpoints',
   passwordInfo: 'password-info-cache',
@@ -25,14 +27,8 @@ export const keys = {
 
 /** What belongs to the signed-in employee: removed at sign-out so the next person on this profile sees none of it. */
 export const userLocalKeys = [keys.tracker, keys.reminders, keys.snoozes] as const;
-export const userSessionKeys = [
-  keys.passwordInfo,
-  keys.endpoints,
-  keys.patSecret,
-  keys.preselect,
-  keys.diagnostics,
-  keys.shownPrompts,
-] as const;
+// Not `endpoints`: where the tenant signs people in belongs to the tenant, not to the employee.
+export const userSessionKeys = [keys.passwordInfo, keys.patSecret, keys.preselect, keys.diagnostics, keys.shownPrompts] as const;
 
 export async function getSession<T>(key: string): Promise<T | undefined> {
   return (await browser.storage.session.get(key))[key] as T | undefined;
