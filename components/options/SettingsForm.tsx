@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t, tk } from '@/components/i18n';
 import type { Send } from '@/components/worker';
 import { mayListSources } from '@/utils/admin/sources';
@@ -27,6 +27,12 @@ export function SettingsForm({
   const [errors, setErrors] = useState<Partial<Record<SettingKey, string>>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [showSourceProblems, setShowSourceProblems] = useState(false);
+  // Bumped by a refused save: the first field that needs attention takes focus in the same commit
+  // that marks it (layout effect), with its explanation as its description.
+  const [focusFirstProblem, setFocusFirstProblem] = useState(0);
+  useLayoutEffect(() => {
+    if (focusFirstProblem > 0) document.querySelector<HTMLElement>('.settings [aria-invalid="true"]')?.focus();
+  }, [focusFirstProblem]);
 
   const managed = (key: SettingKey) => managedKeys.includes(key);
   const locked = (key: SettingKey) => lockedKeys.includes(key);
@@ -60,8 +66,7 @@ export function SettingsForm({
     if (Object.keys(nextErrors).length > 0 || sourcesInvalid) {
       setErrors(nextErrors);
       setStatus(t('options.fixErrors'));
-      // The first field that needs attention, with its explanation as its description.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.settings [aria-invalid="true"]')?.focus());
+      setFocusFirstProblem((n) => n + 1);
       return;
     }
     // One request for everything this save needs: the tenant and the watched sign-in pages.

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tk } from '@/components/i18n';
 // Not from utils/api/http: that module's schemas would come along into the popup's first load.
 import { hostOf } from '@/utils/api/host';
@@ -38,7 +38,7 @@ export function NewPassword({ actions, state }: { actions: PopupActions; state: 
   const [cryptoError, setCryptoError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
 
   const view = load?.status === 'ready' ? load.view : null;
   // Memoised so `context` keeps its identity between renders: the strength effect depends on it

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, tk, translator } from '@/components/i18n';
 import type { ChangeView, UiState } from '@/utils/messages/views';
 import { ErrorNotice } from '../ErrorNotice';
@@ -18,7 +18,7 @@ export function StatusView({ actions, state }: { actions: PopupActions; state: U
   const submission = useStore(actions.store, (s) => s.submission);
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   // An outcome shown here — including one that arrives while this view is open — has been seen.
   const unseen = state.tracker.history.filter((change) => !change.seen).length;
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, tk } from '@/components/i18n';
 import { toUserError } from '@/components/worker';
 import type { AdminSourcesView, AdminSourceView } from '@/utils/admin/sources';
@@ -44,7 +44,7 @@ export function SourcePicker({ listSources, offered, onAdd, onClose, onRefused }
     };
   }, [attempt]);
 
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
 
   const isOffered = (name: string) => offered.some((other) => other.trim().toLowerCase() === name.toLowerCase());
   const toggle = (id: string, on: boolean) => {

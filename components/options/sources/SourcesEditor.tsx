@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { AdminSourcesView, AdminSourceView } from '@/utils/admin/sources';
 import {
@@ -50,7 +50,8 @@ export function SourcesEditor({ rows, onChange, managed, locked, showAllProblems
     [rows, problems],
   );
 
-  useEffect(() => {
+  // Layout effect: focus moves in the same commit as the rows, before anything (a click, a test) looks.
+  useLayoutEffect(() => {
     if (focusId === null) return;
     document.getElementById(focusId)?.focus();
     setFocusId(null);
