@@ -59,7 +59,7 @@ describe('popup accessibility in Chromium', () => {
     await card(popup, 'Active Directory').getByRole('button').focus();
     await popup.keyboard.press('Enter');
     await popup.getByTestId('new-password').waitFor();
-    // Focus moves in an effect after the paint.
+    // Focus moves when the screen renders, which may be after the lazily loaded screen arrives.
     await expect.poll(() => focus(popup)).toBe('h2:New password for Windows sign-in');
     await auditAccessibility(popup, 'dark: new password (empty)');
 
@@ -109,7 +109,7 @@ describe('popup accessibility in Chromium', () => {
     expect(await focus(popup)).toBe('input:Type it again');
     await popup.keyboard.press('Enter');
     await popup.getByTestId('status').waitFor();
-    // Focus moves in an effect after the paint.
+    // Focus moves when the screen renders, which may be after the lazily loaded screen arrives.
     await expect.poll(() => focus(popup)).toBe('h2:Your password changes');
     await expect
       .poll(() => popup.getByTestId('current-changes').locator('[data-state="finished"]').count(), { timeout: 20_000 })
@@ -123,7 +123,7 @@ describe('popup accessibility in Chromium', () => {
     await popup.getByRole('button', { name: '← Back' }).focus();
     await popup.keyboard.press('Enter');
     await popup.getByTestId('choose').waitFor();
-    // Focus moves in an effect after the paint.
+    // Focus moves when the screen renders, which may be after the lazily loaded screen arrives.
     await expect.poll(() => focus(popup)).toBe('h2:Which password do you want to change?');
   });
 
