@@ -137,8 +137,8 @@ export function createTracking(deps: {
       instance = undefined;
     },
     async forgotten() {
-      // Re-publishing from the (now empty) store updates the badge and cancels the alarm.
-      await (await tracking.tracker()).setFastPolling(openPopups > 0);
+      // The (now empty) store clears the badge and cancels the alarm.
+      await (await tracking.tracker()).republish();
     },
     async popupOpen(open) {
       openPopups = Math.max(0, openPopups + (open ? 1 : -1));

@@ -632,6 +632,19 @@ describe('change tracker: outcomes and notifications', () => {
     expect((await tracker.snapshot()).badge).toEqual({ pending: 1, failed: 0 });
   });
 
+  it('clears the badge and the wake-up when something else emptied its store (a sign-out forgetting the changes)', async () => {
+    const h = harness();
+    h.script.set('req-1', [inProgress]);
+    const tracker = h.start();
+    await tracker.track([change(1)]);
+    expect(h.badges.at(-1)).toEqual({ pending: 1, failed: 0 });
+    expect(h.lastWakeUp()).not.toBeNull();
+    h.store.state = undefined;
+    await tracker.republish();
+    expect(h.badges.at(-1)).toEqual({ pending: 0, failed: 0 });
+    expect(h.lastWakeUp()).toBeNull();
+  });
+
   it('keeps the 20 newest settled changes, newest first', async () => {
     const h = harness();
     const tracker = h.start();

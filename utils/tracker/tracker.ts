@@ -71,6 +71,8 @@ export interface Tracker {
   pollDue(): Promise<void>;
   /** Popup open: poll from fastPollMs on, doubling (never before a learned completion time). Only timing changes. */
   setFastPolling(on: boolean): Promise<void>;
+  /** Re-reads the store and updates the badge and the wake-up: for when something else changed it (sign-out forgot it). */
+  republish(): Promise<void>;
   snapshot(): Promise<TrackerSnapshot>;
   /** The employee has seen the outcomes: clears the failure badge. */
   markSeen(): Promise<void>;
@@ -306,6 +308,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
       fast = on;
       await publish();
     },
+
+    republish: publish,
 
     snapshot,
 
