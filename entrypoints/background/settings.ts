@@ -35,8 +35,24 @@ export function createSettingsSource(seal: SettingsSeal): SettingsSource {
   let managedRead: Promise<Policy> | undefined;
   let managedKnown: Policy | undefined;
 
+  // Every API call resolves the tenant from the settings, so the verified user settings are kept until their key or
+  // their seal changes (any writer, this worker included) instead of being read and HMAC-checked each time.
+  let verified: Promise<Partial<Settings>> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && (keys.settings in changes || sealKey in changes)) verified = undefined;
+  });
+
   /** The user's settings if this worker saved them; otherwise (someone else wrote storage.local) none at all. */
-  async function userSettings(): Promise<Partial<Settings>> {
+  function userSettings(): Promise<Partial<Settings>> {
+    const reading = (verified ??= verifyUserSettings());
+    // A failed read is not kept: the next caller tries again.
+    reading.catch(() => {
+      if (verified === reading) verified = undefined;
+    });
+    return reading;
+  }
+
+  async function verifyUserSettings(): Promise<Partial<Settings>> {
     const [value, stored] = await Promise.all([userSettingsItem.getValue(), browser.storage.local.get(sealKey)]);
     let verdict: Awaited<ReturnType<SettingsSeal['check']>>;
     try {
@@ -92,6 +108,7 @@ export function createSettingsSource(seal: SettingsSeal): SettingsSource {
         // for a moment, never a value the worker did not write.
         await browser.storage.local.set({ [sealKey]: await seal.seal(next) });
         await userSettingsItem.setValue(next);
+        verified = undefined;
       }
       return { refused, invalid };
     },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { configureFor, loadBackground } from '../fixtures/faults/background';
 
@@ -41,5 +41,18 @@ describe('settings the worker did not write', () => {
     await background.browser.storage.local.set({ settings: { tenant: tenant.url, clientId: 'rekey-extension' } });
     expect((await background.services.settings.load()).settings.tenant).toBe(tenant.url);
     expect(Object.keys(await background.browser.storage.local.get('settings-seal'))).toEqual(['settings-seal']);
+  });
+
+  it('are read and checked once while nothing writes them, and again after any write', async () => {
+    const background = await loadBackground();
+    await configureFor(background, tenant);
+    await background.services.settings.load();
+    const reads = vi.spyOn(background.browser.storage.local, 'get');
+    const settingsReads = () => reads.mock.calls.filter(([key]) => key === 'settings' || key === 'settings-seal').length;
+    await Promise.all([background.services.settings.load(), background.services.settings.load(), background.services.settings.load()]);
+    expect(settingsReads()).toBe(0);
+    await background.browser.storage.local.set({ 'settings-seal': 'forged' });
+    expect((await background.services.settings.load()).settings.tenant).toBe('');
+    expect(settingsReads()).toBeGreaterThan(0);
   });
 });
