@@ -7,10 +7,17 @@
  *   FREEIPA_GIT  bare clone of freeipa/freeipa                    (po/*.po, ipaserver/plugins/internal.py msgids)
  *   KEYCLOAKIFY  unpacked npm package keycloakify@11.16.0, whose src/login/i18n/messages_defaultSet/*.ts are
  *                generated verbatim from keycloak/keycloak themes/…/login/messages/messages_*.properties
- * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… npx tsx scripts/mine-expiry-strings.ts
+ *   PAM_GIT      bare clone of linux-pam/linux-pam                (po/*.po: pam_unix account warnings, plural forms)
+ *   SHADOW_GIT   bare clone of shadow-maint/shadow                (po/*.po: lib/age.c expiry warnings)
+ *   SSSD_GIT     bare clone of SSSD/sssd                          (po/*.po: pam_sss expiry and grace-login messages)
+ *   SHIBBOLETH_GIT bare clone of unofficial-shibboleth-mirror/java-identity-provider (messages_*.properties; held out)
+ * Commits used for the data in the repository: okta 5225c54fdab5, freeipa b16f3b80dc59, keycloakify 11.16.0, and
+ * linux-pam ddab692c8409, shadow 816e02a2a98d, sssd 9238b410e4b3, shibboleth idp 70cacdfae055 (as in the sources).
+ * An input left unset keeps that product's entries from the current strings.json, so one bundle can be re-mined alone.
+ * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… PAM_GIT=… SHADOW_GIT=… SSSD_GIT=… SHIBBOLETH_GIT=… npx tsx scripts/mine-expiry-strings.ts
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface MinedString {
@@ -242,6 +249,150 @@ for (const [lang, messages] of Object.entries(LEMONLDAP)) {
   }
 }
 
+// ── gettext catalogues of the Linux sign-in stack (the messages a web console or SSH login relays from PAM) ────
+/** Every translated entry of a .po file: msgid → its msgstr, or its plural forms (msgstr[0], msgstr[1], …). */
+function parsePoForms(text: string): Map<string, { plural?: string; forms: string[] }> {
+  const map = new Map<string, { plural?: string; forms: string[] }>();
+  const unquote = (chunk: string) =>
+    [...chunk.matchAll(/"((?:[^"\\]|\\.)*)"/g)]
+      .map((m) => m[1]!.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\(.)/g, '$1'))
+      .join('');
+  for (const entry of text.split(/\r?\n\r?\n/)) {
+    if (/^#, .*fuzzy/m.test(entry)) continue;
+    const id = /^msgid ((?:".*"\s*)+)/m.exec(entry);
+    if (!id) continue;
+    const plural = /^msgid_plural ((?:".*"\s*)+)/m.exec(entry);
+    const forms = plural
+      ? [...entry.matchAll(/^msgstr\[\d+\] ((?:".*"\s*)+)/gm)].map((m) => unquote(m[1]!))
+      : [unquote(/^msgstr ((?:".*"\s*)+)/m.exec(entry)?.[1] ?? '')];
+    map.set(unquote(id[1]!), { ...(plural ? { plural: unquote(plural[1]!) } : {}), forms });
+  }
+  return map;
+}
+
+/**
+ * One product's .po catalogues: the English msgid (and msgid_plural) plus every translation of the chosen msgids,
+ * each plural form its own entry (msgstr[n] in the source), so "день / дня / дней" are all known.
+ */
+function minePo(product: string, repo: string, dir: string, poDir: string, msgids: Record<string, string>) {
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const where = (file: string) => `${repo}@${commit}:${poDir}/${file}`;
+  const files = git(dir, 'ls-tree', '--name-only', `HEAD:${poDir}`).split('\n');
+  const template = files.find((file) => file.endsWith('.pot'))!;
+  const english = parsePoForms(git(dir, 'show', `HEAD:${poDir}/${template}`));
+  for (const [msgid, key] of Object.entries(msgids)) {
+    const entry = english.get(msgid);
+    if (!entry) throw new Error(`${product}: no msgid ${JSON.stringify(msgid)} in ${template}`);
+    out.push({ product, lang: 'en', key, text: msgid.trim(), source: `${where(template)}:msgid "${msgid.trim()}"` });
+    if (entry.plural)
+      out.push({ product, lang: 'en', key, text: entry.plural.trim(), source: `${where(template)}:msgid_plural "${msgid.trim()}"` });
+  }
+  for (const file of files) {
+    // Regional English, script variants (sr@latin) and the template itself are left out.
+    if (!file.endsWith('.po') || file.includes('@') || /^en[_.]/.test(file)) continue;
+    const lang = file.replace(/\.po$/, '').replace('_', '-');
+    const catalogue = parsePoForms(git(dir, 'show', `HEAD:${poDir}/${file}`));
+    for (const [msgid, key] of Object.entries(msgids)) {
+      const entry = catalogue.get(msgid);
+      if (!entry) continue;
+      entry.forms.forEach((form, n) => {
+        if (!form.trim()) return;
+        const which = entry.plural ? `msgstr[${n}]` : 'msgstr';
+        out.push({ product, lang, key, text: form.trim(), source: `${where(file)}:msgid "${msgid.trim()}":${which}` });
+      });
+    }
+  }
+}
+
+const PAM_MSGIDS: Record<string, string> = {
+  'You are required to change your password immediately (administrator enforced).': 'change_now_admin',
+  'You are required to change your password immediately (password expired).': 'change_now_expired',
+  'Warning: your password will expire in %ld day.': 'expire_in_days',
+  'Your account has expired; please contact your system administrator.': 'account_expired',
+  'Your password is not expired.': 'not_expired',
+  'You must wait longer to change your password.': 'wait_longer',
+  'Password: ': 'password',
+  'New password: ': 'new_password',
+  'Retype new password: ': 'retype_new_password',
+};
+if (process.env.PAM_GIT) minePo('linux-pam', 'linux-pam/linux-pam', process.env.PAM_GIT, 'po', PAM_MSGIDS);
+
+const SHADOW_MSGIDS: Record<string, string> = {
+  'Your password has expired.': 'password_expired',
+  'Your password is inactive.': 'password_inactive',
+  'Your login has expired.': 'login_expired',
+  'You must change your password.': 'must_change',
+  'Your password will expire in %ld days.\n': 'expire_in_days',
+  'Your password will expire tomorrow.': 'expire_tomorrow',
+  'Your password will expire today.': 'expire_today',
+  'Password: ': 'password',
+};
+if (process.env.SHADOW_GIT) minePo('shadow', 'shadow-maint/shadow', process.env.SHADOW_GIT, 'po', SHADOW_MSGIDS);
+
+const SSSD_MSGIDS: Record<string, string> = {
+  'Your password has expired. You have %1$d grace login(s) remaining.': 'grace_logins',
+  'Your password will expire in %1$d %2$s.': 'expire_in',
+  'Your password has expired.': 'password_expired',
+  'Password expired. Change your password now.': 'expired_change_now',
+  ', your cached password will expire at: ': 'cached_password_expires',
+  'System is offline, password change not possible': 'offline_no_change',
+  'Password: ': 'password',
+  'New Password: ': 'new_password',
+  'Reenter new Password: ': 'reenter_new_password',
+};
+if (process.env.SSSD_GIT) minePo('sssd', 'SSSD/sssd', process.env.SSSD_GIT, 'po', SSSD_MSGIDS);
+
+// ── Shibboleth IdP (held out entirely: only its pages use these strings, never the phrase data) ───────────────
+const SHIBBOLETH_KEYS = [
+  'idp.title',
+  'idp.logo.alt-text',
+  'idp.footer',
+  'idp.login.username',
+  'idp.login.password',
+  'idp.login.donotcache',
+  'idp.login.login',
+  'idp.login.forgotPassword',
+  'idp.login.needHelp',
+  'idp.login.expiringSoon',
+  'idp.login.changePassword',
+  'idp.login.proceedBegin',
+  'idp.login.proceedHere',
+  'idp.login.proceedEnd',
+  'idp.attribute-release.revoke',
+  'expired-password.message',
+  'bad-password.message',
+  'bad-username.message',
+  'account-locked.message',
+];
+const SHIBBOLETH_DIR = 'idp-conf-impl/src/main/resources/net/shibboleth/idp/messages';
+if (process.env.SHIBBOLETH_GIT) {
+  const dir = process.env.SHIBBOLETH_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  for (const file of git(dir, 'ls-tree', '--name-only', `HEAD:${SHIBBOLETH_DIR}`).split('\n')) {
+    const tag = /^messages(?:_([a-z]{2})(?:_([A-Z]{2}))?)?\.properties$/.exec(file);
+    if (!tag) continue;
+    const lang = tag[1] ? (tag[2] ? `${tag[1]}-${tag[2]}` : tag[1]) : 'en';
+    const props = parseProperties(git(dir, 'show', `HEAD:${SHIBBOLETH_DIR}/${file}`));
+    for (const key of SHIBBOLETH_KEYS) {
+      const text = props.get(key);
+      if (text)
+        out.push({
+          product: 'shibboleth',
+          lang,
+          key,
+          text,
+          source: `unofficial-shibboleth-mirror/java-identity-provider@${commit}:${SHIBBOLETH_DIR}/${file}:${key}`,
+        });
+    }
+  }
+}
+
+// Products whose input was not given this run keep their entries as they are.
+const STRINGS = new URL('../bench/expiry-corpus/real/strings.json', import.meta.url);
+const mined = new Set(out.map((entry) => entry.product));
+if (existsSync(STRINGS))
+  for (const entry of JSON.parse(readFileSync(STRINGS, 'utf8')) as MinedString[]) if (!mined.has(entry.product)) out.push(entry);
+
 out.sort((a, b) => a.product.localeCompare(b.product) || a.lang.localeCompare(b.lang) || a.key.localeCompare(b.key));
-writeFileSync(new URL('../bench/expiry-corpus/real/strings.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
+writeFileSync(STRINGS, `${JSON.stringify(out, null, 1)}\n`);
 console.log(`${out.length} strings`);

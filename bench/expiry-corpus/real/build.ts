@@ -3,8 +3,9 @@
  * that product's own translated messages (strings.json, mined with provenance by scripts/mine-expiry-strings.ts).
  *
  * The split into tuning and held-out parts is fixed here, by a hash of the page id, and was made before the
- * detector was changed; FreeIPA pages are all held out because its bundles are never used to tune the detector
- * (scripts/check-expiry-phrases.ts refuses phrase data sourced from it).
+ * detector was changed; FreeIPA and Shibboleth IdP pages are all held out because their bundles are never used to
+ * tune the detector (scripts/check-expiry-phrases.ts refuses phrase data sourced from them). Shibboleth's pages were
+ * added before the Linux PAM / shadow / SSSD phrase knowledge, and its wording was not read while adding it.
  * Run: npx tsx bench/expiry-corpus/real/build.ts
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ export interface RealPageLabel {
 }
 
 /** Products whose pages are all held out: nothing from them may tune the detector. */
-export const UNTUNED_PRODUCTS = ['freeipa'] as const;
+export const UNTUNED_PRODUCTS = ['freeipa', 'shibboleth'] as const;
 /** Products tuned on one language only: their other languages' pages are all held out. */
 export const TUNED_LANGUAGE_ONLY: Record<string, string> = { lemonldap: 'en' };
 
@@ -584,7 +585,73 @@ const LEMONLDAP: Scenario[] = [
   },
 ];
 
-const PRODUCTS: Record<string, Scenario[]> = { okta: OKTA, keycloak: KEYCLOAK, freeipa: FREEIPA, lemonldap: LEMONLDAP };
+// ── Shibboleth IdP (views/login.vm, login-error.vm, intercept/expiring-password.vm) ─────────────────────────
+// Held out entirely, and built before any phrase knowledge was added after it: its wording never tunes the detector.
+const shibUrl = (id: string, path: string) => `https://idp.${pickOrg(id).toLowerCase()}.example${path}`;
+const shibShell = (b: Bundle, content: string, header = '') => `  <div class="wrapper">
+    <div class="container">
+      <header>
+        <img src="/idp/images/dummylogo.png" alt="${escapeHtml(b.get('idp.logo.alt-text'))}">
+${header}
+      </header>
+${content}
+    </div>
+    <footer><div class="container container-footer"><p class="footer-text">${inline(b.get('idp.footer'))}</p></div></footer>
+  </div>`;
+const shibLogin = (b: Bundle, error: string | null) =>
+  shibShell(
+    b,
+    `      <div class="content">
+        <div class="column one">
+${error ? `          <section><p class="form-element form-error">${escapeHtml(error)}</p></section>` : ''}
+          <form action="/idp/profile/SAML2/Redirect/SSO?execution=e1s1" method="post">
+            <div class="form-element-wrapper"><label for="username">${inline(b.get('idp.login.username'))}</label><input class="form-element form-field" id="username" name="j_username" type="text"></div>
+            <div class="form-element-wrapper"><label for="password">${inline(b.get('idp.login.password'))}</label><input class="form-element form-field" id="password" name="j_password" type="password"></div>
+            <div class="form-element-wrapper"><input type="checkbox" name="donotcache" value="1" id="donotcache"><label for="donotcache">${inline(b.get('idp.login.donotcache'))}</label></div>
+            <div class="form-element-wrapper"><input id="_shib_idp_revokeConsent" type="checkbox" name="_shib_idp_revokeConsent" value="true"><label for="_shib_idp_revokeConsent">${inline(b.get('idp.attribute-release.revoke'))}</label></div>
+            <div class="form-element-wrapper"><button class="form-element form-button" type="submit" name="_eventId_proceed">${inline(b.get('idp.login.login'))}</button></div>
+          </form>
+        </div>
+        <div class="column two">
+          <ul class="list list-help">
+            <li class="list-help-item"><a href="#"><span class="item-marker">&rsaquo;</span> ${inline(b.get('idp.login.forgotPassword'))}</a></li>
+            <li class="list-help-item"><a href="#"><span class="item-marker">&rsaquo;</span> ${inline(b.get('idp.login.needHelp'))}</a></li>
+          </ul>
+        </div>
+      </div>`,
+  );
+const shibLoginPage = (key: string | null) => (b: Bundle, id: string) => ({
+  title: b.get('idp.title'),
+  url: shibUrl(id, '/idp/profile/SAML2/Redirect/SSO?execution=e1s1'),
+  body: shibLogin(b, key ? b.get(key) : null),
+});
+
+const SHIBBOLETH: Scenario[] = [
+  { name: 'expired-signin-error', kind: 'expired', render: shibLoginPage('expired-password.message') },
+  {
+    name: 'expiring-soon-intercept',
+    kind: 'expiring',
+    render: (b, id) => ({
+      title: b.get('idp.title'),
+      url: shibUrl(id, '/idp/profile/SAML2/Redirect/SSO?execution=e1s2'),
+      body: shibShell(
+        b,
+        `      <div class="content">
+        <p>${inline(b.get('idp.login.changePassword'))} <strong><a href="https://password.${pickOrg(id).toLowerCase()}.example/" target="_blank">https://password.${pickOrg(id).toLowerCase()}.example/</a></strong>.</p>
+        <p>${inline(b.get('idp.login.proceedBegin'))} <strong><a href="#">${inline(b.get('idp.login.proceedHere'))}</a></strong> ${inline(b.get('idp.login.proceedEnd'))}.</p>
+      </div>`,
+        `        <h3>${inline(b.get('idp.login.expiringSoon'))}</h3>`,
+      ),
+    }),
+  },
+  { name: 'neg-signin', kind: 'none', render: shibLoginPage(null) },
+  { name: 'neg-bad-password', kind: 'none', render: shibLoginPage('bad-password.message') },
+  { name: 'neg-bad-username', kind: 'none', render: shibLoginPage('bad-username.message') },
+  { name: 'neg-account-locked', kind: 'none', render: shibLoginPage('account-locked.message') },
+];
+
+/** Products with pages; the Linux PAM, shadow and SSSD catalogues only feed the phrase data (no web page of their own). */
+const PRODUCTS: Record<string, Scenario[]> = { okta: OKTA, keycloak: KEYCLOAK, freeipa: FREEIPA, lemonldap: LEMONLDAP, shibboleth: SHIBBOLETH };
 
 export function buildCorpus(): Array<RealPageLabel & { html: string }> {
   const pages: Array<RealPageLabel & { html: string }> = [];
