@@ -12,7 +12,11 @@ import { type Corner, chooseCorner } from './placement';
  * - the host's style is inline and `!important`, so no page stylesheet can hide, move or restyle it, and the
  *   box inside resets every inherited property (`all: initial`), so nothing leaks in from the page either;
  * - the buttons act only on trusted events (a real click or key press, never a page's `dispatchEvent`/`click()`)
- *   and only while the prompt is really visible (a page that turned it transparent cannot trick a click into it).
+ *   and only while the prompt is really visible (a page that turned it transparent cannot trick a click into it);
+ * - every word is CSS generated content (`::before { content: attr(data-text) }`), not a text node: Chromium's
+ *   `window.find()` searches text nodes even inside a closed shadow root, so a page could test guesses at the
+ *   prompt's words; generated content is drawn and read out by screen readers (it is in the accessibility tree)
+ *   but `find()` does not match it.
  * The page can still remove the host or cover it: hiding the prompt is always in a page's power, acting for the
  * user is not. The worker in turn honours "Change now"/"Not now" only for a tab it showed a prompt in.
  */
@@ -46,6 +50,7 @@ button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid
 button.primary { background: #0b5cad; border-color: #0b5cad; color: #fff; font-weight: 600; }
 button.close { position: absolute; top: 6px; right: 6px; border: none; background: none; font-size: 18px; line-height: 1; padding: 4px 8px; }
 button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+[data-text]::before { content: attr(data-text); }
 @media (prefers-color-scheme: dark) {
   .box { background: #161b22; color: #e6edf3; border-color: #6e7681; border-left-color: #58a6ff; }
   button { background: #161b22; color: #e6edf3; border-color: #6e7681; }
@@ -96,7 +101,7 @@ export function showPrompt(doc: Document, text: PromptText, handlers: PromptHand
   box.setAttribute('role', 'region');
   box.setAttribute('aria-label', text.regionLabel);
   const message = doc.createElement('p');
-  message.textContent = text.message;
+  message.setAttribute('data-text', text.message);
   message.setAttribute('role', 'status');
   const row = doc.createElement('div');
   row.className = 'row';
@@ -116,7 +121,7 @@ export function showPrompt(doc: Document, text: PromptText, handlers: PromptHand
     const b = doc.createElement('button');
     b.type = 'button';
     b.className = className;
-    b.textContent = label;
+    b.setAttribute('data-text', label);
     b.addEventListener('click', (event) => act(event, handler));
     return b;
   };

@@ -27,32 +27,68 @@ function walk(node: CdpNode, visit: (node: CdpNode) => void): void {
   for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, visit);
 }
 
-function textOf(node: CdpNode): string {
-  let text = '';
-  walk(node, (n) => {
-    if (n.nodeName === '#text') text += n.nodeValue ?? '';
-  });
-  return text;
+interface AxNode {
+  nodeId: string;
+  ignored: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+  parentId?: string;
+  backendDOMNodeId?: number;
 }
 
-/** The text inside the prompt's shadow root, or null when the page shows no prompt. */
-export async function promptText(page: Page): Promise<string | null> {
-  const { root } = await documentTree(page);
+function promptHost(root: CdpNode): CdpNode | undefined {
   let host: CdpNode | undefined;
   walk(root, (n) => {
     if (n.nodeName === 'DIV' && (n.attributes ?? []).includes(promptHostAttribute)) host = n;
   });
-  return host ? textOf(host) : null;
+  return host;
 }
 
-export async function clickPromptButton(page: Page, label: string): Promise<void> {
+/**
+ * The prompt as a screen reader gets it: the accessibility tree below the host, in reading order. Its words are CSS
+ * generated content (so a page's `window.find()` cannot match them), which only the accessibility tree and the
+ * rendering carry — not the DOM's text nodes.
+ */
+async function promptAccessibility(page: Page): Promise<{ nodes: AxNode[]; send: (method: string, params?: object) => Promise<unknown> } | null> {
   const { root, send } = await documentTree(page);
-  let target: CdpNode | undefined;
-  walk(root, (n) => {
-    if (n.nodeName === 'BUTTON' && textOf(n).trim() === label) target = n;
-  });
-  if (!target) throw new Error(`No prompt button "${label}"`);
-  const { model } = (await send('DOM.getBoxModel', { backendNodeId: target.backendNodeId })) as { model: { content: number[] } };
+  const host = promptHost(root);
+  if (!host) return null;
+  // The host itself has no accessibility node (it is a plain, unstyled div): start from the topmost nodes of its
+  // shadow tree, and reach the generated text (which has no DOM node) through their children.
+  const inPrompt = new Set<number>();
+  walk(host, (n) => inPrompt.add(n.backendNodeId));
+  const { nodes } = (await send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const belongs = (node: AxNode | undefined) => node?.backendDOMNodeId !== undefined && inPrompt.has(node.backendDOMNodeId);
+  const below: AxNode[] = [];
+  const seen = new Set<string>();
+  const visit = (node: AxNode | undefined) => {
+    if (!node || seen.has(node.nodeId)) return;
+    seen.add(node.nodeId);
+    below.push(node);
+    for (const id of node.childIds ?? []) visit(byId.get(id));
+  };
+  for (const node of nodes) if (belongs(node) && !belongs(byId.get(node.parentId ?? ''))) visit(node);
+  return { nodes: below.filter((node) => !node.ignored), send };
+}
+
+/** The prompt's text as read out, or null when the page shows no prompt. */
+export async function promptText(page: Page): Promise<string | null> {
+  const prompt = await promptAccessibility(page);
+  if (!prompt) return null;
+  return prompt.nodes
+    .filter((node) => node.role?.value === 'StaticText')
+    .map((node) => node.name?.value ?? '')
+    .join('');
+}
+
+/** A real (trusted) click in the middle of the prompt button with this accessible name. */
+export async function clickPromptButton(page: Page, label: string): Promise<void> {
+  const prompt = await promptAccessibility(page);
+  const target = prompt?.nodes.find((node) => node.role?.value === 'button' && node.name?.value === label);
+  if (!prompt || target?.backendDOMNodeId === undefined) throw new Error(`No prompt button "${label}"`);
+  const { model } = (await prompt.send('DOM.getBoxModel', { backendNodeId: target.backendDOMNodeId })) as { model: { content: number[] } };
   const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
 }

@@ -65,7 +65,24 @@ describe('synthetic events', () => {
   }
 
   const button = (root: ShadowRoot, label: string) =>
-    [...root.querySelectorAll('button')].find((b) => b.textContent === label || b.getAttribute('aria-label') === label)!;
+    [...root.querySelectorAll('button')].find((b) => b.getAttribute('data-text') === label || b.getAttribute('aria-label') === label)!;
+
+  it("holds its words as generated content, not as text nodes a page's window.find() could match", () => {
+    const root = showAndCapture(handlers());
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const texts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.localName !== 'style') texts.push(node.nodeValue ?? '');
+    }
+    expect(texts).toEqual([]);
+    expect([...root.querySelectorAll('[data-text]')].map((element) => element.getAttribute('data-text'))).toEqual([
+      '×',
+      'Your password has expired.',
+      'Change now',
+      'Not now',
+    ]);
+    expect(root.querySelector('style')?.textContent).toContain('[data-text]::before { content: attr(data-text); }');
+  });
 
   it('ignores click(), dispatched clicks and a dispatched Escape: nothing opens, nothing is snoozed, the prompt stays', () => {
     const h = handlers();
