@@ -50,7 +50,9 @@ function promptHost(root: CdpNode): CdpNode | undefined {
  * generated content (so a page's `window.find()` cannot match them), which only the accessibility tree and the
  * rendering carry — not the DOM's text nodes.
  */
-async function promptAccessibility(page: Page): Promise<{ nodes: AxNode[]; send: (method: string, params?: object) => Promise<unknown> } | null> {
+async function promptAccessibility(
+  page: Page,
+): Promise<{ nodes: AxNode[]; send: (method: string, params?: object) => Promise<unknown> } | null> {
   const { root, send } = await documentTree(page);
   const host = promptHost(root);
   if (!host) return null;
