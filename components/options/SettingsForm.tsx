@@ -8,6 +8,7 @@ import type { UiState } from '@/utils/messages/views';
 import { fromSettingsDraft, reminderDaysValid, type SettingsDraft, toSettingsDraft } from '@/utils/settings/form';
 import { apiVersions, breachModes, languages, paddings, type SettingKey } from '@/utils/settings/schema';
 import { hasSourceProblems, validateSourceDrafts } from '@/utils/settings/sources';
+import { createAdminSend } from './admin/admin-send';
 import { Field } from './Field';
 import { SourcesEditor } from './sources/SourcesEditor';
 
@@ -151,7 +152,11 @@ export function SettingsForm({
           managed={managed('sources')}
           locked={locked('sources')}
           showAllProblems={showSourceProblems}
-          listSources={mayListSources(state.identity) ? () => send({ type: 'admin/sources' }) : null}
+          listSources={
+            mayListSources(state.identity)
+              ? () => createAdminSend(send, state.settings.settings.apiVersion)({ type: 'admin/sources' })
+              : null
+          }
         />
         {errors.sources && (
           <p class="small field-error" role="alert" id="setting-sources-error">

@@ -1,48 +1,31 @@
 import { browser } from 'wxt/browser';
-import { checkAccess, readOrgConfig, readPolicies, readSyncGroups, requestDigitToken, writeOrgConfig } from '@/utils/admin/operations';
 import { redactDeep } from '@/utils/admin/redact';
-import { readSources } from '@/utils/admin/sources';
+import { type AdminRelayReply, type AdminRelayRequest, relayTo } from '@/utils/admin/relay';
 import type { AdminDiagnosticsView } from '@/utils/admin/views';
 import { normalizeTenant } from '@/utils/auth/tenant';
-import type { Request, ResponseFor } from '@/utils/messages/protocol';
 import type { ApiConnections } from './api';
 import type { Diagnostics } from './diagnostics';
 import type { SettingsSource } from './settings';
 import { sessionStore } from './storage';
 
-type AdminRequest<T extends Request['type']> = Extract<Request, { type: T }>;
-
 /**
- * The Administration section's requests. Thin: the ISC calls live in utils/admin/operations; ISC
- * itself decides what the token may do. Failures are explained by the router (see handlers.ts).
+ * The Administration section's side of the worker. Deliberately thin: the options page builds each ISC request,
+ * validates the answer and explains it (utils/admin/commands.ts); the worker only attaches its token to one of a
+ * fixed list of operations (utils/admin/relay.ts), so the token never leaves it and the admin code is not in it.
  */
 export interface Admin {
-  orgConfig(): Promise<ResponseFor<'admin/orgConfig/get'>>;
-  saveOrgConfig(request: AdminRequest<'admin/orgConfig/save'>): Promise<ResponseFor<'admin/orgConfig/save'>>;
-  /** The token goes straight back to the page: it is never stored, cached or recorded (only the path is). */
-  digitToken(request: AdminRequest<'admin/digitToken'>): Promise<ResponseFor<'admin/digitToken'>>;
-  policies(): Promise<ResponseFor<'admin/policies'>>;
-  syncGroups(): Promise<ResponseFor<'admin/syncGroups'>>;
-  checkAccess(): Promise<ResponseFor<'admin/checkAccess'>>;
+  /** One relayed ISC call; ISC itself decides what the token may do. */
+  relay(request: AdminRelayRequest): Promise<AdminRelayReply>;
   /** Built from storage only (no API call), so it works when the tenant does not answer. */
   diagnostics(): Promise<AdminDiagnosticsView>;
-  /** The tenant's sources for the sources editor's picker; ISC answers 403 to a token that may not list them. */
-  sources(): Promise<ResponseFor<'admin/sources'>>;
 }
 
 export function createAdmin(deps: { settings: SettingsSource; api: ApiConnections; diagnostics: Diagnostics }): Admin {
-  const client = async () => (await deps.api.open()).client;
   return {
-    orgConfig: async () => readOrgConfig(await client()),
-    saveOrgConfig: async (request) => writeOrgConfig(await client(), request.config, request.exists),
-    async digitToken(request) {
-      const { client: onVersion } = await deps.api.open(request.version);
-      return requestDigitToken(onVersion, { userId: request.userId, length: request.length, durationMinutes: request.durationMinutes });
+    async relay(request) {
+      const { client } = await deps.api.open(request.version);
+      return relayTo(client, (error) => void deps.diagnostics.recordError(error))(request);
     },
-    policies: async () => readPolicies(await client()),
-    syncGroups: async () => readSyncGroups(await client()),
-    checkAccess: async () => checkAccess(await client()),
-    sources: async () => readSources(await client()),
     async diagnostics() {
       const [effective, stored, recorded] = await Promise.all([deps.settings.load(), sessionStore.load(), deps.diagnostics.read()]);
       const tenant = normalizeTenant(effective.settings.tenant);

@@ -54,14 +54,8 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
       await services.clipboardWiper.schedule({ salt: r.salt, digest: r.digest });
       return null;
     },
-    'admin/orgConfig/get': () => admin.orgConfig(),
-    'admin/orgConfig/save': (r) => admin.saveOrgConfig(r),
-    'admin/digitToken': (r) => admin.digitToken(r),
-    'admin/policies': () => admin.policies(),
-    'admin/syncGroups': () => admin.syncGroups(),
-    'admin/checkAccess': () => admin.checkAccess(),
+    'admin/request': (r) => admin.relay(r),
     'admin/diagnostics': () => admin.diagnostics(),
-    'admin/sources': () => admin.sources(),
   };
 }
 

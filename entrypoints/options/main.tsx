@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { setTranslator } from '@/components/i18n';
 import { AdminSection } from '@/components/options/admin/AdminSection';
+import { createAdminSend } from '@/components/options/admin/admin-send';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { loadTranslator } from '../shared/i18n';
 import { rememberPaintState } from '../shared/paint-cache';
@@ -22,7 +23,7 @@ async function start() {
     <OptionsApp
       worker={worker}
       requestOrigins={pageBrowser.requestOrigins}
-      admin={(state) => <AdminSection state={state} send={worker.send} />}
+      admin={(state) => <AdminSection state={state} send={createAdminSend(worker.send, state.settings.settings.apiVersion)} />}
     />,
     document.getElementById('app')!,
   );

@@ -6,6 +6,7 @@ import { buildAuthorizeUrl, createPkcePair, createState, parseRedirect } from '@
 import { createSessionManager, type StoredSession } from '@/utils/auth/session';
 import { normalizeTenant } from '@/utils/auth/tenant';
 import { clientCredentials, decodeClaims, exchangeCode, refreshTokens, type TokenSet } from '@/utils/auth/tokens';
+import { withAdmin } from '../fixtures/admin-client';
 import { failure } from '../fixtures/api-error';
 
 const CLIENT_ID = 'rekey-extension';
@@ -190,12 +191,14 @@ describe('session against the sandbox tenant', () => {
     const fresh = await session.getAccessToken();
     expect(fresh).not.toBe(tokens.accessToken);
     expect(store.peek()?.refreshToken).not.toBe(tokens.refreshToken);
-    const client = createIscClient({
-      apiBaseUrl: tenant.url,
-      version: 'v3',
-      getAccessToken: session.getAccessToken,
-      refreshAccessToken: session.refreshAccessToken,
-    });
+    const client = withAdmin(
+      createIscClient({
+        apiBaseUrl: tenant.url,
+        version: 'v3',
+        getAccessToken: session.getAccessToken,
+        refreshAccessToken: session.refreshAccessToken,
+      }),
+    );
     expect((await client.queryPasswordInfo({ userName: 'alice', sourceName: 'Workday' })).identityId).toBe(IDS.alice);
   });
 
@@ -204,12 +207,14 @@ describe('session against the sandbox tenant', () => {
     // The session's clock lags the tenant's, so it believes its token is still valid and learns otherwise from the 401s.
     const session = createSessionManager({ store: memoryStore(), tokenEndpoint, clientId: CLIENT_ID, now: () => Date.now() });
     await session.signIn(tokens);
-    const client = createIscClient({
-      apiBaseUrl: tenant.url,
-      version: 'v3',
-      getAccessToken: session.getAccessToken,
-      refreshAccessToken: session.refreshAccessToken,
-    });
+    const client = withAdmin(
+      createIscClient({
+        apiBaseUrl: tenant.url,
+        version: 'v3',
+        getAccessToken: session.getAccessToken,
+        refreshAccessToken: session.refreshAccessToken,
+      }),
+    );
     tenant.advanceClock(800_000);
     tenant.clearRequestLog();
     const results = await Promise.all(
@@ -251,12 +256,14 @@ describe('session against the sandbox tenant', () => {
     await session.signIn(await clientCredentials(options), 'client-credentials');
     tenant.advanceClock(800_000);
     tenant.clearRequestLog();
-    const client = createIscClient({
-      apiBaseUrl: tenant.url,
-      version: 'v3',
-      getAccessToken: session.getAccessToken,
-      refreshAccessToken: session.refreshAccessToken,
-    });
+    const client = withAdmin(
+      createIscClient({
+        apiBaseUrl: tenant.url,
+        version: 'v3',
+        getAccessToken: session.getAccessToken,
+        refreshAccessToken: session.refreshAccessToken,
+      }),
+    );
     expect(await client.listSyncGroups()).toHaveLength(1);
     expect(tokenRequests()).toBe(1);
   });

@@ -6,6 +6,7 @@ import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient, type IscClientOptions } from '@/utils/api/client';
 import type { PasswordChangeRequest } from '@/utils/api/types';
 import { discover } from '@/utils/auth/discovery';
+import { withAdmin } from '../fixtures/admin-client';
 import { failure } from '../fixtures/api-error';
 
 let tenant: SandboxTenant;
@@ -34,14 +35,16 @@ beforeEach(() => {
 
 function client(options: Partial<IscClientOptions> = {}) {
   const token = tenant.issueToken('alice').access_token;
-  return createIscClient({
-    apiBaseUrl: tenant.url,
-    version: 'v3',
-    getAccessToken: async () => token,
-    refreshAccessToken: async () => token,
-    backoffBaseMs: 20,
-    ...options,
-  });
+  return withAdmin(
+    createIscClient({
+      apiBaseUrl: tenant.url,
+      version: 'v3',
+      getAccessToken: async () => token,
+      refreshAccessToken: async () => token,
+      backoffBaseMs: 20,
+      ...options,
+    }),
+  );
 }
 
 async function aliceChange(): Promise<PasswordChangeRequest> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient } from '@/utils/api/client';
 import { readStepUp } from '@/utils/api/step-up';
+import { withAdmin } from '../fixtures/admin-client';
 import { userTokens } from '../fixtures/tenant/client';
 
 /**
@@ -20,7 +21,9 @@ beforeAll(async () => {
 afterAll(() => tenant.stop());
 
 const clientFor = (token: string) =>
-  createIscClient({ apiBaseUrl: tenant.url, version: 'v2026', getAccessToken: async () => token, refreshAccessToken: async () => token });
+  withAdmin(
+    createIscClient({ apiBaseUrl: tenant.url, version: 'v2026', getAccessToken: async () => token, refreshAccessToken: async () => token }),
+  );
 
 describe('step-up requirement seen by an employee', () => {
   it('reaches Rekey through query-password-info, apart from the password rules', async () => {

@@ -1,10 +1,11 @@
 import { constants, createPublicKey, publicEncrypt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
-import { createIscClient, type IscClient, type RequestInfo } from '@/utils/api/client';
+import { createIscClient, type RequestInfo } from '@/utils/api/client';
 import type { PasswordInfo } from '@/utils/api/types';
 import { API_VERSIONS, type ApiVersion } from '@/utils/api/types';
 import { clientCredentials } from '@/utils/auth/tokens';
+import { type TestClient, withAdmin } from '../fixtures/admin-client';
 
 let tenant: SandboxTenant;
 let adminToken: string;
@@ -18,14 +19,16 @@ beforeAll(async () => {
 });
 afterAll(() => tenant.stop());
 
-function clientFor(version: ApiVersion, token: string, requests: RequestInfo[] = []): IscClient {
-  return createIscClient({
-    apiBaseUrl: tenant.url,
-    version,
-    getAccessToken: async () => token,
-    refreshAccessToken: async () => token,
-    onRequest: (info) => requests.push(info),
-  });
+function clientFor(version: ApiVersion, token: string, requests: RequestInfo[] = []): TestClient {
+  return withAdmin(
+    createIscClient({
+      apiBaseUrl: tenant.url,
+      version,
+      getAccessToken: async () => token,
+      refreshAccessToken: async () => token,
+      onRequest: (info) => requests.push(info),
+    }),
+  );
 }
 
 /** The documented recipe: RSA PKCS#1 v1.5 with the SPKI key from query-password-info, base64. */
@@ -37,7 +40,7 @@ function encrypt(info: PasswordInfo, password: string): string {
   ).toString('base64');
 }
 
-async function waitForOutcome(client: IscClient, requestId: string) {
+async function waitForOutcome(client: TestClient, requestId: string) {
   for (let poll = 0; poll < 50; poll++) {
     const result = await client.getPasswordChangeStatus(requestId);
     if (result.kind !== 'status' || result.status.state !== 'IN_PROGRESS') return result;

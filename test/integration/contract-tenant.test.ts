@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createIscClient } from '@/utils/api/client';
 import type { ApiVersion } from '@/utils/api/versions';
+import { withAdmin } from '../fixtures/admin-client';
 import { recordingFetch } from '../fixtures/openapi/client-calls';
 import { operationFor, requestProblems, responseProblems, type SentRequest, SPEC_VERSIONS } from '../fixtures/openapi/spec';
 import { clientCredentials, submitPassword, userTokens } from '../fixtures/tenant/client';
@@ -171,13 +172,15 @@ describe.each(SPEC_VERSIONS)('the tenant on %s answers as the document says', (v
 
   it('receives from the client only documented operations, with required headers, documented query and valid bodies', async () => {
     const sent: SentRequest[] = [];
-    const client = createIscClient({
-      apiBaseUrl: tenant.url,
-      version,
-      fetch: recordingFetch(sent, tenant.url),
-      getAccessToken: async () => admin,
-      refreshAccessToken: async () => admin,
-    });
+    const client = withAdmin(
+      createIscClient({
+        apiBaseUrl: tenant.url,
+        version,
+        fetch: recordingFetch(sent, tenant.url),
+        getAccessToken: async () => admin,
+        refreshAccessToken: async () => admin,
+      }),
+    );
     const info = await client.queryPasswordInfo({ userName: 'alice', sourceName: 'Workday' });
     const accepted = await client.setPassword({
       identityId: info.identityId ?? '',
@@ -197,13 +200,15 @@ describe.each(SPEC_VERSIONS)('the tenant on %s answers as the document says', (v
     await client.getSyncGroup(IDS.syncGroup);
     if (version !== 'v3') await client.createDigitToken({ userId: 'alice', length: 8, durationMinutes: 5 });
     // An employee's status read: refused (ORG_ADMIN only) on every version but beta, then read on beta.
-    const employee = createIscClient({
-      apiBaseUrl: tenant.url,
-      version,
-      fetch: recordingFetch(sent, tenant.url),
-      getAccessToken: async () => alice,
-      refreshAccessToken: async () => alice,
-    });
+    const employee = withAdmin(
+      createIscClient({
+        apiBaseUrl: tenant.url,
+        version,
+        fetch: recordingFetch(sent, tenant.url),
+        getAccessToken: async () => alice,
+        refreshAccessToken: async () => alice,
+      }),
+    );
     expect(await employee.getPasswordChangeStatus(accepted.requestId ?? '')).toMatchObject({ kind: 'status' });
     expect(sent.at(-1)?.url).toMatch(/^\/beta\/password-change-status\//);
     expect(sent.length).toBe((version === 'v3' ? 10 : 11) + (version === 'beta' ? 1 : 2));

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdminSection } from '@/components/options/admin/AdminSection';
-import type { Send } from '@/components/worker';
+import type { AdminSend } from '@/components/options/admin/admin-send';
 import type { IdentityView, UiState } from '@/utils/messages/views';
 import { defaultSettings } from '@/utils/settings/schema';
 
@@ -57,7 +57,7 @@ const send = (async (request: { type: string }) => {
   if (request.type === 'admin/diagnostics') return diagnostics;
   if (request.type === 'admin/digitToken') return { digitToken: '000417', requestId: 'r1', version: 'v2024', durationMinutes: 1 };
   throw new Error(`unexpected ${request.type}`);
-}) as Send;
+}) as AdminSend;
 
 async function show(state: UiState) {
   await act(async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIscClient, type IscClientOptions, type RequestInfo, rateLimitJitterMs } from '@/utils/api/client';
 import { ApiError } from '@/utils/api/errors';
 import type { FetchLike } from '@/utils/api/http';
+import { withAdmin } from '../fixtures/admin-client';
 import { failure } from '../fixtures/api-error';
 
 const BASE = 'https://acme.api.identitynow.com';
@@ -60,21 +61,23 @@ function setup(steps: Step[], options: Partial<IscClientOptions> = {}) {
   let clock = Date.parse('2026-03-01T10:00:00Z');
   const getAccessToken = vi.fn(async () => 'access-token-1');
   const refreshAccessToken = vi.fn(async (_rejected?: string) => 'access-token-2');
-  const client = createIscClient({
-    apiBaseUrl: BASE,
-    version: 'v3',
-    getAccessToken,
-    refreshAccessToken,
-    fetch,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      clock += ms;
-    },
-    random: () => 0.5,
-    now: () => clock,
-    onRequest: (info) => requests.push(info),
-    ...options,
-  });
+  const client = withAdmin(
+    createIscClient({
+      apiBaseUrl: BASE,
+      version: 'v3',
+      getAccessToken,
+      refreshAccessToken,
+      fetch,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+      random: () => 0.5,
+      now: () => clock,
+      onRequest: (info) => requests.push(info),
+      ...options,
+    }),
+  );
   return { client, calls, sleeps, requests, getAccessToken, refreshAccessToken };
 }
 

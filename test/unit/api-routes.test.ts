@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createIscClient, type IscClient } from '@/utils/api/client';
+import { createIscClient } from '@/utils/api/client';
 import type { FetchLike } from '@/utils/api/http';
 import { routeFor } from '@/utils/api/routes';
 import type { ApiVersion } from '@/utils/api/types';
+import { type TestClient, withAdmin } from '../fixtures/admin-client';
 
 const BASE = 'https://acme.api.identitynow.com';
 
@@ -94,7 +95,7 @@ const responses: Record<string, unknown> = {
   getSyncGroup: {},
 };
 
-const invoke: Record<string, (client: IscClient) => Promise<unknown>> = {
+const invoke: Record<string, (client: TestClient) => Promise<unknown>> = {
   queryPasswordInfo: (c) => c.queryPasswordInfo({ userName: 'alice', sourceName: 'AD' }),
   setPassword: (c) => c.setPassword({ identityId: 'i', encryptedPassword: 'e', publicKeyId: 'k', accountId: 'a', sourceId: 's' }),
   getPasswordChangeStatus: (c) => c.getPasswordChangeStatus('req-1'),
@@ -119,13 +120,15 @@ describe('API versions: URL layout and headers', () => {
       seen.push({ url, init });
       return new Response(JSON.stringify(responses[method]), { status: 200, headers: { 'Content-Type': 'application/json' } });
     };
-    const client = createIscClient({
-      apiBaseUrl: `${BASE}/`,
-      version,
-      getAccessToken: async () => 't',
-      refreshAccessToken: async () => 't2',
-      fetch,
-    });
+    const client = withAdmin(
+      createIscClient({
+        apiBaseUrl: `${BASE}/`,
+        version,
+        getAccessToken: async () => 't',
+        refreshAccessToken: async () => 't2',
+        fetch,
+      }),
+    );
     await invoke[method]!(client);
     expect(seen).toHaveLength(1);
     const headers = seen[0]!.init.headers as Record<string, string>;

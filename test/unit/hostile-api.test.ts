@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { afterAll, describe, it } from 'vitest';
-import { createIscClient, type IscClient } from '@/utils/api/client';
+import { createIscClient } from '@/utils/api/client';
 import { ApiError, type ApiErrorKind, defaultMessageKey } from '@/utils/api/errors';
 import {
   API_VERSIONS,
@@ -18,6 +18,7 @@ import { discover } from '@/utils/auth/discovery';
 import { parseRedirect } from '@/utils/auth/pkce';
 import { normalizeTenant } from '@/utils/auth/tenant';
 import { clientCredentials, decodeClaims, exchangeCode, refreshTokens } from '@/utils/auth/tokens';
+import { type TestClient, withAdmin } from '../fixtures/admin-client';
 import { casesRun, check, counted, edgyNumber, jsonish, nastyString, timedAsync } from '../fixtures/hostile/arbitraries';
 import { hostileFetch, replies, shapedBodies } from '../fixtures/hostile/http';
 
@@ -80,7 +81,7 @@ const samples = {
 
 interface Endpoint {
   name: string;
-  call(client: IscClient, id: string): Promise<unknown>;
+  call(client: TestClient, id: string): Promise<unknown>;
   /** Anything the call returns must match this. */
   schema: v.GenericSchema;
   samples: Record<string, unknown>[];
@@ -152,19 +153,21 @@ describe('hostile ISC replies', () => {
           fc.boolean(),
           async (script, version, id, refreshFails) => {
             const { fetch, calls } = hostileFetch(script);
-            const client = createIscClient({
-              apiBaseUrl: 'https://acme.api.identitynow.com',
-              version,
-              fetch,
-              getAccessToken: async () => accessToken,
-              refreshAccessToken: async () => {
-                if (refreshFails) throw new ApiError('signed-out');
-                return `${accessToken}-refreshed`;
-              },
-              sleep: async () => undefined,
-              random: () => 0.5,
-              timeoutMs: 1,
-            });
+            const client = withAdmin(
+              createIscClient({
+                apiBaseUrl: 'https://acme.api.identitynow.com',
+                version,
+                fetch,
+                getAccessToken: async () => accessToken,
+                refreshAccessToken: async () => {
+                  if (refreshFails) throw new ApiError('signed-out');
+                  return `${accessToken}-refreshed`;
+                },
+                sleep: async () => undefined,
+                random: () => 0.5,
+                timeoutMs: 1,
+              }),
+            );
             const result = await outcome(() => endpoint.call(client, id));
             if (result.ok)
               check(

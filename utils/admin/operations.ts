@@ -1,8 +1,8 @@
-import type { IscClient } from '@/utils/api/client';
 import { isApiError } from '@/utils/api/errors';
 import type { PasswordPolicyV3Dto, PasswordSyncGroup } from '@/utils/api/types';
 import { ruleId, ruleLabel, rulesFromPolicyObject } from '@/utils/policy';
 import { PROBED_OPERATIONS, type ProbedOperation, probeOutcome } from './capabilities';
+import type { AdminClient } from './client';
 import type { DigitTokenInput } from './digit-token';
 import { type OrgConfigValues, orgConfigValues } from './org-config';
 import { collectPages } from './paging';
@@ -22,7 +22,7 @@ import type {
  * Errors stay typed ApiErrors for the caller to explain.
  */
 
-export async function readOrgConfig(client: IscClient): Promise<AdminOrgConfigView> {
+export async function readOrgConfig(client: AdminClient): Promise<AdminOrgConfigView> {
   try {
     return { exists: true, config: orgConfigValues(await client.getOrgConfig()) };
   } catch (error) {
@@ -34,7 +34,7 @@ export async function readOrgConfig(client: IscClient): Promise<AdminOrgConfigVi
 }
 
 /** Creates the org config (POST) when none exists yet, else replaces it (PUT). */
-export async function writeOrgConfig(client: IscClient, values: OrgConfigValues, exists: boolean): Promise<AdminOrgConfigView> {
+export async function writeOrgConfig(client: AdminClient, values: OrgConfigValues, exists: boolean): Promise<AdminOrgConfigView> {
   const saved = exists ? await client.updateOrgConfig(values) : await client.createOrgConfig(values);
   return { exists: true, config: orgConfigValues(saved) };
 }
@@ -43,7 +43,7 @@ function missingConfig(error: unknown): boolean {
   return isApiError(error, 'bad-request') && /not (been )?(created|found)|does not exist|no .*config/i.test(error.serverMessage ?? '');
 }
 
-export async function requestDigitToken(client: IscClient, input: DigitTokenInput): Promise<AdminDigitTokenView> {
+export async function requestDigitToken(client: AdminClient, input: DigitTokenInput): Promise<AdminDigitTokenView> {
   const token = await client.createDigitToken({ userId: input.userId, length: input.length, durationMinutes: input.durationMinutes });
   return {
     digitToken: token.digitToken,
@@ -70,7 +70,7 @@ export function policyView(dto: PasswordPolicyV3Dto): AdminPolicyView {
   };
 }
 
-export async function readPolicies(client: IscClient): Promise<AdminPoliciesView> {
+export async function readPolicies(client: AdminClient): Promise<AdminPoliciesView> {
   const { items, truncated } = await collectPages((page) => client.listPasswordPolicies(page));
   return { policies: items.map(policyView), truncated };
 }
@@ -84,18 +84,18 @@ export function syncGroupView(group: PasswordSyncGroup): AdminSyncGroupView {
   };
 }
 
-export async function readSyncGroups(client: IscClient): Promise<AdminSyncGroupsView> {
+export async function readSyncGroups(client: AdminClient): Promise<AdminSyncGroupsView> {
   const { items, truncated } = await collectPages((page) => client.listSyncGroups(page));
   return { groups: items.map(syncGroupView), truncated };
 }
 
-const probes: Record<ProbedOperation, (client: IscClient) => Promise<unknown>> = {
+const probes: Record<ProbedOperation, (client: AdminClient) => Promise<unknown>> = {
   orgConfigRead: (client) => client.getOrgConfig(),
   policiesRead: (client) => client.listPasswordPolicies({ limit: 1 }),
   syncGroupsRead: (client) => client.listSyncGroups({ limit: 1 }),
 };
 
-async function probe(client: IscClient, operation: ProbedOperation): Promise<AccessProbeView> {
+async function probe(client: AdminClient, operation: ProbedOperation): Promise<AccessProbeView> {
   try {
     await probes[operation](client);
     return { outcome: 'allowed', status: 200, kind: null };
@@ -106,7 +106,7 @@ async function probe(client: IscClient, operation: ProbedOperation): Promise<Acc
 }
 
 /** Tries each read endpoint (lists with limit 1) and reports what ISC allowed. */
-export async function checkAccess(client: IscClient): Promise<AdminAccessView> {
+export async function checkAccess(client: AdminClient): Promise<AdminAccessView> {
   const results = await Promise.all(PROBED_OPERATIONS.map((operation) => probe(client, operation)));
   return Object.fromEntries(PROBED_OPERATIONS.map((operation, index) => [operation, results[index]])) as AdminAccessView;
 }

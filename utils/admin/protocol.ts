@@ -4,14 +4,15 @@ import { DIGIT_TOKEN_LIMITS, MAX_USER_ID_LENGTH } from './digit-token';
 import { ORG_CONFIG_LIMITS } from './org-config';
 
 /**
- * Request schemas of the Administration section (merged into the message protocol's RequestSchema).
- * The limits repeat the API's, so a request the tenant would refuse with 400 never leaves the worker.
+ * What the Administration section asks for. These run in the options page (utils/admin/commands.ts), over the
+ * worker's `admin/request` relay; the limits repeat the API's, so a request the tenant would refuse with 400 is
+ * never sent.
  */
 
 const integerIn = (range: { min: number; max: number }) => v.pipe(v.number(), v.integer(), v.minValue(range.min), v.maxValue(range.max));
 const empty = <T extends string>(type: T) => v.object({ type: v.literal(type) });
 
-export const ADMIN_REQUEST_SCHEMAS = [
+export const AdminCommandSchema = v.variant('type', [
   empty('admin/orgConfig/get'),
   v.object({
     type: v.literal('admin/orgConfig/save'),
@@ -35,7 +36,9 @@ export const ADMIN_REQUEST_SCHEMAS = [
   empty('admin/policies'),
   empty('admin/syncGroups'),
   empty('admin/checkAccess'),
-  empty('admin/diagnostics'),
   /** The tenant's sources, for the sources editor's "Add from Identity Security Cloud". */
   empty('admin/sources'),
-] as const;
+]);
+
+export type AdminCommand = v.InferOutput<typeof AdminCommandSchema>;
+export type AdminCommandType = AdminCommand['type'];

@@ -1,8 +1,8 @@
-import type { IscClient } from '@/utils/api/client';
 import { isApiError } from '@/utils/api/errors';
 import { PASSWORD_FEATURE, type Source } from '@/utils/api/sources';
 import type { PasswordSyncGroup } from '@/utils/api/types';
 import { ADMIN_ROLE, ALL_SCOPES, type TokenClaims } from './capabilities';
+import type { AdminClient } from './client';
 import { collectPages } from './paging';
 
 /**
@@ -66,7 +66,7 @@ export function sourceViews(sources: readonly Source[], groups: readonly Passwor
  * Every source (paged), with sync-group partners where the token may read sync groups; a refused
  * sync-group read leaves `alsoChanges` empty rather than failing the list.
  */
-export async function readSources(client: IscClient): Promise<AdminSourcesView> {
+export async function readSources(client: AdminClient): Promise<AdminSourcesView> {
   const { items, truncated } = await collectPages((page) => client.listSources(page));
   let groups: PasswordSyncGroup[] = [];
   try {

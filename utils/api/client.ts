@@ -15,20 +15,14 @@ import {
   TransportError,
 } from './http';
 import { DIGIT_TOKEN_VERSIONS, type Operation, type Route, routeFor, supportsOperation } from './routes';
-import { Source } from './sources';
 import {
   API_VERSIONS,
   type ApiVersion,
   PasswordChangeRequest,
   PasswordChangeResponse,
-  PasswordDigitToken,
-  PasswordDigitTokenReset,
   PasswordInfo,
   type PasswordInfoQueryDTO,
-  PasswordOrgConfig,
-  PasswordPolicyV3Dto,
   PasswordStatus,
-  PasswordSyncGroup,
 } from './types';
 
 export interface RequestInfo {
@@ -90,21 +84,28 @@ export interface PageOptions {
   offset?: number;
 }
 
+/**
+ * A call the worker makes on someone else's behalf (the options page's Administration tools, see
+ * utils/admin/relay.ts): a fixed operation, its path parameter and body. The answer is ISC's JSON, unvalidated:
+ * the page that asked validates it.
+ */
+export interface RawCall {
+  method: 'GET' | 'POST' | 'PUT';
+  operation: Operation;
+  mode: RetryMode;
+  id?: string;
+  query?: PageOptions;
+  body?: unknown;
+  notFoundKey?: ErrorMessageKey;
+}
+
 export interface IscClient {
   readonly version: ApiVersion;
   queryPasswordInfo(query: PasswordInfoQueryDTO): Promise<PasswordInfo>;
   setPassword(request: PasswordChangeRequest): Promise<PasswordChangeResponse>;
   getPasswordChangeStatus(requestId: string): Promise<PasswordChangeStatusResult>;
-  createDigitToken(body: PasswordDigitTokenReset): Promise<PasswordDigitToken>;
-  getOrgConfig(): Promise<PasswordOrgConfig>;
-  createOrgConfig(config: PasswordOrgConfig): Promise<PasswordOrgConfig>;
-  updateOrgConfig(config: PasswordOrgConfig): Promise<PasswordOrgConfig>;
-  listPasswordPolicies(page?: PageOptions): Promise<PasswordPolicyV3Dto[]>;
-  getPasswordPolicy(id: string): Promise<PasswordPolicyV3Dto>;
-  listSyncGroups(page?: PageOptions): Promise<PasswordSyncGroup[]>;
-  getSyncGroup(id: string): Promise<PasswordSyncGroup>;
-  /** list-sources: admins only (ORG_ADMIN, SOURCE_ADMIN); an employee's token gets 403. */
-  listSources(page?: PageOptions): Promise<Source[]>;
+  /** Any 2xx's JSON body; every other outcome is an ApiError, exactly as for the calls above. */
+  raw(call: RawCall): Promise<unknown>;
 }
 
 /**
@@ -112,7 +113,7 @@ export interface IscClient {
  * 'once': has an effect each time (set-password, digit token, create); never repeated once it may have
  * reached ISC, because a duplicate password change is worse than an unknown outcome.
  */
-type RetryMode = 'read' | 'once';
+export type RetryMode = 'read' | 'once';
 
 interface Call<TSchema extends v.GenericSchema> {
   method: 'GET' | 'POST' | 'PUT';
@@ -133,6 +134,8 @@ interface Call<TSchema extends v.GenericSchema> {
    * for every pending change at once, which leaves the shared bucket to interactive calls.
    */
   rateLimitRetries?: number;
+  /** A longer answer is refused as 'invalid-response' before it is parsed. */
+  maxResponseChars?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -140,6 +143,8 @@ export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 export const DEFAULT_MAX_READ_RETRIES = 3;
 export const DEFAULT_INTERACTIVE_RATE_LIMIT_RETRIES = 10;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 90_000;
+/** A raw answer goes on to a page in a message: larger ones are refused (a page of 250 policies is far below it). */
+export const MAX_RAW_RESPONSE_CHARS = 2_000_000;
 /** Assumed wait for a 429 without Retry-After (doubled on each further 429). */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 
@@ -163,17 +168,6 @@ export function createIscClient(options: IscClientOptions): IscClient {
   /** The configured version's status path refused this token (403): never asked again. */
   let versionStatusRefused = version === 'beta';
   let statusHintAsked = false;
-
-  /** One page of a collection (ISC's `limit`/`offset` paging), each item validated. */
-  function listPage<TItem extends v.GenericSchema>(resource: Parameters<typeof route>[0], item: TItem, page: PageOptions) {
-    return execute({
-      method: 'GET',
-      route: route(resource),
-      mode: 'read',
-      schema: v.array(item),
-      query: { limit: page.limit, offset: page.offset },
-    });
-  }
 
   async function execute<TSchema extends v.GenericSchema>(call: Call<TSchema>): Promise<v.InferOutput<TSchema>> {
     const url = baseUrl + call.route.path + queryString(call.query);
@@ -229,6 +223,9 @@ export function createIscClient(options: IscClientOptions): IscClient {
         continue;
       }
 
+      if (call.maxResponseChars !== undefined && result.text.length > call.maxResponseChars) {
+        throw new ApiError('invalid-response', { status });
+      }
       const body = parseJson(result.text);
 
       if (status >= 500) {
@@ -372,44 +369,17 @@ export function createIscClient(options: IscClientOptions): IscClient {
       return { kind: 'not-readable' };
     },
 
-    async createDigitToken(body) {
-      const checkedRoute = route('digit-token');
-      return execute({
-        method: 'POST',
-        route: checkedRoute,
-        mode: 'once',
-        schema: PasswordDigitToken,
-        body: v.parse(PasswordDigitTokenReset, body),
-        notFoundKey: () => 'errors.notFoundUser',
-      });
-    },
-
-    async getOrgConfig() {
-      return execute({ method: 'GET', route: route('org-config'), mode: 'read', schema: PasswordOrgConfig });
-    },
-
-    async createOrgConfig(config) {
-      return execute({ method: 'POST', route: route('org-config'), mode: 'once', schema: PasswordOrgConfig, body: config });
-    },
-
-    async updateOrgConfig(config) {
-      // A PUT of the same values is idempotent, so it may be retried like a read.
-      return execute({ method: 'PUT', route: route('org-config'), mode: 'read', schema: PasswordOrgConfig, body: config });
-    },
-
-    listPasswordPolicies: (page = {}) => listPage('password-policies', PasswordPolicyV3Dto, page),
-
-    async getPasswordPolicy(id) {
-      return execute({ method: 'GET', route: route('password-policies', id), mode: 'read', schema: PasswordPolicyV3Dto });
-    },
-
-    listSyncGroups: (page = {}) => listPage('sync-groups', PasswordSyncGroup, page),
-
-    async getSyncGroup(id) {
-      return execute({ method: 'GET', route: route('sync-groups', id), mode: 'read', schema: PasswordSyncGroup });
-    },
-
-    listSources: (page = {}) => listPage('sources', Source, page),
+    raw: (call) =>
+      execute({
+        method: call.method,
+        route: route(call.operation, call.id),
+        mode: call.mode,
+        schema: v.unknown(),
+        body: call.body,
+        query: call.query && { limit: call.query.limit, offset: call.query.offset },
+        notFoundKey: call.notFoundKey && (() => call.notFoundKey as ErrorMessageKey),
+        maxResponseChars: MAX_RAW_RESPONSE_CHARS,
+      }),
   };
 }
 

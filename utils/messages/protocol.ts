@@ -1,19 +1,6 @@
 import * as v from 'valibot';
-import { ADMIN_REQUEST_SCHEMAS } from '@/utils/admin/protocol';
-import type { AdminSourcesView } from '@/utils/admin/sources';
-import type {
-  AdminAccessView,
-  AdminDiagnosticsView,
-  AdminDigitTokenView,
-  AdminOrgConfigView,
-  AdminPoliciesView,
-  AdminSyncGroupsView,
-  IdentityView,
-  PasswordTargetView,
-  PromptText,
-  SubmitResult,
-  UiState,
-} from './views';
+import { ADMIN_RELAY_SCHEMA, type AdminRelayReply } from '@/utils/admin/relay';
+import type { AdminDiagnosticsView, IdentityView, PasswordTargetView, PromptText, SubmitResult, UiState } from './views';
 
 /**
  * The one message protocol between the popup, options page, content scripts and the
@@ -75,7 +62,9 @@ export const RequestSchema = v.variant('type', [
     digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   }),
   empty('expiry/classify'),
-  ...ADMIN_REQUEST_SCHEMAS,
+  // Administration (options page): one narrow relay to ISC with the worker's token, and the diagnostics report.
+  ADMIN_RELAY_SCHEMA,
+  empty('admin/diagnostics'),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -99,14 +88,8 @@ export interface ResponseMap {
   'expiry/openChange': null;
   'clipboard/scheduleWipe': null;
   'expiry/classify': null;
-  'admin/orgConfig/get': AdminOrgConfigView;
-  'admin/orgConfig/save': AdminOrgConfigView;
-  'admin/digitToken': AdminDigitTokenView;
-  'admin/policies': AdminPoliciesView;
-  'admin/syncGroups': AdminSyncGroupsView;
-  'admin/checkAccess': AdminAccessView;
+  'admin/request': AdminRelayReply;
   'admin/diagnostics': AdminDiagnosticsView;
-  'admin/sources': AdminSourcesView;
 }
 
 export type ResponseFor<T extends RequestType> = ResponseMap[T];
@@ -135,14 +118,8 @@ export const allowedSenders: Record<RequestType, readonly SenderContext[]> = {
   // The watcher asks for the classifier in its own frame; the worker injects only our packaged file, there.
   'expiry/classify': ['content-script'],
   // Administration: the options page only; ISC checks the token's permissions on every call.
-  'admin/orgConfig/get': ['extension-page'],
-  'admin/orgConfig/save': ['extension-page'],
-  'admin/digitToken': ['extension-page'],
-  'admin/policies': ['extension-page'],
-  'admin/syncGroups': ['extension-page'],
-  'admin/checkAccess': ['extension-page'],
+  'admin/request': ['extension-page'],
   'admin/diagnostics': ['extension-page'],
-  'admin/sources': ['extension-page'],
 };
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };

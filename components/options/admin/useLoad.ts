@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Send, toUserError } from '@/components/worker';
+import { toUserError } from '@/components/worker';
 import type { UserError } from '@/utils/messages/protocol';
+import type { AdminSend } from './admin-send';
 
-export type { Send };
+/** The panels' requests: see admin-send.ts. */
+export type Send = AdminSend;
 
 export type Loaded<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: UserError };
 
