@@ -155,3 +155,37 @@ describe('a forced language', () => {
     expect(translatorFor('nl').t('popup.noSuchKey')).toBe('popup.noSuchKey');
   });
 });
+
+describe('a translator costs nothing until it formats', () => {
+  // The first Intl object in a fresh page process loads ICU's locale data: a translator made for a first paint must
+  // not pay that for screens that show no number, date or plural.
+  it('builds no Intl formatter for a plain message, and each one once when first needed', () => {
+    const made: string[] = [];
+    const counted = <T extends new (...args: never[]) => object>(name: string, original: T): T =>
+      new Proxy(original, {
+        construct(target, args) {
+          made.push(name);
+          return Reflect.construct(target, args);
+        },
+      });
+    const { PluralRules, NumberFormat, DateTimeFormat, RelativeTimeFormat } = Intl;
+    Object.assign(Intl, {
+      PluralRules: counted('PluralRules', PluralRules),
+      NumberFormat: counted('NumberFormat', NumberFormat),
+      DateTimeFormat: counted('DateTimeFormat', DateTimeFormat),
+      RelativeTimeFormat: counted('RelativeTimeFormat', RelativeTimeFormat),
+    });
+    try {
+      const translator = translatorFor('en');
+      expect(translator.t('popup.signIn')).not.toBe('popup.signIn');
+      expect(made).toEqual([]);
+      translator.t('strength.crackTime.days', [], 2);
+      translator.t('strength.crackTime.days', [], 3);
+      translator.formatDateTime(0);
+      translator.formatDateTime(1);
+      expect([...made].sort()).toEqual(['DateTimeFormat', 'NumberFormat', 'PluralRules']);
+    } finally {
+      Object.assign(Intl, { PluralRules, NumberFormat, DateTimeFormat, RelativeTimeFormat });
+    }
+  });
+});
