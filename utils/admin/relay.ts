@@ -46,7 +46,7 @@ const MAX_BODY_FIELDS = 8;
 const integerIn = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
 const relay = <const T extends readonly AdminOperation[], E extends v.ObjectEntries>(operations: T, entries: E) =>
-  v.strictObject({
+  v.object({
     type: v.literal('admin/request'),
     operation: v.picklist(operations),
     /** The configured API version, or the one the page chose for this request (v3 has no digit tokens). */
@@ -54,11 +54,11 @@ const relay = <const T extends readonly AdminOperation[], E extends v.ObjectEntr
     ...entries,
   });
 
-/** The `admin/request` message. The variant ties each operation to exactly the parameters it takes. */
+/** The `admin/request` message. The variant ties each operation to the parameters it takes; any other key is dropped, never passed on. */
 export const ADMIN_RELAY_SCHEMA = v.variant('operation', [
   relay(['org-config/get'], {}),
   relay(['password-policies/list', 'sync-groups/list', 'sources/list'], {
-    query: v.optional(v.strictObject({ limit: v.optional(integerIn(1, MAX_PAGE_SIZE)), offset: v.optional(integerIn(0, MAX_OFFSET)) })),
+    query: v.optional(v.object({ limit: v.optional(integerIn(1, MAX_PAGE_SIZE)), offset: v.optional(integerIn(0, MAX_OFFSET)) })),
   }),
   relay(['password-policies/get', 'sync-groups/get'], { id: v.pipe(v.string(), v.regex(PATH_ID)) }),
   relay(['org-config/create', 'org-config/update', 'digit-token/create'], {
