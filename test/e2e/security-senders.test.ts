@@ -97,7 +97,7 @@ describe('who may ask the background for what, in Chromium', () => {
   it('a content script is refused every request an extension page alone may send, and the tenant sees none of them', async () => {
     const before = apiCalls(tenant).length;
     const refused = refusedFrom('content-script');
-    expect(refused.length).toBeGreaterThan(15);
+    expect(refused.length).toBeGreaterThan(12);
     for (const type of refused) expect(await fromContentScript(type), type).toEqual({ ok: false, code: 'forbidden-sender' });
     expect(apiCalls(tenant).slice(before)).toEqual([]);
     const inbox = await workerInbox();
