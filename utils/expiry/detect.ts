@@ -128,7 +128,7 @@ function judgeByPhrases(page: PageFacts, context: PageContext): ExpiryVerdict {
   return { kind: 'none', reason: page.truncated ? 'no expiry phrase (page truncated)' : 'no expiry phrase' };
 }
 
-const POSITIVE_ROLES = new Set(['expired', 'forced', 'expiring-days', 'expiring-today', 'expiring-soon']);
+const POSITIVE_ROLES = new Set(['expired', 'forced', 'expiring-days', 'expiring-today', 'expiring-tomorrow', 'expiring-soon']);
 
 /**
  * First opinion: the sign-in products' own messages (templates.ts), in all their languages. A sentence counts

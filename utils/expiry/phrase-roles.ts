@@ -1,7 +1,7 @@
 /**
  * What each mined product message means to the detector.
  * - `expired`, `forced`: the signed-in user's password must be changed now (kind `expired`).
- * - `expiring-days` (carries a day count), `expiring-today`, `expiring-soon`: a warning ahead of time.
+ * - `expiring-days` (carries a day count), `expiring-today`, `expiring-tomorrow`, `expiring-soon`: a warning ahead of time.
  * - `password-noun`, `new-password`, `confirm-password`: vocabulary (the noun gates every positive match).
  * - `other`: a message that mentions expiry or passwords but is about something else (session, link, account,
  *   MFA enrolment grace period, a reset or sign-in page). It competes with the positive messages, so a sentence
@@ -12,6 +12,7 @@ export type PhraseRole =
   | 'forced'
   | 'expiring-days'
   | 'expiring-today'
+  | 'expiring-tomorrow'
   | 'expiring-soon'
   | 'password-noun'
   | 'new-password'
@@ -64,4 +65,35 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'lemonldap:PE_PP_ACCOUNT_LOCKED': 'other',
   'lemonldap:PE_FIRSTACCESS': 'other',
   'lemonldap:PE_PASSWORDFIRSTACCESS': 'other',
+  // Linux PAM (pam_unix): what a web console or SSH login relays; every plural form of the day count is a row.
+  'linux-pam:change_now_admin': 'forced',
+  'linux-pam:change_now_expired': 'expired',
+  'linux-pam:expire_in_days': 'expiring-days',
+  'linux-pam:account_expired': 'other',
+  'linux-pam:not_expired': 'other',
+  'linux-pam:wait_longer': 'other',
+  'linux-pam:password': 'password-noun',
+  'linux-pam:new_password': 'new-password',
+  'linux-pam:retype_new_password': 'confirm-password',
+  // shadow-utils (login, su): "tomorrow" and "today" as well as a count; an inactive password or an expired login
+  // (account) is something only an administrator can fix.
+  'shadow:password_expired': 'expired',
+  'shadow:must_change': 'forced',
+  'shadow:expire_in_days': 'expiring-days',
+  'shadow:expire_tomorrow': 'expiring-tomorrow',
+  'shadow:expire_today': 'expiring-today',
+  'shadow:password_inactive': 'other',
+  'shadow:login_expired': 'other',
+  'shadow:password': 'password-noun',
+  // SSSD (pam_sss): "N grace login(s) remaining" is a warning without a day count, like LemonLDAP's PE_PP_GRACE.
+  // Its ", your cached password will expire at:" fragment has no role: a bare clause, closer to a real warning
+  // ("Ditt lösenord kommer att gå ut idag") than to anything that must stay silent.
+  'sssd:grace_logins': 'expiring-soon',
+  'sssd:expire_in': 'expiring-days',
+  'sssd:password_expired': 'expired',
+  'sssd:expired_change_now': 'expired',
+  'sssd:offline_no_change': 'other',
+  'sssd:password': 'password-noun',
+  'sssd:new_password': 'new-password',
+  'sssd:reenter_new_password': 'confirm-password',
 };
