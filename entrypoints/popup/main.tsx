@@ -8,7 +8,7 @@ import { createTranslator, lookupIn, type Translator } from '@/utils/i18n/transl
 import { createMessenger } from '@/utils/messages/client';
 import type { UiState } from '@/utils/messages/views';
 import { browserTranslator, loadMessages } from '../shared/i18n';
-import { paintTranslator, readPaintState, rememberPaintMessages, rememberPaintState } from '../shared/paint-cache';
+import { paintTranslator, readPaintState, rememberPaintMessages, rememberPaintState, stillTrue } from '../shared/paint-cache';
 import { readUiSnapshot } from '../shared/ui-snapshot';
 import { connectToWorker, pageBrowser } from '../shared/worker-client';
 import '@/components/theme.css';
@@ -16,9 +16,10 @@ import '@/components/popup/popup.css';
 
 /**
  * The popup paints its first real screen in the same task that loads it: from the state it last showed (kept
- * synchronously readable, see paint-cache.ts), with no wait for the worker, storage or a locale file. Only a popup
- * that has never been shown (or whose kept copy is unusable) reads the worker's snapshot from storage first; it
- * shows the boot skeleton meanwhile, never a guessed screen. The worker's pushed state then replaces either.
+ * synchronously readable, see paint-cache.ts), with no wait for the worker, storage or a locale file; a signed-in
+ * state from before a browser start paints signed out, as the start left the employee. Only a popup that has never
+ * been shown (or whose kept copy is unusable) reads the worker's snapshot from storage first; it shows the boot
+ * skeleton meanwhile, never a guessed screen. The worker's pushed state then replaces either.
  */
 function start(): void {
   // In a tab or window (not the toolbar popup) the popup lays out as a page: before the first paint.
@@ -34,7 +35,8 @@ function start(): void {
     return;
   }
   void (async () => {
-    const snapshot = await readUiSnapshot();
+    // The worker's mirror can be from before a browser start too (it is rewritten only when a state is published).
+    const snapshot = stillTrue(await readUiSnapshot());
     const forced = snapshot?.settings.settings.language ?? '';
     mount(snapshot, forced ? await forcedTranslator(forced) : browserTranslator(), forced);
   })();

@@ -49,26 +49,40 @@ function write(key: string, value: unknown): void {
 }
 
 /**
- * A session cookie of the extension's own origin, set whenever a page keeps a state: gone after a browser start,
- * like the tokens in storage.session. A kept signed-in state without it may be from before the browser started
- * (the employee is signed out now) and is not painted: the page waits for the worker's state instead, so it never
- * shows a signed-in screen that is no longer true, nor guesses a signed-out one.
+ * Two cookies of the extension's own origin, both set whenever a page keeps a state. The session cookie is gone after a
+ * browser start, like the tokens in storage.session; the lasting one stays (for 400 days, the most Chromium allows)
+ * unless the employee clears cookies. So a page can tell, synchronously:
+ * - session cookie present: this browser session has shown the state, a kept signed-in state may still be true;
+ * - only the lasting cookie: the browser was started since, which ended any sign-in (tokens live in storage.session);
+ * - neither: cookies were cleared (or blocked), nothing can be told apart, a kept signed-in state is not painted.
  */
 const browserSessionCookie = 'rekey-browser-session';
+const pagesShownCookie = 'rekey-pages-shown';
+const lastingCookieSeconds = 400 * 24 * 60 * 60;
 
-function browserSessionContinues(): boolean {
+function cookieSet(name: string): boolean {
   try {
-    return document.cookie.split(';').some((cookie) => cookie.trim() === `${browserSessionCookie}=1`);
+    return document.cookie.split(';').some((cookie) => cookie.trim() === `${name}=1`);
   } catch {
     return false;
   }
 }
 
-/** The state last shown on a page of this extension, if it is well-formed and still true as far as a page can know. */
+/**
+ * `state` as far as a page can know it is still true. A signed-in state from before a browser start is shown as the
+ * worker will show it, signed out (the browser start ended the session), so the first popup after a start paints at
+ * once and never shows a signed-in screen that is no longer true; when a page cannot tell (cookies cleared, or a
+ * token session whose configuration problems depend on being signed in) it gets nothing and waits for the worker.
+ */
+export function stillTrue(state: UiState | null): UiState | null {
+  if (!state?.identity || cookieSet(browserSessionCookie)) return state;
+  if (!cookieSet(pagesShownCookie) || state.identity.mode !== 'oauth') return null;
+  return { ...state, identity: null };
+}
+
+/** The state last shown on a page of this extension, if it is well-formed; see `stillTrue`. */
 export function readPaintState(): UiState | null {
-  const state = parseUiState(readJson(stateKey));
-  if (state?.identity && !browserSessionContinues()) return null;
-  return state;
+  return stillTrue(parseUiState(readJson(stateKey)));
 }
 
 export function rememberPaintState(state: UiState): void {
@@ -76,6 +90,8 @@ export function rememberPaintState(state: UiState): void {
   try {
     // biome-ignore lint/suspicious/noDocumentCookie: read synchronously at the first paint; the Cookie Store API is async only.
     document.cookie = `${browserSessionCookie}=1; path=/; SameSite=Strict`;
+    // biome-ignore lint/suspicious/noDocumentCookie: as above.
+    document.cookie = `${pagesShownCookie}=1; path=/; max-age=${lastingCookieSeconds}; SameSite=Strict`;
   } catch {
     // Without cookies a kept signed-in state is simply never painted early.
   }
