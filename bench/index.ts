@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { outputDir } from '@/sandbox/browser/build-dir';
 import { printSection } from './print';
 import type { BenchRunner, BenchSection } from './types';
 
@@ -35,7 +36,8 @@ async function main() {
       results.push(table);
     }
   }
-  const out = resolve(import.meta.dirname, '../.output/bench.json');
+  // Beside the build it measured (REKEY_OUT_DIR), so two engineers' runs do not overwrite each other's results.
+  const out = resolve(outputDir, 'bench.json');
   mkdirSync(resolve(out, '..'), { recursive: true });
   writeFileSync(
     out,
