@@ -33,6 +33,14 @@ interface Template {
   /** The words either side of the count ("in # days"): the sentence's count must stand where the message's does. */
   countBefore?: string;
   countAfter?: string;
+  /** The message names its unit through a placeholder (SSSD's "in %1$d %2$s"): what follows its count is no unit. */
+  unitPlaceholder?: boolean;
+}
+
+/** A language's ways of saying "today" and "tomorrow": runs of words. */
+interface DayWords {
+  today: string[][];
+  tomorrow: string[][];
 }
 
 interface Index {
@@ -43,7 +51,7 @@ interface Index {
   /** Language → its short function words (commonShortWords). */
   common: Map<string, Set<string>>;
   /** Language → its words for "today" and "tomorrow" (dayWords). */
-  days: Map<string, { today: Set<string>; tomorrow: Set<string> }>;
+  days: Map<string, DayWords>;
   /** Language → its words for "day"/"days" after a count (dayUnits). */
   units: Map<string, Set<string>>;
 }
@@ -172,18 +180,19 @@ function commonShortWords(templates: readonly Template[]): Map<string, Set<strin
  * The words for "today" and "tomorrow" in each language, read off the data: where a bundle has "Your password will
  * expire today." and "… tomorrow." (shadow-utils in 40 languages) differing in one word each, those are the words.
  */
-function dayWords(templates: readonly Template[]): Map<string, { today: Set<string>; tomorrow: Set<string> }> {
-  const words = new Map<string, { today: Set<string>; tomorrow: Set<string> }>();
+function dayWords(templates: readonly Template[]): Map<string, DayWords> {
+  const words = new Map<string, DayWords>();
   const only = (a: readonly string[], b: readonly string[]) => a.filter((word) => !b.some((other) => sameWord(word, other)));
   for (const today of templates) {
     if (today.role !== 'expiring-today') continue;
     for (const tomorrow of templates) {
       if (tomorrow.role !== 'expiring-tomorrow' || tomorrow.lang !== today.lang) continue;
+      // One word each, or two ("aujourd'hui" is "aujourd" + "hui"; "ngày mai" two syllables).
       const [a, b] = [only(today.tokens, tomorrow.tokens), only(tomorrow.tokens, today.tokens)];
-      if (a.length !== 1 || b.length !== 1) continue;
-      const entry = words.get(today.lang) ?? { today: new Set<string>(), tomorrow: new Set<string>() };
-      entry.today.add(a[0]!);
-      entry.tomorrow.add(b[0]!);
+      if (a.length === 0 || b.length === 0 || a.length > 2 || b.length > 2) continue;
+      const entry = words.get(today.lang) ?? { today: [], tomorrow: [] };
+      entry.today.push(a);
+      entry.tomorrow.push(b);
       words.set(today.lang, entry);
     }
   }
@@ -191,11 +200,10 @@ function dayWords(templates: readonly Template[]): Map<string, { today: Set<stri
 }
 
 /** 0 or 1 when the sentence says "today" or "tomorrow" in the language, and has no count of its own. */
-function namedDay(tokens: readonly string[], words: { today: Set<string>; tomorrow: Set<string> } | undefined): number | undefined {
+function namedDay(tokens: readonly string[], words: DayWords | undefined): number | undefined {
   if (!words || tokens.includes('#')) return undefined;
-  const has = (set: Set<string>) => tokens.some((token) => [...set].some((word) => sameWord(word, token)));
-  if (has(words.today)) return 0;
-  if (has(words.tomorrow)) return 1;
+  if (words.today.some((run) => containsRun(tokens, run))) return 0;
+  if (words.tomorrow.some((run) => containsRun(tokens, run))) return 1;
   return undefined;
 }
 
@@ -244,6 +252,7 @@ function compiled(): Index {
     if (role === 'password-noun') built.nouns.set(lang, [...(built.nouns.get(lang) ?? []), tokens]);
     if (role === 'password-noun' || role === 'new-password' || role === 'confirm-password') continue;
     const template: Template = { lang, role, tokens };
+    if (text.search(STRING_PLACEHOLDER) >= 0) template.unitPlaceholder = true;
     const count = tokens.indexOf('#');
     if (count >= 0) {
       if (count > 0) template.countBefore = tokens[count - 1]!;
@@ -321,9 +330,14 @@ function countedDays(sentence: string, units: Set<string>): number | undefined {
  */
 function dayUnits(templates: readonly Template[], common: Map<string, Set<string>>): Map<string, Set<string>> {
   const units = new Map<string, Set<string>>();
+  // A word of an "expired" message is no unit: Chinese "将于 # 过期" puts the verb right after the count.
+  const verbs = new Set(
+    templates.filter((t) => t.role === 'expired' || t.role === 'forced').flatMap((t) => t.tokens.map((word) => `${t.lang}|${word}`)),
+  );
   for (const template of templates) {
     const unit = template.countAfter;
-    if (template.role !== 'expiring-days' || !unit || unit === '#' || common.get(template.lang)?.has(unit)) continue;
+    if (template.role !== 'expiring-days' || template.unitPlaceholder || !unit || unit === '#') continue;
+    if (common.get(template.lang)?.has(unit) || verbs.has(`${template.lang}|${unit}`)) continue;
     units.set(template.lang, (units.get(template.lang) ?? new Set()).add(unit));
   }
   return units;
@@ -333,6 +347,14 @@ function dayUnits(templates: readonly Template[], common: Map<string, Set<string
 const inDays = ([, count, unit]: RegExpMatchArray) => (HOURS.test(unit ?? '') ? 0 : Number(count));
 
 /** The closest product message for each sentence of a block that names a password, if close enough. */
+/** What the data teaches about a language beyond its messages: its "today", "tomorrow" and day words. */
+export function languageWords(lang: string): { today: string[]; tomorrow: string[]; days: string[] } {
+  const built = compiled();
+  const named = built.days.get(lang);
+  const words = (runs: string[][] = []) => [...new Set(runs.map((run) => run.join(' ')))];
+  return { today: words(named?.today), tomorrow: words(named?.tomorrow), days: [...(built.units.get(lang) ?? [])] };
+}
+
 export function matchTemplates(text: string): TemplateMatch[] {
   const matches: TemplateMatch[] = [];
   for (const sentence of sentences(text)) {
