@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { UserError } from '@/utils/messages/protocol';
 import type { PasswordTargetView, SubmitResult, UiState } from '@/utils/messages/views';
 import { sourcesWithRotatedKey } from '@/utils/tracker/key-rotation';
+import { translator } from '../i18n';
 import { type PageBrowser, type Send, toUserError } from '../worker';
 
 export type TargetLoad = { status: 'loading' } | { status: 'ready'; view: PasswordTargetView } | { status: 'error'; error: UserError };
@@ -184,9 +185,13 @@ export function createPopupStore(send: Send, pageBrowser: PageBrowser = noBrowse
         set({ busy: null });
       }
     },
+    /** The help-desk summary, written here from the worker's tracked changes (its layout is not in the worker). */
     async copySummary(): Promise<string> {
-      const { text } = await send({ type: 'tracker/summary' });
-      return text;
+      const [{ changes, generatedAt }, { formatHelpdeskSummary }] = await Promise.all([
+        send({ type: 'tracker/summary' }),
+        import('@/utils/tracker/helpdesk-summary'),
+      ]);
+      return formatHelpdeskSummary(changes, generatedAt, translator().t);
     },
   };
   return actions;

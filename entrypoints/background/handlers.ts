@@ -5,7 +5,7 @@ import type { WorkerServices } from './root';
 
 /** Every message the worker answers, each handed to the service that owns it. */
 export function createHandlers(services: Omit<WorkerServices, 'route'>): Handlers {
-  const { signIn, session, passwords, tracking, settings, pagePrompt, admin, uiState, translator } = services;
+  const { signIn, session, passwords, tracking, settings, pagePrompt, admin, uiState } = services;
   const startedAt = Date.now();
   return {
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version, startedAt }),
@@ -31,7 +31,7 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
       await (await tracking.tracker()).clearHistory();
       return null;
     },
-    'tracker/summary': async () => ({ text: await (await tracking.tracker()).helpdeskSummary(translator.current().t) }),
+    'tracker/summary': async () => ({ changes: await (await tracking.tracker()).summaryChanges(), generatedAt: Date.now() }),
     'settings/update': async (r) => {
       const result = await settings.edit(r.edit);
       await uiState.flush().catch(() => undefined);

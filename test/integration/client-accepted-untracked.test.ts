@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { formatHelpdeskSummary } from '@/utils/tracker/helpdesk-summary';
 import { createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
 
 /**
@@ -33,7 +34,7 @@ describe('a set-password 202 that cannot be fully read', () => {
     const [change] = await rig.tracker.track([{ ...rig.newChange(info, 'Workday', accepted.requestId), accepted: true }]);
     expect(change).toMatchObject({ state: 'unknown', lastError: 'accepted-untracked' });
     expect(rig.notifications.at(-1)?.outcome.sources).toMatchObject([{ causeKey: 'tracker.cause.acceptedNotTracked' }]);
-    const summary = await rig.tracker.helpdeskSummary(rig.t.t);
+    const summary = formatHelpdeskSummary(await rig.tracker.summaryChanges(), Date.now(), rig.t.t);
     expect(summary).toContain(rig.t.t('tracker.summary.problem.acceptedUntracked'));
     expect(summary).toContain(rig.t.t('tracker.summary.noRequestId'));
   });

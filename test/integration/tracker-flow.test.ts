@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { formatHelpdeskSummary } from '@/utils/tracker/helpdesk-summary';
 import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
 
 /**
@@ -71,7 +72,7 @@ describe('tracking a password change over HTTP until ISC settles it', () => {
     expect(tenant.accountState(ACCOUNTS.gSuite).passwordHash).toBe(before);
 
     // The help desk gets ISC's own words, which the notification translated.
-    const summary = await rig.tracker.helpdeskSummary(rig.t.t);
+    const summary = formatHelpdeskSummary(await rig.tracker.summaryChanges(), Date.now(), rig.t.t);
     expect(summary).toContain(connectorError);
     expect(summary).toContain(`Request id: ${accepted.requestId}`);
   });

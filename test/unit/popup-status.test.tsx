@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeView, SubmitResult, UiState } from '@/utils/messages/views';
+import type { TrackedChange } from '@/utils/tracker/types';
 import { click, type Rendered, waitFor } from '../fixtures/popup/dom';
 import { english } from '../fixtures/popup/english';
 import { type MountedPopup, mountPopup } from '../fixtures/popup/popup';
@@ -19,13 +20,37 @@ function stateWith(pending: ChangeView[], history: ChangeView[] = [], badge = { 
   return state;
 }
 
+/** A change as the worker tracked it, finished: what the help-desk summary is written from. */
+const trackedFinished: TrackedChange = {
+  id: 'c1',
+  submissionId: 'sub-1',
+  requestId: 'req-1',
+  identityId: 'identity-1',
+  sourceId: 'source-ad',
+  sourceName: 'Active Directory',
+  accountId: 'CN=Alice Smith,OU=Staff,DC=corp,DC=example',
+  accountName: 'alice.smith',
+  alsoChanges: [],
+  submittedAt: Date.UTC(2025, 2, 3, 9, 0),
+  settledAt: Date.UTC(2025, 2, 3, 9, 2),
+  state: 'finished',
+  errors: [],
+  sourceIds: [],
+  attempts: 1,
+  retryStreak: 0,
+  nextPollAt: 0,
+  backingOff: false,
+  notified: true,
+  seen: true,
+};
+
 /** Opens the status screen as it looks right after submitting `submission`. */
 async function statusOf(state: UiState, submission: SubmitResult | null = null): Promise<MountedPopup> {
   const popup = await mountPopup({
     'state/get': state,
     'password/info': (r) => targetView(r.sourceName),
     'tracker/markSeen': null,
-    'tracker/summary': { text: 'Rekey summary: Active Directory — Done' },
+    'tracker/summary': { changes: [trackedFinished], generatedAt: Date.UTC(2025, 2, 3, 10, 0) },
   });
   view = popup;
   await waitFor(() => popup.queryByTestId('choose'));
@@ -152,13 +177,17 @@ describe('status: history and the helpdesk summary', () => {
     expect(popup.queryByRole('button', { name: 'Copy a summary for your helpdesk' })).toBeNull();
   });
 
-  it('copies the summary the worker writes', async () => {
+  it('copies a summary it writes from the changes the worker tracked', async () => {
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
     const popup = await statusOf(stateWith([], [change({ state: 'failed' })]));
     await click(popup.byRole('button', { name: 'Copy a summary for your helpdesk' }));
     await waitFor(() => popup.queryByRole('button', { name: 'Copied' }));
     expect(popup.messenger.of('tracker/summary')).toHaveLength(1);
-    expect(writeText).toHaveBeenCalledWith('Rekey summary: Active Directory — Done');
+    const text = writeText.mock.calls[0]?.[0] ?? '';
+    expect(text).toContain('Rekey password change report');
+    expect(text).toContain('Created: 2025-03-03T10:00:00.000Z');
+    expect(text).toContain('1/1. Active Directory — Changed');
+    expect(text).toContain('Request id: req-1');
   });
 
   it('focuses its heading and goes back to the list', async () => {

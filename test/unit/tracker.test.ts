@@ -3,6 +3,7 @@ import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it, vi } from 'vitest';
 import { createTranslator, lookupIn } from '@/utils/i18n/translate';
 import { explainChangeError, explainChangeErrors } from '@/utils/tracker/explain-error';
+import { formatHelpdeskSummary } from '@/utils/tracker/helpdesk-summary';
 import { formatOutcomeNotification, stateLabel } from '@/utils/tracker/notification';
 import { createTracker, type TrackerDeps, type TrackerStore } from '@/utils/tracker/tracker';
 import {
@@ -689,7 +690,7 @@ describe('help-desk summary', () => {
     const careless = { ...change(1), password: fakePassword, accessToken: fakeToken } as NewChange;
     await tracker.track([careless, change(2, 'req-2', { alsoChanges: ['Slack'] })]);
     await tracker.pollDue();
-    const summary = await tracker.helpdeskSummary(englishTranslator());
+    const summary = formatHelpdeskSummary(await tracker.summaryChanges(), T0, englishTranslator());
 
     expect(summary).not.toContain(fakePassword);
     expect(summary).not.toContain(fakeToken);
@@ -729,12 +730,12 @@ describe('help-desk summary', () => {
   it('says so when there is nothing to report, and can be limited to some changes', async () => {
     const h = harness();
     const tracker = h.start();
-    expect(await tracker.helpdeskSummary(englishTranslator())).toContain('No password changes to report.');
+    expect(formatHelpdeskSummary(await tracker.summaryChanges(), T0, englishTranslator())).toContain('No password changes to report.');
     h.script.set('req-1', [rateLimited()]);
     const [first] = await tracker.track([change(1), change(2)]);
     h.script.set('req-2', [rateLimited()]);
     await tracker.pollDue();
-    const only = await tracker.helpdeskSummary(englishTranslator(), [first?.id ?? '']);
+    const only = formatHelpdeskSummary(await tracker.summaryChanges([first?.id ?? '']), T0, englishTranslator());
     expect(only).toContain('req-1');
     expect(only).not.toContain('req-2');
     expect(only).toContain('Last problem while checking: rate limited by Identity Security Cloud');

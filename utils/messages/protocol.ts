@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ADMIN_RELAY_SCHEMA, type AdminRelayReply } from '@/utils/admin/relay';
+import type { TrackedChange } from '@/utils/tracker/types';
 import type { AdminDiagnosticsView, IdentityView, PasswordTargetView, PromptText, SubmitResult, UiState } from './views';
 
 /**
@@ -81,7 +82,8 @@ export interface ResponseMap {
   'tracker/pollNow': null;
   'tracker/markSeen': null;
   'tracker/clearHistory': null;
-  'tracker/summary': { text: string };
+  /** What the popup's help-desk summary lists; the popup writes the text (no password or token is tracked). */
+  'tracker/summary': { changes: TrackedChange[]; generatedAt: number };
   'settings/update': { refused: string[]; invalid: { key: string; issue: string }[] };
   'expiry/report': { show: false } | { show: true; text: PromptText };
   'expiry/snooze': null;

@@ -1,5 +1,3 @@
-import { formatHelpdeskSummary } from './helpdesk-summary';
-import type { Translate } from './message';
 import { queueSettledSubmissions } from './outcomes';
 import { applyPollResult, holdBack, settle } from './poll-result';
 import { dueAt, giveUpAt, wakeAt } from './schedule';
@@ -78,8 +76,11 @@ export interface Tracker {
   markSeen(): Promise<void>;
   /** Forgets settled changes (except those still waiting for a batch sibling to settle). */
   clearHistory(): Promise<void>;
-  /** Plain-text report for the help desk; all pending and recent changes, or only `changeIds`. */
-  helpdeskSummary(t: Translate, changeIds?: readonly string[]): Promise<string>;
+  /**
+   * The changes a help-desk summary lists (pending first, then history newest first), optionally only `changeIds`.
+   * The popup writes the text (utils/tracker/helpdesk-summary.ts), so the worker ships no report layout.
+   */
+  summaryChanges(changeIds?: readonly string[]): Promise<TrackedChange[]>;
 }
 
 const needsAttention = new Set<TrackedChange['state']>(['failed', 'unknown', 'not-found']);
@@ -329,11 +330,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
       await publish();
     },
 
-    async helpdeskSummary(t, changeIds) {
+    async summaryChanges(changeIds) {
       const { pending, history } = await snapshot();
       const wanted = changeIds ? new Set(changeIds) : null;
-      const listed = [...pending, ...history].filter((change) => !wanted || wanted.has(change.id));
-      return formatHelpdeskSummary(listed, deps.now(), t);
+      return [...pending, ...history].filter((change) => !wanted || wanted.has(change.id));
     },
   };
 }
