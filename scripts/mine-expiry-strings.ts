@@ -10,11 +10,14 @@
  *   PAM_GIT      bare clone of linux-pam/linux-pam                (po/*.po: pam_unix account warnings, plural forms)
  *   SHADOW_GIT   bare clone of shadow-maint/shadow                (po/*.po: lib/age.c expiry warnings)
  *   SSSD_GIT     bare clone of SSSD/sssd                          (po/*.po: pam_sss expiry and grace-login messages)
+ *   SAMBA_GIT    bare clone of samba-team/samba                   (source3/locale/pam_winbind/*.po)
+ *   SUDO_GIT     bare clone of sudo-project/sudo                  (plugins/sudoers/po/*.po)
  *   SHIBBOLETH_GIT bare clone of unofficial-shibboleth-mirror/java-identity-provider (messages_*.properties; held out)
  * Commits used for the data in the repository: okta 5225c54fdab5, freeipa b16f3b80dc59, keycloakify 11.16.0, and
- * linux-pam ddab692c8409, shadow 816e02a2a98d, sssd 9238b410e4b3, shibboleth idp 70cacdfae055 (as in the sources).
+ * linux-pam ddab692c8409, shadow 816e02a2a98d, sssd 9238b410e4b3, samba 4614f04b0629, sudo 2e18923c2e95, shibboleth idp
+ * 70cacdfae055 (as in the sources). Fuzzy (unreviewed) translations are skipped.
  * An input left unset keeps that product's entries from the current strings.json, so one bundle can be re-mined alone.
- * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… PAM_GIT=… SHADOW_GIT=… SSSD_GIT=… SHIBBOLETH_GIT=… npx tsx scripts/mine-expiry-strings.ts
+ * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… PAM_GIT=… SHADOW_GIT=… SSSD_GIT=… SAMBA_GIT=… SUDO_GIT=… SHIBBOLETH_GIT=… npx tsx scripts/mine-expiry-strings.ts
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -251,14 +254,14 @@ for (const [lang, messages] of Object.entries(LEMONLDAP)) {
 
 // ── gettext catalogues of the Linux sign-in stack (the messages a web console or SSH login relays from PAM) ────
 /** Every translated entry of a .po file: msgid → its msgstr, or its plural forms (msgstr[0], msgstr[1], …). */
-function parsePoForms(text: string): Map<string, { plural?: string; forms: string[] }> {
+function parsePoForms(text: string, keepFuzzy = false): Map<string, { plural?: string; forms: string[] }> {
   const map = new Map<string, { plural?: string; forms: string[] }>();
   const unquote = (chunk: string) =>
     [...chunk.matchAll(/"((?:[^"\\]|\\.)*)"/g)]
       .map((m) => m[1]!.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\(.)/g, '$1'))
       .join('');
   for (const entry of text.split(/\r?\n\r?\n/)) {
-    if (/^#, .*fuzzy/m.test(entry)) continue;
+    if (!keepFuzzy && /^#, .*fuzzy/m.test(entry)) continue;
     const id = /^msgid ((?:".*"\s*)+)/m.exec(entry);
     if (!id) continue;
     const plural = /^msgid_plural ((?:".*"\s*)+)/m.exec(entry);
@@ -278,8 +281,10 @@ function minePo(product: string, repo: string, dir: string, poDir: string, msgid
   const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
   const where = (file: string) => `${repo}@${commit}:${poDir}/${file}`;
   const files = git(dir, 'ls-tree', '--name-only', `HEAD:${poDir}`).split('\n');
-  const template = files.find((file) => file.endsWith('.pot'))!;
-  const english = parsePoForms(git(dir, 'show', `HEAD:${poDir}/${template}`));
+  // The English is the template's msgid, or, where a catalogue directory ships no template, any catalogue's.
+  const template = files.find((file) => file.endsWith('.pot')) ?? files.find((file) => file.endsWith('.po'))!;
+  // (Only its msgids are read, so an unreviewed translation there does not matter.)
+  const english = parsePoForms(git(dir, 'show', `HEAD:${poDir}/${template}`), true);
   for (const [msgid, key] of Object.entries(msgids)) {
     const entry = english.get(msgid);
     if (!entry) throw new Error(`${product}: no msgid ${JSON.stringify(msgid)} in ${template}`);
@@ -341,6 +346,28 @@ const SSSD_MSGIDS: Record<string, string> = {
   'Reenter new Password: ': 'reenter_new_password',
 };
 if (process.env.SSSD_GIT) minePo('sssd', 'SSSD/sssd', process.env.SSSD_GIT, 'po', SSSD_MSGIDS);
+
+// Samba's pam_winbind (Active Directory sign-in on Linux): its "day"/"days" words name the unit in each language.
+const SAMBA_MSGIDS: Record<string, string> = {
+  'Your password has expired': 'password_expired',
+  'You need to change your password now': 'change_now',
+  'Your password expires today.\n': 'expires_today',
+  'Your password will expire in %d %s.\n': 'expire_in',
+  day: 'day',
+  days: 'days',
+  'Your account has expired. Please contact your System administrator': 'account_expired',
+  'Your account is disabled. Please contact your System administrator': 'account_disabled',
+  'The password of this user is too recent to change': 'too_recent',
+  'Password: ': 'password',
+};
+if (process.env.SAMBA_GIT) minePo('samba', 'samba-team/samba', process.env.SAMBA_GIT, 'source3/locale/pam_winbind', SAMBA_MSGIDS);
+
+// sudo (sudoers plugin): what sudo says when PAM reports the password expired.
+const SUDO_MSGIDS: Record<string, string> = {
+  'Password expired, contact your system administrator': 'password_expired',
+  'your account has expired': 'account_expired',
+};
+if (process.env.SUDO_GIT) minePo('sudo', 'sudo-project/sudo', process.env.SUDO_GIT, 'plugins/sudoers/po', SUDO_MSGIDS);
 
 // ── Shibboleth IdP (held out entirely: only its pages use these strings, never the phrase data) ───────────────
 const SHIBBOLETH_KEYS = [

@@ -3,6 +3,7 @@
  * - `expired`, `forced`: the signed-in user's password must be changed now (kind `expired`).
  * - `expiring-days` (carries a day count), `expiring-today`, `expiring-tomorrow`, `expiring-soon`: a warning ahead of time.
  * - `password-noun`, `new-password`, `confirm-password`: vocabulary (the noun gates every positive match).
+ * - `day-unit`: the language's word for "day"/"days", which marks the count in a sentence worded unlike any message.
  * - `other`: a message that mentions expiry or passwords but is about something else (session, link, account,
  *   MFA enrolment grace period, a reset or sign-in page). It competes with the positive messages, so a sentence
  *   closest to it stays silent.
@@ -17,6 +18,7 @@ export type PhraseRole =
   | 'password-noun'
   | 'new-password'
   | 'confirm-password'
+  | 'day-unit'
   | 'other';
 
 /** `product:key` → role, for the bundles the detector is tuned on. */
@@ -96,4 +98,17 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'sssd:password': 'password-noun',
   'sssd:new_password': 'new-password',
   'sssd:reenter_new_password': 'confirm-password',
+  // Samba pam_winbind: Active Directory accounts signing in to Linux; "day"/"days" are translated on their own.
+  'samba:password_expired': 'expired',
+  'samba:change_now': 'forced',
+  'samba:expires_today': 'expiring-today',
+  'samba:expire_in': 'expiring-days',
+  'samba:day': 'day-unit',
+  'samba:days': 'day-unit',
+  'samba:account_expired': 'other',
+  'samba:account_disabled': 'other',
+  'samba:too_recent': 'other',
+  'samba:password': 'password-noun',
+  'sudo:password_expired': 'expired',
+  'sudo:account_expired': 'other',
 };

@@ -250,7 +250,9 @@ function compiled(): Index {
     const tokens = tokenize(cleaned);
     if (tokens.length === 0) continue;
     if (role === 'password-noun') built.nouns.set(lang, [...(built.nouns.get(lang) ?? []), tokens]);
-    if (role === 'password-noun' || role === 'new-password' || role === 'confirm-password') continue;
+    // A catalogue's own word for "day"/"days" ("nap múlva": its first word) is a unit.
+    if (role === 'day-unit') built.units.set(lang, (built.units.get(lang) ?? new Set()).add(tokens[0]!));
+    if (role === 'password-noun' || role === 'new-password' || role === 'confirm-password' || role === 'day-unit') continue;
     const template: Template = { lang, role, tokens };
     if (text.search(STRING_PLACEHOLDER) >= 0) template.unitPlaceholder = true;
     const count = tokens.indexOf('#');
@@ -263,7 +265,8 @@ function compiled(): Index {
   }
   built.common = commonShortWords(built.templates);
   built.days = dayWords(built.templates);
-  built.units = dayUnits(built.templates, built.common);
+  for (const [lang, units] of dayUnits(built.templates, built.common))
+    built.units.set(lang, new Set([...(built.units.get(lang) ?? []), ...units]));
   index = built;
   return built;
 }
