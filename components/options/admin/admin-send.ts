@@ -1,6 +1,5 @@
 import type { Send as WorkerSend } from '@/components/worker';
-import { createAdminClient } from '@/utils/admin/client';
-import { type AdminResultMap, runAdminCommand } from '@/utils/admin/commands';
+import type { AdminResultMap } from '@/utils/admin/commands';
 import type { AdminCommand } from '@/utils/admin/protocol';
 import type { AdminDiagnosticsView } from '@/utils/admin/views';
 import { toUserError } from '@/utils/api/errors';
@@ -18,10 +17,15 @@ export type AdminSend = <T extends AdminRequest['type']>(request: Extract<AdminR
  * worker's own failures do, so the panels explain both alike.
  */
 export function createAdminSend(send: WorkerSend, configuredVersion: ApiVersion): AdminSend {
-  const clientFor = (version: ApiVersion = configuredVersion) => createAdminClient(send, version);
   return (async (request: AdminRequest) => {
     if (request.type === 'admin/diagnostics') return send(request);
     try {
+      // The commands, the specs' schemas and the policy labels load with the first command, not with the page.
+      const [{ createAdminClient }, { runAdminCommand }] = await Promise.all([
+        import('@/utils/admin/client'),
+        import('@/utils/admin/commands'),
+      ]);
+      const clientFor = (version: ApiVersion = configuredVersion) => createAdminClient(send, version);
       return await runAdminCommand(clientFor, request);
     } catch (error) {
       if (error instanceof MessageError) throw error;
