@@ -8,7 +8,8 @@ import { detectExpiry } from '@/utils/expiry';
 
 /**
  * The real-product corpus: pages built from the sign-in products' own translated messages. The held-out part was
- * fixed before the detector was tuned, and FreeIPA is never tuned on; `npm run bench` reports the full figures.
+ * fixed before the detector was tuned, and FreeIPA and Shibboleth IdP are never tuned on; `npm run bench` reports the
+ * full figures.
  * These floors guard against regressions; the README quotes the bench, not these numbers.
  */
 
@@ -47,13 +48,14 @@ describe('real-product expiry corpus', () => {
     expect(misses).toEqual([]);
   }, 120_000);
 
-  // Floors at the measured held-out figures (README): precision meets the issue's 0.98 target; recall and day counts
-  // do not yet (LemonLDAP's French and Romanian grace/reset/countdown messages and FreeIPA's ka/ru/uk/zh are missed).
-  it('held-out part: precision ≥ 0.98, recall ≥ 0.84, day counts ≥ 0.70 (never tuned on these pages)', () => {
+  // Floors at the measured held-out figures (README, bench of 2026-12-03: precision 1.000, recall 0.883 = 68/77,
+  // day counts 0.765 = 13/17): precision meets the issue's 0.98 target; recall and day counts do not yet
+  // (LemonLDAP's French and Romanian grace/reset/countdown messages, FreeIPA's ka expired and ru/zh-CN day counts).
+  it('held-out part: precision ≥ 0.98, recall ≥ 0.88, day counts ≥ 0.76 (never tuned on these pages)', () => {
     const result = score('held-out');
     const report = [...result.falsePositives, ...result.falseNegatives, ...result.wrongDays].join('\n');
     expect(result.precision, report).toBeGreaterThanOrEqual(0.98);
-    expect(result.recall, report).toBeGreaterThanOrEqual(0.84);
-    expect(result.daysExact, report).toBeGreaterThanOrEqual(0.7);
+    expect(result.recall, report).toBeGreaterThanOrEqual(0.88);
+    expect(result.daysExact, report).toBeGreaterThanOrEqual(0.76);
   }, 120_000);
 });
