@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { redactDeep } from '@/utils/admin/redact';
 import { type AdminRelayReply, type AdminRelayRequest, relayTo } from '@/utils/admin/relay';
 import type { AdminDiagnosticsView } from '@/utils/admin/views';
 import { normalizeTenant } from '@/utils/auth/tenant';
@@ -16,7 +15,7 @@ import { sessionStore } from './storage';
 export interface Admin {
   /** One relayed ISC call; ISC itself decides what the token may do. */
   relay(request: AdminRelayRequest): Promise<AdminRelayReply>;
-  /** Built from storage only (no API call), so it works when the tenant does not answer. */
+  /** Built from storage only (no API call), so it works when the tenant does not answer. Never a token. */
   diagnostics(): Promise<AdminDiagnosticsView>;
 }
 
@@ -53,7 +52,8 @@ export function createAdmin(deps: { settings: SettingsSource; api: ApiConnection
         errors: recorded.errors,
         counts: recorded.counts,
       };
-      return redactDeep(view);
+      // Nothing here is a secret (see DiagnosticsRecord); the page redacts once more before showing or copying it.
+      return view;
     },
   };
 }

@@ -52,9 +52,10 @@ const diagnostics = {
 
 let container: HTMLElement;
 const sent: string[] = [];
+let diagnosticsReply: unknown = diagnostics;
 const send = (async (request: { type: string }) => {
   sent.push(request.type);
-  if (request.type === 'admin/diagnostics') return diagnostics;
+  if (request.type === 'admin/diagnostics') return diagnosticsReply;
   if (request.type === 'admin/digitToken') return { digitToken: '000417', requestId: 'r1', version: 'v2024', durationMinutes: 1 };
   throw new Error(`unexpected ${request.type}`);
 }) as AdminSend;
@@ -69,6 +70,7 @@ beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
   sent.length = 0;
+  diagnosticsReply = diagnostics;
 });
 afterEach(() => {
   render(null, container);
@@ -124,5 +126,20 @@ describe('Administration section', () => {
     expect(container.querySelector('[data-testid="digit-token"]')).toBeNull();
     expect(container.innerHTML).not.toContain('000417');
     expect(container.querySelector('[data-testid="digit-status"]')?.textContent).toBe('admin.digit.expired');
+  });
+
+  it('shows the diagnostics redacted, whatever slipped into a record', async () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXBhcnQ';
+    diagnosticsReply = {
+      ...diagnostics,
+      tenant: `acme access_token=${jwt}`,
+      errors: [{ at: 0, kind: 'server', status: 500, trackingId: jwt, detailCode: null }],
+    };
+    await show(stateFor(identity(['HELPDESK'], ['idn:password-digit-token:create'])));
+    await act(async () => undefined);
+    const panel = container.querySelector('[data-testid="admin-diagnostics"]')?.textContent ?? '';
+    expect(container.querySelector('[data-testid="diag-tenant"]')?.textContent).toBe('acme access_token=[redacted]');
+    expect(panel).toContain('[redacted]');
+    expect(panel).not.toContain('eyJhbGci');
   });
 });

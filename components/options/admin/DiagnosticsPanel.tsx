@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, tk, translator } from '@/components/i18n';
+import { redactDeep } from '@/utils/admin/redact';
 import { formatDiagnosticsReport } from '@/utils/admin/report';
 import type { AdminDiagnosticsView } from '@/utils/admin/views';
 import { LoadStatus } from './LoadStatus';
@@ -14,7 +15,8 @@ function reportOf(view: AdminDiagnosticsView): string {
 
 /** Support information from the worker's records (no API call), copyable as a redacted report. */
 export function DiagnosticsPanel({ send, copyText }: { send: Send; copyText: (text: string) => Promise<void> }) {
-  const loaded = useLoad(() => send({ type: 'admin/diagnostics' }));
+  // Redacted here, where it is shown and copied: the second line of defence for a value that slipped into a record.
+  const loaded = useLoad(async () => redactDeep(await send({ type: 'admin/diagnostics' })));
   const [status, setStatus] = useState<string | null>(null);
   const view = loaded.state.status === 'ready' ? loaded.state.value : null;
   const none = t('admin.report.none');
