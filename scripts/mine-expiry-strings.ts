@@ -22,6 +22,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parsePo, parsePoForms, parseProperties } from './bundle-parsers';
 
 export interface MinedString {
   product: string;
@@ -33,23 +34,6 @@ export interface MinedString {
 
 const out: MinedString[] = [];
 const git = (dir: string, ...args: string[]) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-
-/** Java .properties: `key = value`, \uXXXX escapes, backslash-escaped quotes, trailing-backslash continuations. */
-function parseProperties(text: string): Map<string, string> {
-  const map = new Map<string, string>();
-  const lines = text.replace(/\\\r?\n\s*/g, '').split(/\r?\n/);
-  for (const line of lines) {
-    if (/^\s*[#!]/.test(line)) continue;
-    const match = /^\s*([^=:\s]+)\s*[=:]\s?(.*)$/.exec(line);
-    if (!match) continue;
-    const value = match[2]!
-      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
-      .replace(/\\(.)/g, '$1')
-      .trim();
-    map.set(match[1]!, value);
-  }
-  return map;
-}
 
 // ── Okta Sign-In Widget ─────────────────────────────────────────────────────────────────────────────────────
 const OKTA_KEYS = [
@@ -172,19 +156,6 @@ const FREEIPA_MSGIDS: Record<string, string> = {
   OTP: 'otp',
 };
 
-function parsePo(text: string): Map<string, string> {
-  const map = new Map<string, string>();
-  const unquote = (chunk: string) =>
-    [...chunk.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\n/g, '\n').replace(/\\(.)/g, '$1')).join('');
-  for (const entry of text.split(/\r?\n\r?\n/)) {
-    if (/^#, .*fuzzy/m.test(entry)) continue;
-    const id = /^msgid ((?:".*"\s*)+)/m.exec(entry);
-    const str = /^msgstr ((?:".*"\s*)+)/m.exec(entry);
-    if (id && str) map.set(unquote(id[1]!), unquote(str[1]!));
-  }
-  return map;
-}
-
 if (process.env.FREEIPA_GIT) {
   const dir = process.env.FREEIPA_GIT;
   const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
@@ -253,25 +224,6 @@ for (const [lang, messages] of Object.entries(LEMONLDAP)) {
 }
 
 // ── gettext catalogues of the Linux sign-in stack (the messages a web console or SSH login relays from PAM) ────
-/** Every translated entry of a .po file: msgid → its msgstr, or its plural forms (msgstr[0], msgstr[1], …). */
-function parsePoForms(text: string, keepFuzzy = false): Map<string, { plural?: string; forms: string[] }> {
-  const map = new Map<string, { plural?: string; forms: string[] }>();
-  const unquote = (chunk: string) =>
-    [...chunk.matchAll(/"((?:[^"\\]|\\.)*)"/g)]
-      .map((m) => m[1]!.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\(.)/g, '$1'))
-      .join('');
-  for (const entry of text.split(/\r?\n\r?\n/)) {
-    if (!keepFuzzy && /^#, .*fuzzy/m.test(entry)) continue;
-    const id = /^msgid ((?:".*"\s*)+)/m.exec(entry);
-    if (!id) continue;
-    const plural = /^msgid_plural ((?:".*"\s*)+)/m.exec(entry);
-    const forms = plural
-      ? [...entry.matchAll(/^msgstr\[\d+\] ((?:".*"\s*)+)/gm)].map((m) => unquote(m[1]!))
-      : [unquote(/^msgstr ((?:".*"\s*)+)/m.exec(entry)?.[1] ?? '')];
-    map.set(unquote(id[1]!), { ...(plural ? { plural: unquote(plural[1]!) } : {}), forms });
-  }
-  return map;
-}
 
 /**
  * One product's .po catalogues: the English msgid (and msgid_plural) plus every translation of the chosen msgids,

@@ -1,0 +1,56 @@
+/**
+ * Readers for the message bundles the expiry miner reads (scripts/mine-expiry-strings.ts): Java .properties and
+ * gettext .po catalogues, plural forms included. Pure, so their reading of escapes, continuations, plural forms and
+ * fuzzy entries is tested (test/unit/expiry-bundle-parsers.test.ts).
+ */
+
+/** Java .properties: `key = value`, \uXXXX escapes, backslash-escaped quotes, trailing-backslash continuations. */
+export function parseProperties(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const lines = text.replace(/\\\r?\n\s*/g, '').split(/\r?\n/);
+  for (const line of lines) {
+    if (/^\s*[#!]/.test(line)) continue;
+    const match = /^\s*([^=:\s]+)\s*[=:]\s?(.*)$/.exec(line);
+    if (!match) continue;
+    const value = match[2]!
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+      .replace(/\\(.)/g, '$1')
+      .trim();
+    map.set(match[1]!, value);
+  }
+  return map;
+}
+
+/** msgid → msgstr of the singular, reviewed entries (the FreeIPA catalogues). */
+export function parsePo(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const unquote = (chunk: string) =>
+    [...chunk.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\n/g, '\n').replace(/\\(.)/g, '$1')).join('');
+  for (const entry of text.split(/\r?\n\r?\n/)) {
+    if (/^#, .*fuzzy/m.test(entry)) continue;
+    const id = /^msgid ((?:".*"\s*)+)/m.exec(entry);
+    const str = /^msgstr ((?:".*"\s*)+)/m.exec(entry);
+    if (id && str) map.set(unquote(id[1]!), unquote(str[1]!));
+  }
+  return map;
+}
+
+/** Every translated entry of a .po file: msgid → its msgstr, or its plural forms (msgstr[0], msgstr[1], …). */
+export function parsePoForms(text: string, keepFuzzy = false): Map<string, { plural?: string; forms: string[] }> {
+  const map = new Map<string, { plural?: string; forms: string[] }>();
+  const unquote = (chunk: string) =>
+    [...chunk.matchAll(/"((?:[^"\\]|\\.)*)"/g)]
+      .map((m) => m[1]!.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\(.)/g, '$1'))
+      .join('');
+  for (const entry of text.split(/\r?\n\r?\n/)) {
+    if (!keepFuzzy && /^#, .*fuzzy/m.test(entry)) continue;
+    const id = /^msgid ((?:".*"\s*)+)/m.exec(entry);
+    if (!id) continue;
+    const plural = /^msgid_plural ((?:".*"\s*)+)/m.exec(entry);
+    const forms = plural
+      ? [...entry.matchAll(/^msgstr\[\d+\] ((?:".*"\s*)+)/gm)].map((m) => unquote(m[1]!))
+      : [unquote(/^msgstr ((?:".*"\s*)+)/m.exec(entry)?.[1] ?? '')];
+    map.set(unquote(id[1]!), { ...(plural ? { plural: unquote(plural[1]!) } : {}), forms });
+  }
+  return map;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parsePoForms, parseProperties } from '@/scripts/bundle-parsers';
+
+/** How the expiry miner reads the products' bundles: what it gets wrong here would be wrong phrase data. */
+describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
+  it('reads every plural form of a gettext message, each its own string', () => {
+    const po = [
+      'msgid ""',
+      'msgstr "Plural-Forms: nplurals=3;\\n"',
+      '',
+      '#: modules/pam_unix/pam_unix_acct.c:272',
+      '#, c-format',
+      'msgid "Warning: your password will expire in %ld day."',
+      'msgid_plural "Warning: your password will expire in %ld days."',
+      'msgstr[0] "Предупреждение: срок действия пароля истекает через %ld день."',
+      'msgstr[1] "Предупреждение: срок действия пароля истекает через %ld дня."',
+      'msgstr[2] "Предупреждение: срок действия пароля истекает через %ld дней."',
+    ].join('\n');
+    expect(parsePoForms(po).get('Warning: your password will expire in %ld day.')).toEqual({
+      plural: 'Warning: your password will expire in %ld days.',
+      forms: [
+        'Предупреждение: срок действия пароля истекает через %ld день.',
+        'Предупреждение: срок действия пароля истекает через %ld дня.',
+        'Предупреждение: срок действия пароля истекает через %ld дней.',
+      ],
+    });
+  });
+
+  it('joins wrapped lines, unescapes, and leaves out unreviewed (fuzzy) translations unless asked', () => {
+    const po = [
+      'msgid ""',
+      '"You are required to change your password immediately (administrator "',
+      '"enforced)."',
+      'msgstr ""',
+      '"Sie müssen Ihr \\"Passwort\\" sofort ändern."',
+      '',
+      '#, fuzzy',
+      'msgid "Your password expires today.\\n"',
+      'msgstr "Ihr Passwort ist abgelaufen"',
+    ].join('\n');
+    const forms = parsePoForms(po);
+    expect(forms.get('You are required to change your password immediately (administrator enforced).')).toEqual({
+      forms: ['Sie müssen Ihr "Passwort" sofort ändern.'],
+    });
+    // Samba's German "expires today" was machine-matched to "has expired": a wrong row if it were taken.
+    expect(forms.has('Your password expires today.\n')).toBe(false);
+    expect(parsePoForms(po, true).get('Your password expires today.\n')?.forms).toEqual(['Ihr Passwort ist abgelaufen']);
+  });
+
+  it('reads Java properties with \\u escapes and continued lines', () => {
+    const properties = [
+      '# comment',
+      'expired-password.message = Votre mot de passe a expir\\u00e9 \\',
+      '    hier.',
+      'idp.title=Web Login',
+    ].join('\n');
+    expect(parseProperties(properties)).toEqual(
+      new Map([
+        ['screen.welcome', 'Café et thé pour tous.'],
+        ['idp.title', 'Web Login'],
+      ]),
+    );
+  });
+});
