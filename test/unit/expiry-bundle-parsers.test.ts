@@ -48,16 +48,11 @@ describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
   });
 
   it('reads Java properties with \\u escapes and continued lines', () => {
-    const properties = [
-      '# comment',
-      'expired-password.message = Votre mot de passe a expir\\u00e9 \\',
-      '    hier.',
-      'idp.title=Web Login',
-    ].join('\n');
+    const properties = ['# comment', 'screen.welcome = Caf\\u00e9 et th\\u00e9 \\', '    pour tous.', 'screen.title=Web Login'].join('\n');
     expect(parseProperties(properties)).toEqual(
       new Map([
         ['screen.welcome', 'Café et thé pour tous.'],
-        ['idp.title', 'Web Login'],
+        ['screen.title', 'Web Login'],
       ]),
     );
   });
