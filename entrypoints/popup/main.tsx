@@ -8,7 +8,7 @@ import { createTranslator, lookupIn, type Translator } from '@/utils/i18n/transl
 import { createMessenger } from '@/utils/messages/client';
 import type { UiState } from '@/utils/messages/views';
 import { browserTranslator, loadMessages } from '../shared/i18n';
-import { paintTranslator, readPaintState, rememberPaintMessages, rememberPaintState, stillTrue } from '../shared/paint-cache';
+import { paintTranslator, readKeptState, rememberPaintMessages, rememberPaintState, stillTrue, stillTrueNow } from '../shared/paint-cache';
 import { readUiSnapshot } from '../shared/ui-snapshot';
 import { connectToWorker, pageBrowser } from '../shared/worker-client';
 import '@/components/theme.css';
@@ -17,7 +17,8 @@ import '@/components/popup/popup.css';
 /**
  * The popup paints its first real screen in the same task that loads it: from the state it last showed (kept
  * synchronously readable, see paint-cache.ts), with no wait for the worker, storage or a locale file; a signed-in
- * state from before a browser start paints signed out, as the start left the employee. Only a popup that has never
+ * state from before a browser start paints signed out, as the start left the employee (Firefox, without cookies in
+ * extension pages, asks storage.session first, see paint-cache.ts). Only a popup that has never
  * been shown (or whose kept copy is unusable) reads the worker's snapshot from storage first; it shows the boot
  * skeleton meanwhile, never a guessed screen. The worker's pushed state then replaces either.
  */
@@ -27,7 +28,8 @@ function start(): void {
     document.documentElement,
     popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
   );
-  const remembered = readPaintState();
+  const kept = readKeptState();
+  const remembered = stillTrueNow(kept);
   const language = remembered?.settings.settings.language ?? '';
   const translator = language ? paintTranslator(language) : browserTranslator();
   if (remembered && translator) {
@@ -35,10 +37,12 @@ function start(): void {
     return;
   }
   void (async () => {
-    // The worker's mirror can be from before a browser start too (it is rewritten only when a state is published).
-    const snapshot = stillTrue(await readUiSnapshot());
+    // A kept signed-in state the cookies cannot vouch for is checked against storage.session (one round trip, in
+    // memory); only a popup with no kept state reads the worker's mirror, which can be from before a browser start too.
+    const snapshot = await stillTrue(remembered === undefined ? kept : await readUiSnapshot());
     const forced = snapshot?.settings.settings.language ?? '';
-    mount(snapshot, forced ? await forcedTranslator(forced) : browserTranslator(), forced);
+    const paintable = forced ? paintTranslator(forced) : null;
+    mount(snapshot, paintable ?? (forced ? await forcedTranslator(forced) : browserTranslator()), forced);
   })();
 }
 

@@ -49,16 +49,20 @@ function write(key: string, value: unknown): void {
 }
 
 /**
- * Two cookies of the extension's own origin, both set whenever a page keeps a state. The session cookie is gone after a
- * browser start, like the tokens in storage.session; the lasting one stays (for 400 days, the most Chromium allows)
- * unless the employee clears cookies. So a page can tell, synchronously:
- * - session cookie present: this browser session has shown the state, a kept signed-in state may still be true;
- * - only the lasting cookie: the browser was started since, which ended any sign-in (tokens live in storage.session);
- * - neither: cookies were cleared (or blocked), nothing can be told apart, a kept signed-in state is not painted.
+ * Whether a kept signed-in state can still be true. The tokens live in storage.session, which the browser empties when
+ * it starts (and when the extension is updated): a state shown before that is signed out now. Pages leave three marks
+ * whenever they keep a state, and read them back before painting a kept signed-in state:
+ * - a session cookie, gone after a browser start: present, the browser session that showed the state goes on;
+ * - a lasting cookie (400 days, the most Chromium allows): present without the session one, the browser was started
+ *   since. Cookies answer synchronously, but only Chromium keeps them for extension pages (Firefox ignores
+ *   document.cookie there) and the employee can clear them;
+ * - a flag in storage.session itself, emptied exactly when the tokens are: when the cookies cannot tell, one round
+ *   trip to it does (in memory, no disk, no worker).
  */
 const browserSessionCookie = 'rekey-browser-session';
 const pagesShownCookie = 'rekey-pages-shown';
 const lastingCookieSeconds = 400 * 24 * 60 * 60;
+const sessionFlagKey = 'rekey:page-session';
 
 function cookieSet(name: string): boolean {
   try {
@@ -69,20 +73,42 @@ function cookieSet(name: string): boolean {
 }
 
 /**
- * `state` as far as a page can know it is still true. A signed-in state from before a browser start is shown as the
- * worker will show it, signed out (the browser start ended the session), so the first popup after a start paints at
- * once and never shows a signed-in screen that is no longer true; when a page cannot tell (cookies cleared, or a
- * token session whose configuration problems depend on being signed in) it gets nothing and waits for the worker.
+ * `state` as far as a page can know synchronously that it is still true: as it is, signed out (the browser was started
+ * since, which ended the sign-in), or `undefined` when only storage.session can tell (see `stillTrue`). A token
+ * (client-credentials) session is never turned signed out here: its configuration problems change with it.
  */
-export function stillTrue(state: UiState | null): UiState | null {
+export function stillTrueNow(state: UiState | null): UiState | null | undefined {
   if (!state?.identity || cookieSet(browserSessionCookie)) return state;
-  if (!cookieSet(pagesShownCookie) || state.identity.mode !== 'oauth') return null;
+  if (cookieSet(pagesShownCookie) && state.identity.mode === 'oauth') return signedOut(state);
+  return undefined;
+}
+
+/** `state` as it is still true: `stillTrueNow`, asking storage.session when the cookies cannot tell. */
+export async function stillTrue(state: UiState | null): Promise<UiState | null> {
+  const now = stillTrueNow(state);
+  if (now !== undefined || !state) return now ?? null;
+  let sessionGoesOn: boolean;
+  try {
+    sessionGoesOn = (await browser.storage.session.get(sessionFlagKey))[sessionFlagKey] === true;
+  } catch {
+    return null;
+  }
+  if (sessionGoesOn) return state;
+  return state.identity?.mode === 'oauth' ? signedOut(state) : null;
+}
+
+function signedOut(state: UiState): UiState {
   return { ...state, identity: null };
 }
 
-/** The state last shown on a page of this extension, if it is well-formed; see `stillTrue`. */
+/** The state last shown on a page of this extension, if it is well-formed, whether or not it is still true. */
+export function readKeptState(): UiState | null {
+  return parseUiState(readJson(stateKey));
+}
+
+/** The kept state if a page can paint it without any wait; null when there is none or storage.session must tell. */
 export function readPaintState(): UiState | null {
-  return stillTrue(parseUiState(readJson(stateKey)));
+  return stillTrueNow(readKeptState()) ?? null;
 }
 
 export function rememberPaintState(state: UiState): void {
@@ -93,8 +119,11 @@ export function rememberPaintState(state: UiState): void {
     // biome-ignore lint/suspicious/noDocumentCookie: as above.
     document.cookie = `${pagesShownCookie}=1; path=/; max-age=${lastingCookieSeconds}; SameSite=Strict`;
   } catch {
-    // Without cookies a kept signed-in state is simply never painted early.
+    // Without cookies the storage.session flag answers instead.
   }
+  // Pages keep a state only when the worker pushes one (on connecting, then on a change): a write that rare costs
+  // nothing, and no listener of the worker's watches this key.
+  browser.storage.session.set({ [sessionFlagKey]: true }).catch(() => undefined);
 }
 
 /** A translator for the first paint without any wait: the browser's own messages, or a kept copy of the forced language's. */

@@ -1,8 +1,16 @@
 // @vitest-environment happy-dom
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { paintTranslator, readPaintState, rememberPaintMessages, rememberPaintState, stillTrue } from '@/entrypoints/shared/paint-cache';
+import {
+  paintTranslator,
+  readKeptState,
+  readPaintState,
+  rememberPaintMessages,
+  rememberPaintState,
+  stillTrue,
+  stillTrueNow,
+} from '@/entrypoints/shared/paint-cache';
 import { alice, popupState } from '../fixtures/popup/state';
 
 function expireCookies(which: (name: string) => boolean) {
@@ -50,35 +58,52 @@ describe("the popup's first-paint copy of the last state shown", () => {
     expect(readPaintState()).toEqual(popupState());
   });
 
-  it('paints nothing from a kept signed-in state when cookies were cleared: a browser start cannot be told from a session that goes on', () => {
-    rememberPaintState(popupState());
-    clearCookies();
-    expect(readPaintState()).toBeNull();
-  });
-
-  it('paints nothing from a token (client-credentials) session kept before a browser start: its configuration problems change with it', () => {
+  it('paints nothing at once from a token (client-credentials) session kept before a browser start: its configuration problems change with it', () => {
     const tokenSession = popupState({ identity: { ...alice, mode: 'client-credentials' } });
     rememberPaintState(tokenSession);
     restartBrowser();
     expect(readPaintState()).toBeNull();
   });
 
-  it("holds the worker's storage mirror to the same rule (it too may be from before the browser start)", () => {
+  it("holds the worker's storage mirror to the same rule (it too may be from before the browser start)", async () => {
     rememberPaintState(popupState({ identity: null }));
     restartBrowser();
+    await fakeBrowser.storage.session.clear();
     const mirrored = popupState();
-    expect(stillTrue(mirrored)).toEqual({ ...mirrored, identity: null });
-    expect(stillTrue(popupState({ identity: null }))).toEqual(popupState({ identity: null }));
-    expect(stillTrue(null)).toBeNull();
-    clearCookies();
-    expect(stillTrue(mirrored)).toBeNull();
+    expect(stillTrueNow(mirrored)).toEqual({ ...mirrored, identity: null });
+    expect(await stillTrue(mirrored)).toEqual({ ...mirrored, identity: null });
+    expect(stillTrueNow(popupState({ identity: null }))).toEqual(popupState({ identity: null }));
+    expect(await stillTrue(null)).toBeNull();
   });
 
-  it('still paints a signed-out or unconfigured state after a browser start', () => {
-    const signedOut = popupState({ identity: null });
-    rememberPaintState(signedOut);
-    restartBrowser();
-    expect(readPaintState()).toEqual(signedOut);
+  describe('without cookies (Firefox keeps none for extension pages; or the employee cleared them)', () => {
+    it('cannot tell synchronously whether a kept signed-in state is still true', () => {
+      rememberPaintState(popupState());
+      clearCookies();
+      expect(stillTrueNow(readKeptState())).toBeUndefined();
+      expect(readPaintState()).toBeNull();
+    });
+
+    it('paints it once storage.session shows this browser session kept it (the tokens are still there too)', async () => {
+      rememberPaintState(popupState());
+      clearCookies();
+      await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('rekey:page-session')).not.toEqual({}));
+      expect(await stillTrue(readKeptState())).toEqual(popupState());
+    });
+
+    it('paints it signed out when storage.session was emptied since (a browser start or an update ended the sign-in)', async () => {
+      rememberPaintState(popupState());
+      clearCookies();
+      await fakeBrowser.storage.session.clear();
+      expect(await stillTrue(readKeptState())).toEqual({ ...popupState(), identity: null });
+    });
+
+    it('paints nothing from a token session storage.session no longer has (its configuration problems change with it)', async () => {
+      rememberPaintState(popupState({ identity: { ...alice, mode: 'client-credentials' } }));
+      clearCookies();
+      await fakeBrowser.storage.session.clear();
+      expect(await stillTrue(readKeptState())).toBeNull();
+    });
   });
 
   it('ignores a kept copy that is not a UI state', () => {
