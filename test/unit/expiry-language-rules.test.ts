@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectExpiry } from '@/utils/expiry';
 import { PHRASE_DATA } from '@/utils/expiry/phrase-data';
-import { languageWords, matchTemplates } from '@/utils/expiry/templates';
+import { languageWords, matchTemplates, withPhraseRows } from '@/utils/expiry/templates';
 
 /**
  * Rules that reach past the exact wording of the mined messages (Linux PAM, shadow-utils, SSSD, Okta, Keycloak):
@@ -59,6 +59,14 @@ describe('expiry language rules read off the mined catalogues', () => {
 
   it('finds the password named in a neighbouring language’s word (Malay beside Indonesian)', () => {
     expect(alert('Kata laluan anda akan tamat dalam 14 hari')).toMatchObject({ kind: 'expiring', daysLeft: 14 });
+  });
+
+  it('can be measured against other phrase rows (leave-one-product-out in the bench), and restores the shipped ones', () => {
+    const swedish = 'Ditt lösenord har gått ut';
+    expect(matchTemplates(swedish)).not.toEqual([]);
+    const withoutSwedish = PHRASE_DATA.filter(([lang]) => lang !== 'sv');
+    expect(withPhraseRows(withoutSwedish, () => matchTemplates(swedish).filter((match) => match.lang === 'sv'))).toEqual([]);
+    expect(matchTemplates(swedish)[0]).toMatchObject({ lang: 'sv', role: 'expired' });
   });
 
   it.each([

@@ -236,12 +236,29 @@ function opensWith(sentence: readonly string[], message: readonly string[]): num
   return OPENS_WITH;
 }
 
+type PhraseRows = ReadonlyArray<readonly [string, PhraseRole, string]>;
+
+let rows: PhraseRows = PHRASE_DATA;
 let index: Index | undefined;
+
+/**
+ * Runs `run` with other phrase rows in place of the shipped ones: bench/expiry.ts scores a tuned product's pages
+ * against rows built without that product (leave-one-product-out). The extension never calls it.
+ */
+export function withPhraseRows<T>(other: PhraseRows, run: () => T): T {
+  const [savedRows, savedIndex] = [rows, index];
+  [rows, index] = [other, undefined];
+  try {
+    return run();
+  } finally {
+    [rows, index] = [savedRows, savedIndex];
+  }
+}
 
 function compiled(): Index {
   if (index) return index;
   const built: Index = { nouns: new Map(), templates: [], byKey: new Map(), common: new Map(), days: new Map(), units: new Map() };
-  for (const [lang, role, text] of PHRASE_DATA) {
+  for (const [lang, role, text] of rows) {
     // A product's name placeholder ("Your {0} password has expired") is dropped; a count becomes the number token.
     const cleaned = text
       .replace(MARKUP, '')
