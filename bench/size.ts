@@ -24,7 +24,7 @@ export const enforcedBudgets = {
   popupInitialGzip: budgets.popupInitialGzip,
   cryptoChunkGzip: budgets.cryptoChunkGzip,
   contentScriptGzip: budgets.contentScriptGzip,
-  backgroundMinified: 84 * 1024,
+  backgroundMinified: 83 * 1024,
 } as const;
 
 export interface BundleSizes {

@@ -18,7 +18,11 @@ const base64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]+={0,2}$/), v.minLength
 
 const empty = <T extends string>(type: T) => v.object({ type: v.literal(type) });
 
-export const RequestSchema = v.variant('type', [
+/**
+ * Every request. A union rather than a variant on `type` (each option's literal type keeps them apart all the
+ * same): the worker then ships one valibot schema type fewer, 0.9 kB of its bundle.
+ */
+export const RequestSchema = v.union([
   empty('ping'),
   empty('state/get'),
   empty('auth/signIn'),
