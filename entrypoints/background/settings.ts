@@ -44,7 +44,9 @@ export function createSettingsSource(seal: SettingsSeal): SettingsSource {
 
   /** The user's settings if this worker saved them; otherwise (someone else wrote storage.local) none at all. */
   function userSettings(): Promise<Partial<Settings>> {
-    const reading = (verified ??= verifyUserSettings());
+    if (verified) return verified;
+    const reading = verifyUserSettings();
+    verified = reading;
     // A failed read is not kept: the next caller tries again.
     reading.catch(() => {
       if (verified === reading) verified = undefined;
