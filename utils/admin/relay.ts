@@ -3,6 +3,7 @@ import type { IscClient } from '@/utils/api/client';
 import { ApiError, type ApiErrorInit, type ErrorMessageKey } from '@/utils/api/errors';
 import type { Operation } from '@/utils/api/routes';
 import { API_VERSIONS } from '@/utils/api/versions';
+import { recordOf } from '@/utils/schema/record-of';
 import { MAX_PAGE_SIZE } from './paging';
 
 /**
@@ -66,7 +67,7 @@ export const ADMIN_RELAY_SCHEMA = v.union([
   relay(['password-policies/get', 'sync-groups/get'], { id: v.pipe(v.string(), v.regex(PATH_ID)) }),
   relay(['org-config/create', 'org-config/update', 'digit-token/create'], {
     body: v.pipe(
-      v.record(v.string(), v.union([v.pipe(v.string(), v.maxLength(200)), v.number(), v.boolean()])),
+      recordOf(v.union([v.pipe(v.string(), v.maxLength(200)), v.number(), v.boolean()])),
       v.check((body) => Object.keys(body).length <= MAX_BODY_FIELDS),
     ),
   }),

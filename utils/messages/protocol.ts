@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ADMIN_RELAY_SCHEMA, type AdminRelayReply } from '@/utils/admin/relay';
+import { recordOf } from '@/utils/schema/record-of';
 import type { TrackedChange } from '@/utils/tracker/types';
 import type { AdminDiagnosticsView, IdentityView, PasswordTargetView, PromptText, SubmitResult, UiState } from './views';
 
@@ -52,7 +53,7 @@ export const RequestSchema = v.union([
   empty('tracker/markSeen'),
   empty('tracker/clearHistory'),
   empty('tracker/summary'),
-  v.object({ type: v.literal('settings/update'), edit: v.record(v.string(), v.unknown()) }),
+  v.object({ type: v.literal('settings/update'), edit: recordOf(v.unknown()) }),
   v.object({
     type: v.literal('expiry/report'),
     kind: v.picklist(['expired', 'expiring']),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { recordOf } from '@/utils/schema/record-of';
 
 /** Where an expiry date came from: a sign-in page's "expires in N days" banner, or the password policy. */
 export const expiryOrigins = ['page', 'policy'] as const;
@@ -24,7 +25,7 @@ export type Expiry = v.InferOutput<typeof ExpirySchema>;
 export const RemindersStateSchema = v.object({
   expiries: v.array(ExpirySchema),
   /** Per key, the days-left bucket already notified (or passed over when the expiry was first seen). */
-  lastNotified: v.record(v.string(), finiteNumber),
+  lastNotified: recordOf(finiteNumber),
 });
 export type RemindersState = v.InferOutput<typeof RemindersStateSchema>;
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { recordOf } from '@/utils/schema/record-of';
 
 /**
  * The tracker's persisted data. Schemas (rather than bare interfaces) because the state comes back
@@ -111,7 +112,7 @@ export const TrackerStateSchema = v.object({
   /** The last status request said the employee is signed out; pending changes wait for a new sign-in. */
   needsSignIn: v.boolean(),
   /** Per source id: how long its changes take to settle, learned from earlier changes (timing.ts). */
-  timings: v.optional(v.record(v.string(), v.object({ expectedMs: finiteNumber, quickHits: finiteNumber }))),
+  timings: v.optional(recordOf(v.object({ expectedMs: finiteNumber, quickHits: finiteNumber }))),
 });
 export type TrackerState = v.InferOutput<typeof TrackerStateSchema>;
 
