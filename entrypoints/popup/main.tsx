@@ -28,25 +28,27 @@ function start(): void {
     document.documentElement,
     popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
   );
-  const kept = readKeptState();
-  const remembered = stillTrueNow(kept);
+  const keptState = readKeptState();
+  const remembered = stillTrueNow(keptState);
   const language = remembered?.settings.settings.language ?? '';
-  const translator = language ? paintTranslator(language) : browserTranslator();
+  const keptMessages = paintTranslator(language);
+  const translator = keptMessages ?? (language ? null : browserTranslator());
   if (remembered && translator) {
-    mount(remembered, translator, language);
+    mount(remembered, translator, language, !keptMessages);
     return;
   }
   void (async () => {
     // A kept signed-in state the cookies cannot vouch for is checked against storage.session (one round trip, in
     // memory); only a popup with no kept state reads the worker's mirror, which can be from before a browser start too.
-    const snapshot = await stillTrue(remembered === undefined ? kept : await readUiSnapshot());
+    const snapshot = await stillTrue(remembered === undefined ? keptState : await readUiSnapshot());
     const forced = snapshot?.settings.settings.language ?? '';
-    const paintable = forced ? paintTranslator(forced) : null;
-    mount(snapshot, paintable ?? (forced ? await forcedTranslator(forced) : browserTranslator()), forced);
+    const paintable = paintTranslator(forced);
+    mount(snapshot, paintable ?? (forced ? await forcedTranslator(forced) : browserTranslator()), forced, !paintable && !forced);
   })();
 }
 
-function mount(snapshot: UiState | null, translator: Translator, language: string): void {
+/** `keepMessages`: the browser's own messages are not kept yet; they are, after the first frame, for the next popup. */
+function mount(snapshot: UiState | null, translator: Translator, language: string, keepMessages: boolean): void {
   setTranslator(translator);
   document.documentElement.lang = language || browser.i18n.getUILanguage();
   // Requests wake a stopped worker only when made (the first one after the first paint, from PopupApp's effect).
@@ -67,6 +69,7 @@ function mount(snapshot: UiState | null, translator: Translator, language: strin
   // opened once the first frame is out, so a worker starting up does not compete with the first paint.
   requestAnimationFrame(() =>
     setTimeout(() => {
+      if (keepMessages) void keepBrowserMessages();
       const port = connectToWorker('popup');
       port.subscribe((state) => {
         // Whatever the worker pushes is what the next popup paints first.
@@ -92,6 +95,16 @@ function markFirstScreen(store: ReturnType<typeof createPopupStore>['store']): v
     stop();
     mark();
   });
+}
+
+/** The browser's own language's messages, kept for the next popup's first paint (see paintTranslator). */
+async function keepBrowserMessages(): Promise<void> {
+  try {
+    const { locale, dictionaries } = await loadMessages(browser.i18n.getUILanguage());
+    rememberPaintMessages(locale, dictionaries);
+  } catch {
+    // The next popup asks the browser's message bundle again, as this one did.
+  }
 }
 
 /** Loads the forced language's messages and keeps them for the next popup's synchronous first paint. */

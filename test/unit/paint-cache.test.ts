@@ -122,4 +122,16 @@ describe("the popup's first-paint copy of the last state shown", () => {
     version = '1.1.0';
     expect(paintTranslator('de')).toBeNull();
   });
+
+  it("uses the browser's own language's kept messages when no language is forced, never another language's", () => {
+    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Rekey', version: '1.0.0' });
+    let uiLanguage = 'de-AT';
+    fakeBrowser.i18n.getUILanguage = () => uiLanguage;
+    expect(paintTranslator('')).toBeNull();
+    rememberPaintMessages('de', [{ popup_title: { message: 'Passwort ändern' } }, { popup_title: { message: 'Change password' } }]);
+    expect(paintTranslator('')?.t('popup.title')).toBe('Passwort ändern');
+    expect(paintTranslator('')?.locale).toBe('de');
+    uiLanguage = 'nl';
+    expect(paintTranslator('')).toBeNull();
+  });
 });
