@@ -54,3 +54,25 @@ export function parsePoForms(text: string, keepFuzzy = false): Map<string, { plu
   }
   return map;
 }
+
+/** GNUstep/Apple .strings (SOGo's Localizable.strings): `"key" = "value";`, backslash escapes, comments skipped. */
+export function parseStrings(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const quoted = '"((?:[^"\\\\]|\\\\.)*)"';
+  const unescaped = (chunk: string) => chunk.replace(/\\n/g, '\n').replace(/\\(.)/g, '$1');
+  const withoutComments = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  for (const match of withoutComments.matchAll(new RegExp(`${quoted}\\s*=\\s*${quoted}\\s*;`, 'g')))
+    map.set(unescaped(match[1]!), unescaped(match[2]!));
+  return map;
+}
+
+/** Roundcube's PHP localization files: `$messages['key'] = 'value';` (or `$labels[…]`), single- or double-quoted. */
+export function parseRoundcubeInc(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const entry = /^\$(?:messages|labels)\[(['"])([^'"]+)\1\]\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*;/gm;
+  for (const match of text.matchAll(entry)) {
+    const single = match[3];
+    map.set(match[2]!, single !== undefined ? single.replace(/\\(['\\])/g, '$1') : match[4]!.replace(/\\n/g, '\n').replace(/\\(.)/g, '$1'));
+  }
+  return map;
+}

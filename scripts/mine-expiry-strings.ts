@@ -13,16 +13,22 @@
  *   SAMBA_GIT    bare clone of samba-team/samba                   (source3/locale/pam_winbind/*.po)
  *   SUDO_GIT     bare clone of sudo-project/sudo                  (plugins/sudoers/po/*.po)
  *   SHIBBOLETH_GIT bare clone of unofficial-shibboleth-mirror/java-identity-provider (messages_*.properties; held out)
+ *   MEDIAWIKI_DEB  Debian package file, `apt-get download mediawiki=1:1.39.17-1+deb12u2`    (languages/i18n/*.json)
+ *   SOGO_DEB       Debian package file, `apt-get download sogo-common=5.8.0-2+deb12u4`     (MainUI Localizable.strings)
+ *   ROUNDCUBE_PLUGINS_DEB `apt-get download roundcube-plugins=1.6.5+dfsg-1+deb12u14`      (plugins/password/localization)
+ *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
  * Commits used for the data in the repository: okta 5225c54fdab5, freeipa b16f3b80dc59, keycloakify 11.16.0, and
  * linux-pam ddab692c8409, shadow 816e02a2a98d, sssd 9238b410e4b3, samba 4614f04b0629, sudo 2e18923c2e95, shibboleth idp
  * 70cacdfae055 (as in the sources). Fuzzy (unreviewed) translations are skipped.
  * An input left unset keeps that product's entries from the current strings.json, so one bundle can be re-mined alone.
- * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… PAM_GIT=… SHADOW_GIT=… SSSD_GIT=… SAMBA_GIT=… SUDO_GIT=… SHIBBOLETH_GIT=… npx tsx scripts/mine-expiry-strings.ts
+ * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… PAM_GIT=… SHADOW_GIT=… SSSD_GIT=… SAMBA_GIT=… SUDO_GIT=… SHIBBOLETH_GIT=… \
+ *      MEDIAWIKI_DEB=… SOGO_DEB=… ROUNDCUBE_PLUGINS_DEB=… npx tsx scripts/mine-expiry-strings.ts
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePo, parsePoForms, parseProperties } from './bundle-parsers';
+import { parsePo, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from './bundle-parsers';
 
 export interface MinedString {
   product: string;
@@ -364,6 +370,145 @@ if (process.env.SHIBBOLETH_GIT) {
         });
     }
   }
+}
+
+// ── Debian packages of web sign-in products (read from the .deb itself: package and version are the provenance) ──
+
+/** Unpacks a downloaded .deb (`apt-get download NAME=VERSION`) into a temporary folder; returns it and `debian/NAME@VERSION`. */
+function unpackDeb(deb: string): { root: string; origin: string } {
+  const field = (name: string) => execFileSync('dpkg-deb', ['-f', deb, name], { encoding: 'utf8' }).trim();
+  const root = mkdtempSync(join(tmpdir(), 'expiry-deb-'));
+  execFileSync('dpkg-deb', ['-x', deb, root]);
+  return { root, origin: `debian/${field('Package')}@${field('Version')}` };
+}
+
+// MediaWiki (Special:ChangeCredentials after sign-in; languages/i18n, translated at translatewiki.net). Only ISO 639-1
+// languages and the Chinese scripts are kept: the other ~300 files are dialects and script variants.
+const MEDIAWIKI_KEYS: Record<string, string> = {
+  'resetpass-expired': 'password_expired',
+  'resetpass-temp-emailed': 'temporary_password_change',
+  'userlogin-yourpassword': 'password',
+  newpassword: 'new_password',
+  retypenew: 'retype_new_password',
+  resetpass_header: 'change_account_password',
+  passwordreset: 'reset_password',
+  'passwordreset-text-one': 'reset_password_form',
+};
+const MEDIAWIKI_LANG: Record<string, string> = { 'zh-hans': 'zh-CN', 'zh-hant': 'zh-TW', 'pt-br': 'pt-BR' };
+if (process.env.MEDIAWIKI_DEB) {
+  const { root, origin } = unpackDeb(process.env.MEDIAWIKI_DEB);
+  const dir = 'usr/share/mediawiki/languages/i18n';
+  for (const file of readdirSync(join(root, dir))) {
+    const code = file.replace(/\.json$/, '');
+    const lang = MEDIAWIKI_LANG[code] ?? (/^[a-z]{2}$/.test(code) ? code : undefined);
+    if (!lang || !file.endsWith('.json')) continue;
+    const messages = JSON.parse(readFileSync(join(root, dir, file), 'utf8')) as Record<string, unknown>;
+    for (const [key, name] of Object.entries(MEDIAWIKI_KEYS)) {
+      const text = messages[key];
+      if (typeof text === 'string' && text.trim())
+        out.push({ product: 'mediawiki', lang, key: name, text: text.trim(), source: `${origin}:${dir}/${file}:${key}` });
+    }
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+
+// SOGo groupware (web mail sign-in; LDAP password policy messages of its MainUI). A language's file repeats the
+// English for what it has not translated: those entries are left to English.
+const SOGO_KEYS: Record<string, string> = {
+  'Your password has expired, please enter a new one below': 'password_expired',
+  'Your account was locked due to an expired password.': 'locked_expired_password',
+  'You have %{0} logins remaining before your account is locked. Please change your password in the preference dialog.': 'grace_logins',
+  'Your password is going to expire in %{0} %{1}.': 'expire_in',
+  'Password about to expire': 'about_to_expire',
+  days: 'days',
+  'Change your Password': 'change_password',
+  Password: 'password',
+  'New password': 'new_password',
+};
+const SOGO_LANG: Record<string, string> = {
+  Arabic: 'ar',
+  Basque: 'eu',
+  Bosnian: 'bs',
+  BrazilianPortuguese: 'pt-BR',
+  Bulgarian: 'bg',
+  Catalan: 'ca',
+  ChineseChina: 'zh-CN',
+  ChineseTaiwan: 'zh-TW',
+  Croatian: 'hr',
+  Czech: 'cs',
+  Danish: 'da',
+  Dutch: 'nl',
+  English: 'en',
+  Finnish: 'fi',
+  French: 'fr',
+  German: 'de',
+  Hebrew: 'he',
+  Hungarian: 'hu',
+  Icelandic: 'is',
+  Indonesian: 'id',
+  Italian: 'it',
+  Japanese: 'ja',
+  Kazakh: 'kk',
+  Latvian: 'lv',
+  Lithuanian: 'lt',
+  Macedonian: 'mk',
+  NorwegianBokmal: 'nb',
+  NorwegianNynorsk: 'nn',
+  Polish: 'pl',
+  Portuguese: 'pt',
+  Romanian: 'ro',
+  Russian: 'ru',
+  Serbian: 'sr',
+  Slovak: 'sk',
+  Slovenian: 'sl',
+  SpanishArgentina: 'es-AR',
+  SpanishSpain: 'es',
+  Swedish: 'sv',
+  TurkishTurkey: 'tr',
+  Ukrainian: 'uk',
+  Welsh: 'cy',
+};
+if (process.env.SOGO_DEB) {
+  const { root, origin } = unpackDeb(process.env.SOGO_DEB);
+  const dir = 'usr/share/GNUstep/SOGo/MainUI.SOGo/Resources';
+  for (const folder of readdirSync(join(root, dir))) {
+    const lang = SOGO_LANG[folder.replace(/\.lproj$/, '')];
+    if (!lang || !folder.endsWith('.lproj')) continue; // Montenegrin and SerbianLatin: no two-letter tag of their own
+    const path = `${dir}/${folder}/Localizable.strings`;
+    const strings = parseStrings(readFileSync(join(root, path), 'utf8'));
+    for (const [english, key] of Object.entries(SOGO_KEYS)) {
+      const text = strings.get(english);
+      if (text?.trim() && (lang === 'en' || text !== english))
+        out.push({ product: 'sogo', lang, key, text: text.trim(), source: `${origin}:${path}:"${english}"` });
+    }
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+
+// Roundcube webmail's password plugin (shown after sign-in when the LDAP/AD password has expired or soon will).
+const ROUNDCUBE_KEYS = [
+  'passwdexpired',
+  'passwdexpirewarning',
+  'changepasswd',
+  'curpasswd',
+  'newpasswd',
+  'confpasswd',
+  'passwordforbidden',
+];
+if (process.env.ROUNDCUBE_PLUGINS_DEB) {
+  const { root, origin } = unpackDeb(process.env.ROUNDCUBE_PLUGINS_DEB);
+  const dir = 'usr/share/roundcube/plugins/password/localization';
+  for (const file of readdirSync(join(root, dir))) {
+    const tag = /^([a-z]{2})(?:_([A-Z]{2}))?\.inc$/.exec(file);
+    if (!tag || (tag[1] === 'en' && tag[2] !== 'US')) continue; // regional English; three-letter languages
+    const lang = tag[1] === 'en' ? 'en' : tag[1] === 'zh' || tag[1] === 'pt' || tag[1] === 'es' ? `${tag[1]}-${tag[2]}` : tag[1]!;
+    const messages = parseRoundcubeInc(readFileSync(join(root, dir, file), 'utf8'));
+    for (const key of ROUNDCUBE_KEYS) {
+      const text = messages.get(key);
+      if (text?.trim()) out.push({ product: 'roundcube', lang, key, text: text.trim(), source: `${origin}:${dir}/${file}:${key}` });
+    }
+  }
+  rmSync(root, { recursive: true, force: true });
 }
 
 // Products whose input was not given this run keep their entries as they are.

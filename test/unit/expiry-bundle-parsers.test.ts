@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePoForms, parseProperties } from '@/scripts/bundle-parsers';
+import { parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from '@/scripts/bundle-parsers';
 
 /** How the expiry miner reads the products' bundles: what it gets wrong here would be wrong phrase data. */
 describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
@@ -53,6 +53,40 @@ describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
       new Map([
         ['screen.welcome', 'Café et thé pour tous.'],
         ['screen.title', 'Web Login'],
+      ]),
+    );
+  });
+  it("reads SOGo's Localizable.strings: the English key, its translation, escapes, comments skipped", () => {
+    const strings = [
+      '/* Password policy */',
+      '"Your password is going to expire in %{0} %{1}." = "Votre mot de passe va expirer dans %{0} %{1}.";',
+      '// "Password" = "commented out";',
+      '"days" = "jours";',
+      '"Quoted" = "Le \\"mot\\" de passe\\nsuivant";',
+    ].join('\n');
+    expect(parseStrings(strings)).toEqual(
+      new Map([
+        ['Your password is going to expire in %{0} %{1}.', 'Votre mot de passe va expirer dans %{0} %{1}.'],
+        ['days', 'jours'],
+        ['Quoted', 'Le "mot" de passe\nsuivant'],
+      ]),
+    );
+  });
+
+  it("reads Roundcube's PHP localization arrays, single-quoted with escaped quotes or double-quoted", () => {
+    const inc = [
+      '<?php',
+      "$labels['changepasswd']  = 'Changer le mot de passe';",
+      "$messages['passwdexpired'] = 'Votre mot de passe est expiré, vous devez le changer maintenant';",
+      "$messages['passwdexpirewarning'] = 'Avertissement ! Changez-le avant l\\'échéance $expirationdatetime.';",
+      '$messages["passwordforbidden"] = "Le mot de passe contient des caractères interdits.";',
+    ].join('\n');
+    expect(parseRoundcubeInc(inc)).toEqual(
+      new Map([
+        ['changepasswd', 'Changer le mot de passe'],
+        ['passwdexpired', 'Votre mot de passe est expiré, vous devez le changer maintenant'],
+        ['passwdexpirewarning', "Avertissement ! Changez-le avant l'échéance $expirationdatetime."],
+        ['passwordforbidden', 'Le mot de passe contient des caractères interdits.'],
       ]),
     );
   });

@@ -111,4 +111,33 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'samba:password': 'password-noun',
   'sudo:password_expired': 'expired',
   'sudo:account_expired': 'other',
+  // MediaWiki (Special:ChangeCredentials): an expired password, and a forced change after signing in with a
+  // temporary emailed code; its reset and plain change pages stay silent.
+  'mediawiki:password_expired': 'expired',
+  'mediawiki:temporary_password_change': 'forced',
+  'mediawiki:password': 'password-noun',
+  'mediawiki:new_password': 'new-password',
+  'mediawiki:retype_new_password': 'confirm-password',
+  'mediawiki:change_account_password': 'other',
+  'mediawiki:reset_password': 'other',
+  'mediawiki:reset_password_form': 'other',
+  // SOGo (LDAP password policy): an account locked *because* the password expired is still an expired password;
+  // "N logins remaining" is a grace-login warning; the unit of "expire in %{0} %{1}" is its "days" row.
+  'sogo:password_expired': 'expired',
+  'sogo:locked_expired_password': 'expired',
+  'sogo:grace_logins': 'expiring-soon',
+  'sogo:expire_in': 'expiring-days',
+  'sogo:about_to_expire': 'expiring-soon',
+  'sogo:days': 'day-unit',
+  'sogo:change_password': 'other',
+  'sogo:password': 'password-noun',
+  'sogo:new_password': 'new-password',
+  // Roundcube's password plugin: the warning names a date ("change it before 24.12.2026 10:00"), not a count.
+  'roundcube:passwdexpired': 'expired',
+  'roundcube:passwdexpirewarning': 'expiring-soon',
+  'roundcube:changepasswd': 'other',
+  'roundcube:curpasswd': 'other',
+  'roundcube:newpasswd': 'new-password',
+  'roundcube:confpasswd': 'confirm-password',
+  'roundcube:passwordforbidden': 'other',
 };

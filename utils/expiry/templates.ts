@@ -64,8 +64,10 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const WORD = /[\p{L}\p{M}]+|\p{Nd}+|#/gu;
 /** A count in a message: {0}, ${days}, %d, %ld, %1$d (gettext, printf). */
 const PLACEHOLDER = /\{\d\}|\$\{\w+\}|%(?:\d\$)?l?d/g;
-/** A string argument (%s, %2$s: a name, or SSSD's unit word) is no word of the message. */
-const STRING_PLACEHOLDER = /%(?:\d\$)?s/g;
+/** A string argument (%s, %2$s: a name, or SSSD's unit word; Roundcube's $expirationdatetime) is no word of the message. */
+const STRING_PLACEHOLDER = /%(?:\d\$)?s|\$[a-z]+\b/g;
+/** A placeholder right after the count is its unit (SOGo's "expire in %{0} %{1}"): a string, not a second count. */
+const UNIT_AFTER_COUNT = /(\{\d\}|%(?:\d\$)?l?d)([\s%]*)\{\d\}/g;
 const MARKUP = /<\/?[a-z]+>/gi;
 
 /** Accents vary between a product's bundles ("Parolă" / "Parola"); alphabetic scripts are compared without them. */
@@ -157,20 +159,24 @@ function sharesContentWord(sentence: readonly string[], template: Template, buil
 }
 
 /**
- * Short words in at least this share of a language's messages are its function words: pt "sua" is in 73 % of the
- * Portuguese messages and vi "bạn"/"của" in 83 %/71 %, while vi "hết hạn" (expired), a syllable pair, is in 67 %.
- * One-letter words ("a", "o") never count.
+ * Short words in at least this share of a language's messages that name the password are its function words: pt
+ * "sua" is in 71 % of them, vi "của" in 60 %, while vi "hết hạn" (expired), a syllable pair, is in 56 %. Counted over
+ * the messages that name the password (not the account, session or link ones), so that adding a product's bundle
+ * with its own account/session messages does not turn "sua" into a content word. One-letter words never count.
  */
-const COMMON_SHARE = 0.7;
+const COMMON_SHARE = 0.6;
 
-function commonShortWords(templates: readonly Template[]): Map<string, Set<string>> {
+function commonShortWords(templates: readonly Template[], nouns: Map<string, string[][]>): Map<string, Set<string>> {
   const byLang = new Map<string, Template[]>();
-  for (const template of templates) byLang.set(template.lang, [...(byLang.get(template.lang) ?? []), template]);
+  for (const template of templates) {
+    if (!(nouns.get(template.lang) ?? []).some((noun) => containsRun(template.tokens, noun))) continue;
+    byLang.set(template.lang, [...(byLang.get(template.lang) ?? []), template]);
+  }
   const common = new Map<string, Set<string>>();
   for (const [lang, ofLang] of byLang) {
     const counts = new Map<string, number>();
     for (const template of ofLang)
-      for (const word of new Set(template.tokens)) if (word.length < 4) counts.set(word, (counts.get(word) ?? 0) + 1);
+      for (const word of new Set(template.tokens)) if (word.length > 1 && word.length < 4) counts.set(word, (counts.get(word) ?? 0) + 1);
     common.set(lang, new Set([...counts].filter(([, count]) => count >= COMMON_SHARE * ofLang.length).map(([word]) => word)));
   }
   return common;
@@ -258,7 +264,8 @@ export function withPhraseRows<T>(other: PhraseRows, run: () => T): T {
 function compiled(): Index {
   if (index) return index;
   const built: Index = { nouns: new Map(), templates: [], byKey: new Map(), common: new Map(), days: new Map(), units: new Map() };
-  for (const [lang, role, text] of rows) {
+  for (const [lang, role, raw] of rows) {
+    const text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
     // A product's name placeholder ("Your {0} password has expired") is dropped; a count becomes the number token.
     const cleaned = text
       .replace(MARKUP, '')
@@ -280,7 +287,7 @@ function compiled(): Index {
     built.templates.push(template);
     for (const key of new Set(tokens.map(keyOf))) built.byKey.set(key, [...(built.byKey.get(key) ?? []), template]);
   }
-  built.common = commonShortWords(built.templates);
+  built.common = commonShortWords(built.templates, built.nouns);
   built.days = dayWords(built.templates);
   for (const [lang, units] of dayUnits(built.templates, built.common))
     built.units.set(lang, new Set([...(built.units.get(lang) ?? []), ...units]));
