@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
@@ -10,6 +12,19 @@ const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'
 
 const outDir = process.env.REKEY_OUT_DIR ?? '.output';
 
+// Which messages a build carries: the popup's kept copy of them (entrypoints/shared/paint-cache.ts) is only used by a
+// build with the same messages, also when the version did not change (development builds). Deterministic: a hash.
+const localesDir = resolve(import.meta.dirname, 'locales');
+const messagesId = createHash('sha256')
+  .update(
+    readdirSync(localesDir)
+      .sort()
+      .map((file) => `${file}\0${readFileSync(resolve(localesDir, file), 'utf8')}`)
+      .join('\0'),
+  )
+  .digest('hex')
+  .slice(0, 16);
+
 export default defineConfig({
   srcDir: '.',
   // REKEY_OUT_DIR: a second build on the same machine (sandbox/browser/build-dir.ts reads it too).
@@ -18,6 +33,7 @@ export default defineConfig({
   // Explicit imports keep utils/ honest about what touches extension APIs.
   imports: false,
   vite: () => ({
+    define: { 'import.meta.env.REKEY_MESSAGES_ID': JSON.stringify(messagesId) },
     // module-sizes: what each module adds to the worker, written beside (not inside) the extension for the bench.
     // preact-without-inner-html: Preact's dangerouslySetInnerHTML sink, unused here, throws instead of writing HTML.
     // inline-page-css: the popup's styles in its HTML, one request fewer each before its first paint.

@@ -15,7 +15,7 @@ const stateKey = 'rekey:paint-state';
 const messagesKey = 'rekey:paint-messages';
 
 interface StoredMessages {
-  /** Messages of another build may miss keys: a copy is only used by the version that wrote it. */
+  /** Messages of another build may miss keys: a copy is only used by a build with the same version and messages. */
   version: string;
   locale: string;
   dictionaries: Dictionary[];
@@ -135,12 +135,18 @@ export function rememberPaintState(state: UiState): void {
 export function paintTranslator(language: string): Translator | null {
   const stored = readJson(messagesKey) as Partial<StoredMessages> | undefined;
   const locale = pickLocale(language || browser.i18n.getUILanguage());
-  if (stored?.version !== browser.runtime.getManifest().version || stored.locale !== locale || !Array.isArray(stored.dictionaries)) {
+  if (stored?.version !== messagesVersion() || stored.locale !== locale || !Array.isArray(stored.dictionaries)) {
     return null;
   }
   return createTranslator(lookupIn(...stored.dictionaries), locale);
 }
 
+/** The extension's version and the fingerprint of its messages (wxt.config.ts; absent in unit tests). */
+function messagesVersion(): string {
+  const messagesId: unknown = import.meta.env.REKEY_MESSAGES_ID;
+  return `${browser.runtime.getManifest().version}+${typeof messagesId === 'string' ? messagesId : ''}`;
+}
+
 export function rememberPaintMessages(locale: string, dictionaries: Dictionary[]): void {
-  write(messagesKey, { version: browser.runtime.getManifest().version, locale, dictionaries } satisfies StoredMessages);
+  write(messagesKey, { version: messagesVersion(), locale, dictionaries } satisfies StoredMessages);
 }
