@@ -48,6 +48,8 @@ function firefoxBaseline(): string {
 interface Sample {
   fcp: number;
   content: number;
+  /** The screen shown when the times were read ('signed-out', 'choose', …; the empty page has none). */
+  screen?: string;
 }
 
 /** Loads `url` in a new 360×600 tab and reads when its first real content was painted. */
@@ -62,7 +64,7 @@ async function paintOnce(session: FirefoxSession, url: string, rekey: boolean): 
       const check = () => {
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
         const mark = performance.getEntriesByName('rekey:first-screen')[0]?.startTime;
-        if (fcp !== undefined && (${!rekey} || mark !== undefined)) resolve({ fcp, content: Math.max(fcp, mark ?? 0) });
+        if (fcp !== undefined && (${!rekey} || mark !== undefined)) resolve({ fcp, content: Math.max(fcp, mark ?? 0), screen: document.querySelector('[data-screen]')?.getAttribute('data-screen') ?? undefined });
         else if (performance.now() > deadline) reject(new Error('No paint entries: fcp ' + fcp + ', mark ' + mark));
         else setTimeout(check, 10);
       };
@@ -107,19 +109,29 @@ async function warmSamples(session: FirefoxSession, runs: number) {
   return samples;
 }
 
-/** The first load of each page after a browser start, `restarts` times (which page goes first alternates). */
-async function firstOpenSamples(profile: string, baselineDir: string, restarts: number) {
+/**
+ * The first load of each page after a browser start, `restarts` times each: every launch opens one page only (which
+ * alternates), the first extension page after that start. `afterRekey` runs before a Rekey launch closes.
+ */
+async function firstOpenSamples(
+  profile: string,
+  baselineDir: string,
+  restarts: number,
+  afterRekey?: (session: FirefoxSession) => Promise<void>,
+) {
   const samples = { rekey: [] as Sample[], baseline: [] as Sample[] };
-  for (let run = 0; run < restarts; run++) {
+  for (let run = 0; run < 2 * restarts; run++) {
     const session = await launch(profile, baselineDir);
     try {
       const { rekey, baseline } = urls(session);
       if (run % 2 === 0) {
-        samples.rekey.push(await paintOnce(session, rekey, true));
-        samples.baseline.push(await paintOnce(session, baseline, false));
+        const sample = await paintOnce(session, rekey, true);
+        // A browser start signs everyone out: a first screen showing a signed-in employee would be a wrong one.
+        if (sample.screen !== 'signed-out') throw new Error(`The first popup after a Firefox start showed "${sample.screen}".`);
+        samples.rekey.push(sample);
+        await afterRekey?.(session);
       } else {
         samples.baseline.push(await paintOnce(session, baseline, false));
-        samples.rekey.push(await paintOnce(session, rekey, true));
       }
     } finally {
       await session.close();
@@ -193,12 +205,19 @@ export async function firefoxPaintRows(options: FirefoxPaintOptions): Promise<Be
     } finally {
       await session.close();
     }
-    // Tokens live in storage.session, which a browser start empties: the employee is signed out again then.
+    // Tokens live in storage.session, which a browser start empties: the employee is signed out again then. Each
+    // measured popup signs in again before its Firefox closes, so every Rekey start finds a kept signed-in state.
     result.push(
       ...rows(
         'after sign-in, first open after browser start (signed out again)',
         'just started',
-        await firstOpenSamples(profile, baseline, options.restarts),
+        await firstOpenSamples(profile, baseline, options.restarts, async (started) => {
+          const harness = firefoxHarness(started);
+          const popup = await harness.openPopup();
+          await signIn(harness, popup, 'alice', 'Alice-Sandbox-1');
+          await popup.waitFor(testId('identity'));
+          await popup.close();
+        }),
       ),
     );
   } finally {
