@@ -17,6 +17,7 @@
  *   SOGO_DEB       Debian package file, `apt-get download sogo-common=5.8.0-2+deb12u4`     (MainUI Localizable.strings)
  *   ROUNDCUBE_PLUGINS_DEB `apt-get download roundcube-plugins=1.6.5+dfsg-1+deb12u14`      (plugins/password/localization)
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
+ * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas.
  * Commits used for the data in the repository: okta 5225c54fdab5, freeipa b16f3b80dc59, keycloakify 11.16.0, and
  * linux-pam ddab692c8409, shadow 816e02a2a98d, sssd 9238b410e4b3, samba 4614f04b0629, sudo 2e18923c2e95, shibboleth idp
  * 70cacdfae055 (as in the sources). Fuzzy (unreviewed) translations are skipped.
@@ -509,6 +510,47 @@ if (process.env.ROUNDCUBE_PLUGINS_DEB) {
     }
   }
   rmSync(root, { recursive: true, force: true });
+}
+
+// ── Apereo CAS (vendored excerpts: bench/expiry-corpus/real/bundles/apereo-cas, read through the code-search service) ──
+// The repository is too large to mirror; each excerpt's header names the commit and path it was read from, and its
+// lines are the file's own. Always mined (the excerpts are committed), so re-mining is reproducible without a network.
+const CAS_KEYS = [
+  'authenticationFailure.AccountDisabledException',
+  'authenticationFailure.AccountLockedException',
+  'authenticationFailure.AccountExpiredException',
+  'authenticationFailure.CredentialExpiredException',
+  'authenticationFailure.AccountPasswordMustChangeException',
+  'password.expiration.warning',
+  'password.expiration.loginsRemaining',
+  'screen.accountdisabled.heading',
+  'screen.accountlocked.heading',
+  'screen.expiredpass.heading',
+  'screen.mustchangepass.heading',
+  'screen.button.changePassword',
+  'screen.pm.success.message',
+  'screen.pm.confirmpsw',
+  'screen.pm.enterpsw',
+];
+const CAS_DIR = new URL('../bench/expiry-corpus/real/bundles/apereo-cas/', import.meta.url);
+{
+  const read = (file: string) => readFileSync(new URL(file, CAS_DIR), 'utf8');
+  const english = parseProperties(read('messages.properties'));
+  for (const file of readdirSync(CAS_DIR)) {
+    const tag = /^messages(?:_([a-z]{2})(?:_([A-Z]{2}))?)?\.properties$/.exec(file);
+    if (!tag) continue;
+    const lang = !tag[1] ? 'en' : tag[2] ? `${tag[1]}-${tag[2]}` : tag[1];
+    const text = read(file);
+    const [, commit, path] = /^# Excerpt of apereo\/cas@([0-9a-f]{40}):(\S+)/.exec(text) ?? [];
+    if (!commit || !path) throw new Error(`${file}: no "# Excerpt of apereo/cas@<commit>:<path>" header`);
+    const props = parseProperties(text);
+    for (const key of CAS_KEYS) {
+      const value = props.get(key);
+      // An untranslated line repeats the English: that is English, not this language.
+      if (value && (lang === 'en' || value !== english.get(key)))
+        out.push({ product: 'cas', lang, key, text: value, source: `apereo/cas@${commit.slice(0, 12)}:${path}:${key}` });
+    }
+  }
 }
 
 // Products whose input was not given this run keep their entries as they are.

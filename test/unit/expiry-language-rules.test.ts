@@ -52,6 +52,25 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(alert(`Если срок действия вашего пароля истёк, ${more}.`)).toMatchObject({ kind: 'none' });
   });
 
+  it('takes a sentence that opens with a message less its possessive, never less a negation or its verb', () => {
+    // "Twoje hasło wygasło" / "Ditt lösenord har gått ut" without "Twoje" / "Ditt", then more words.
+    expect(alert('Hasło wygasło, skontaktuj się z działem IT.')).toMatchObject({ kind: 'expired' });
+    expect(alert('Lösenordet har gått ut, kontakta IT-avdelningen.')).toMatchObject({ kind: 'expired' });
+    // "Hasło nie wygasło" less "nie" would read "expired"; "Votre mot de passe a (expiré)" less its verb is anything.
+    expect(alert('Hasło nie wygasło, skontaktuj się z działem IT.')).toMatchObject({ kind: 'none' });
+    expect(alert('Votre mot de passe a été modifié il y a 3 jours.')).toMatchObject({ kind: 'none' });
+  });
+
+  it('reads function words over the messages that name the password, so a session notice stays silent', () => {
+    // pt "a sua" stays a function word however many account/session messages a bundle adds.
+    expect(alert('A sua sessão expirou. Introduza novamente a sua palavra-passe.')).toMatchObject({ kind: 'none' });
+  });
+
+  it('takes the unit of "expire in %{0} %{1}" (SOGo) from its own day word, not as a second count', () => {
+    expect(languageWords('fr').days).toContain('jours');
+    expect(alert('Votre mot de passe va expirer dans 5 jours.')).toMatchObject({ kind: 'expiring', daysLeft: 5 });
+  });
+
   it('takes a short sentence made of a message’s words for that message, but not "your password" alone', () => {
     expect(alert('비밀번호가 만료되었습니다')).toMatchObject({ kind: 'expired' });
     expect(alert('Your password')).toMatchObject({ kind: 'none' });

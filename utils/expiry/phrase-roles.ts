@@ -140,4 +140,21 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'roundcube:newpasswd': 'new-password',
   'roundcube:confpasswd': 'confirm-password',
   'roundcube:passwordforbidden': 'other',
+  // Apereo CAS: an expired password and one that "has expired and must be changed" (AD's must-change flag) are both
+  // expired; "you must change your password" is forced; "N login(s) remaining" is a grace-login warning.
+  'cas:authenticationFailure.CredentialExpiredException': 'expired',
+  'cas:authenticationFailure.AccountPasswordMustChangeException': 'expired',
+  'cas:screen.expiredpass.heading': 'expired',
+  'cas:screen.mustchangepass.heading': 'forced',
+  'cas:password.expiration.warning': 'expiring-days',
+  'cas:password.expiration.loginsRemaining': 'expiring-soon',
+  'cas:screen.pm.enterpsw': 'new-password',
+  'cas:screen.pm.confirmpsw': 'confirm-password',
+  'cas:authenticationFailure.AccountDisabledException': 'other',
+  'cas:authenticationFailure.AccountLockedException': 'other',
+  'cas:authenticationFailure.AccountExpiredException': 'other',
+  'cas:screen.accountdisabled.heading': 'other',
+  'cas:screen.accountlocked.heading': 'other',
+  'cas:screen.button.changePassword': 'other',
+  'cas:screen.pm.success.message': 'other',
 };

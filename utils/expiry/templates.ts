@@ -68,7 +68,8 @@ const PLACEHOLDER = /\{\d\}|\$\{\w+\}|%(?:\d\$)?l?d/g;
 const STRING_PLACEHOLDER = /%(?:\d\$)?s|\$[a-z]+\b/g;
 /** A placeholder right after the count is its unit (SOGo's "expire in %{0} %{1}"): a string, not a second count. */
 const UNIT_AFTER_COUNT = /(\{\d\}|%(?:\d\$)?l?d)([\s%]*)\{\d\}/g;
-const MARKUP = /<\/?[a-z]+>/gi;
+/** Markup a bundle keeps in its messages (`<b>`, CAS's `<a href="{1}">`): its attributes are no words or counts. */
+const MARKUP = /<\/?[a-z][^<>]*>/gi;
 
 /** Accents vary between a product's bundles ("Parolă" / "Parola"); alphabetic scripts are compared without them. */
 const ACCENTED = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*/gu;
@@ -234,12 +235,23 @@ const OPENS_WITH = 0.8;
 /**
  * A sentence that begins with a product's whole message and then goes on ("Срок действия пароля истек и он должен
  * быть изменен": "…истёк" and more) is that message, however long the rest: Dice alone would dilute it. Only from
- * the first word, so "If your password has expired…" and "…has not expired" are not taken for it.
+ * the first word, so "If your password has expired…" and "…has not expired" are not taken for it. The opening may
+ * lack the message's first word, a possessive the product put there and this one did not ("Hasło wygasło i musi
+ * zostać zmienione" opens with "Twoje hasło wygasło" less "Twoje") — never a later one, which may be the verb
+ * ("Votre mot de passe a été modifié" is not "… a expiré") or a negation ("Hasło nie wygasło" less "nie"); and the
+ * opening must say something after the password ("Ändra ditt lösenord" less "Ändra" is just "ditt lösenord").
  */
-function opensWith(sentence: readonly string[], message: readonly string[]): number {
-  if (message.length < 3 || sentence.length < message.length) return 0;
-  for (let i = 0; i < message.length; i++) if (!sameWord(message[i]!, sentence[i]!)) return 0;
-  return OPENS_WITH;
+function opensWith(sentence: readonly string[], message: readonly string[], nouns: ReadonlySet<string>): number {
+  if (message.length < 3) return 0;
+  const opensWithout = (skip: number) => {
+    const run = skip < 0 ? message : message.filter((_, i) => i !== skip);
+    if (sentence.length < run.length) return false;
+    for (let i = 0; i < run.length; i++) if (!sameWord(run[i]!, sentence[i]!)) return false;
+    const isNoun = (word: string) => [...nouns].some((noun) => sameWord(noun, word));
+    const noun = run.findIndex(isNoun);
+    return skip < 0 || (noun >= 0 && run.slice(noun + 1).some((word) => !isNoun(word)));
+  };
+  return opensWithout(-1) || opensWithout(0) ? OPENS_WITH : 0;
 }
 
 type PhraseRows = ReadonlyArray<readonly [string, PhraseRole, string]>;
@@ -397,7 +409,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
       if (!sharesContentWord(tokens, template, built)) continue;
       const score = Math.max(
         similarity(tokens, template.tokens),
-        opensWith(tokens, template.tokens),
+        opensWith(tokens, template.tokens, new Set((built.nouns.get(template.lang) ?? []).flat())),
         insideMessage(tokens, template, built),
       );
       if (score > bestScore) {
