@@ -61,6 +61,20 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(alert('Votre mot de passe a été modifié il y a 3 jours.')).toMatchObject({ kind: 'none' });
   });
 
+  it('takes a sentence that stands word for word inside a longer message for that message, over a mere resemblance', () => {
+    const rows = [
+      ['cs', 'password-noun', 'Heslo'],
+      ['cs', 'expired', 'Vaše heslo vypršelo'],
+      ['cs', 'expiring-soon', 'Upozornění! Vaše heslo brzy vyprší, změňte ho před $expirationdatetime.'],
+    ] as const;
+    // "vyprší" (will expire) and "vypršelo" (expired) share a stem: word overlap alone reads the warning as expired.
+    expect(withPhraseRows(rows, () => matchTemplates('Vaše heslo brzy vyprší'))).toEqual([
+      expect.objectContaining({ lang: 'cs', role: 'expiring-soon' }),
+    ]);
+    // Three words are too few to be sure of a clause ("Vaše heslo brzy" says nothing).
+    expect(withPhraseRows(rows, () => matchTemplates('Vaše heslo brzy'))).toEqual([]);
+  });
+
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {
     // pt "a sua" stays a function word however many account/session messages a bundle adds.
     expect(alert('A sua sessão expirou. Introduza novamente a sua palavra-passe.')).toMatchObject({ kind: 'none' });

@@ -229,6 +229,26 @@ function insideMessage(sentence: readonly string[], template: Template, built: I
   return (2 * sentence.length) / (sentence.length + template.tokens.length);
 }
 
+/** How close a sentence that is a whole clause of a longer message is taken to be: closer than a loose resemblance. */
+const CLAUSE_OF = 0.9;
+
+/**
+ * A sentence that stands word for word inside a longer message, four words or more with one beyond the password
+ * and short words ("Vaše heslo brzy vyprší" in Roundcube's "Upozornění! Vaše heslo brzy vyprší, změňte ho před …"):
+ * the product said exactly this, so it outranks a message that only resembles it ("Vaše heslo vypršelo").
+ */
+function clauseOf(sentence: readonly string[], template: Template, built: Index): number {
+  const message = template.tokens;
+  if (sentence.length < 4 || sentence.length >= message.length) return 0;
+  const noun = new Set((built.nouns.get(template.lang) ?? []).flat());
+  if (!sentence.some((word) => !noun.has(word) && word !== '#' && (word.length >= 5 || UNSPACED.test(word)))) return 0;
+  outer: for (let start = 0; start + sentence.length <= message.length; start++) {
+    for (let i = 0; i < sentence.length; i++) if (sentence[i] !== message[start + i]) continue outer;
+    return CLAUSE_OF;
+  }
+  return 0;
+}
+
 /** How close a sentence that opens with a whole message and goes on is taken to be: a match, not a verbatim one. */
 const OPENS_WITH = 0.8;
 
@@ -411,6 +431,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
         similarity(tokens, template.tokens),
         opensWith(tokens, template.tokens, new Set((built.nouns.get(template.lang) ?? []).flat())),
         insideMessage(tokens, template, built),
+        clauseOf(tokens, template, built),
       );
       if (score > bestScore) {
         best = template;
