@@ -27,7 +27,8 @@ export function checkExpiryPhrases(
   for (const [i, [lang, role, text]] of rows.entries()) {
     const source = sources[i];
     const where = `row ${i} (${lang} ${role} "${text.slice(0, 40)}")`;
-    if (!source || !/^[\w.-]+\/[\w.-]+[@:]\S+:\S+/.test(source)) {
+    // repository[@commit]:path:key, or a documentation page's URL#key.
+    if (!source || !/^(?:[\w.-]+\/[\w.-]+[@:]\S+:\S+|https:\/\/\S+#\S+)/.test(source)) {
       problems.push(`${where}: no source`);
       continue;
     }

@@ -17,7 +17,8 @@
  *   SOGO_DEB       Debian package file, `apt-get download sogo-common=5.8.0-2+deb12u4`     (MainUI Localizable.strings)
  *   ROUNDCUBE_PLUGINS_DEB `apt-get download roundcube-plugins=1.6.5+dfsg-1+deb12u14`      (plugins/password/localization)
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
- * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas.
+ * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, and
+ * closed products' messages as documentation pages quote them (bench/expiry-corpus/real/bundles/documented, with URLs).
  * Commits used for the data in the repository: okta 5225c54fdab5, freeipa b16f3b80dc59, keycloakify 11.16.0, and
  * linux-pam ddab692c8409, shadow 816e02a2a98d, sssd 9238b410e4b3, samba 4614f04b0629, sudo 2e18923c2e95, shibboleth idp
  * 70cacdfae055 (as in the sources). Fuzzy (unreviewed) translations are skipped.
@@ -551,6 +552,21 @@ const CAS_DIR = new URL('../bench/expiry-corpus/real/bundles/apereo-cas/', impor
         out.push({ product: 'cas', lang, key, text: value, source: `apereo/cas@${commit.slice(0, 12)}:${path}:${key}` });
     }
   }
+}
+
+// ── Closed products' messages as their documentation or support pages quote them (Windows, Apple Open Directory) ──
+// bench/expiry-corpus/real/bundles/documented/messages.json: each message with the page that quotes it, verbatim.
+{
+  interface Documented {
+    product: string;
+    key: string;
+    text: string;
+    url: string;
+  }
+  const documented = JSON.parse(
+    readFileSync(new URL('../bench/expiry-corpus/real/bundles/documented/messages.json', import.meta.url), 'utf8'),
+  ).messages as Documented[];
+  for (const { product, key, text, url } of documented) out.push({ product, lang: 'en', key, text, source: `${url}#${key}` });
 }
 
 // Products whose input was not given this run keep their entries as they are.

@@ -4,6 +4,7 @@
 import type { PhraseRole } from './phrase-roles';
 
 export const PHRASE_DATA: ReadonlyArray<readonly [string, PhraseRole, string]> = [
+  ["en", "expired", "The password has expired and must be changed."],
   ["cs", "other", "Tento účet byl zakázán."],
   ["cs", "other", "Tento účet byl uzamčen."],
   ["cs", "expired", "Vaše heslo již není platné."],
@@ -3516,4 +3517,11 @@ export const PHRASE_DATA: ReadonlyArray<readonly [string, PhraseRole, string]> =
   ["zh-CN", "expired", "密码过期，联系您的系统管理员"],
   ["zh-TW", "other", "您的帳號已過期"],
   ["zh-TW", "expired", "密碼已過期，請聯絡您的系統管理員"],
+  ["en", "expired", "Your password has expired. Please change your password at another machine and retry or contact your domain administrator."],
+  ["en", "expired", "The password for this account has expired. To change the password, click Cancel, click Switch User and then log on."],
+  ["en", "expiring-soon", "Your password will expire in few days. To change your password, press CTRL+ALT+DELETE and then click “Change a password”."],
+  ["en", "forced", "The user's password must be changed before logging on the first time."],
+  ["en", "forced", "The user's password must be changed before signing in."],
+  ["en", "expired", "Your password has expired and must be changed."],
+  ["en", "expired", "This user account’s password has expired. The password must change in order to logon. Please update the password or contact your system administrator or technical support."],
 ];

@@ -157,4 +157,13 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'cas:screen.accountlocked.heading': 'other',
   'cas:screen.button.changePassword': 'other',
   'cas:screen.pm.success.message': 'other',
+  // Closed products, as their documentation quotes them: Windows sign-in (also behind AD FS and RD Web), Apple.
+  'windows:password_expired_must_change': 'expired',
+  'windows:expiry_reminder': 'expiring-soon',
+  'windows:must_change_before_signing_in': 'forced',
+  'windows:must_change_before_first_logon': 'forced',
+  'windows:expired_change_elsewhere': 'expired',
+  'windows:expired_switch_user': 'expired',
+  'windows:rdp_expired': 'expired',
+  'apple:kODErrorCredentialsPasswordExpired': 'expired',
 };
