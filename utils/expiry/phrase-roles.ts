@@ -111,16 +111,13 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'samba:password': 'password-noun',
   'sudo:password_expired': 'expired',
   'sudo:account_expired': 'other',
-  // MediaWiki (Special:ChangeCredentials): an expired password, and a forced change after signing in with a
-  // temporary emailed code; its reset and plain change pages stay silent.
+  // MediaWiki (Special:ChangeCredentials): an expired password; its reset and plain change pages stay silent.
   'mediawiki:password_expired': 'expired',
-  'mediawiki:temporary_password_change': 'forced',
   'mediawiki:password': 'password-noun',
   'mediawiki:new_password': 'new-password',
   'mediawiki:retype_new_password': 'confirm-password',
   'mediawiki:change_account_password': 'other',
   'mediawiki:reset_password': 'other',
-  'mediawiki:reset_password_form': 'other',
   // SOGo (LDAP password policy): an account locked *because* the password expired is still an expired password;
   // "N logins remaining" is a grace-login warning; the unit of "expire in %{0} %{1}" is its "days" row.
   'sogo:password_expired': 'expired',
