@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isHeldOutSource } from '@/bench/expiry-corpus/real/build';
+import { withoutMarkup } from '@/utils/expiry/markup';
 import { PHRASE_ROLES, type PhraseRole } from '@/utils/expiry/phrase-roles';
 import type { MinedString } from './mine-expiry-strings';
 
@@ -27,7 +28,9 @@ export function phraseEntries(strings: readonly MinedString[], without: Readonly
     .filter((s) => !isHeldOutSource(s.product, s.lang) && !without.has(s.product))
     .flatMap((s) => {
       const role = PHRASE_ROLES[`${s.product}:${s.key}`];
-      return role ? [{ lang: s.lang.split('-')[0] === 'zh' ? s.lang : s.lang.split('-')[0]!, role, text: s.text, source: s.source }] : [];
+      return role
+        ? [{ lang: s.lang.split('-')[0] === 'zh' ? s.lang : s.lang.split('-')[0]!, role, text: withoutMarkup(s.text), source: s.source }]
+        : [];
     });
   const seen = new Set<string>();
   return entries.filter((e) => {

@@ -1,7 +1,7 @@
 /**
  * Checks the expiry phrase data (utils/expiry/phrase-data.ts + phrase-sources.json) against the mined bundles:
  * - every row has a source, and the source's text in bench/expiry-corpus/real/strings.json is the row's text,
- *   verbatim (no guessed wording where a bundle exists);
+ *   verbatim but for markup tags (no guessed wording where a bundle exists);
  * - no row comes from a product held out of tuning (FreeIPA), so the held-out figures stay honest;
  * - every language a tuned product ships is complete: it has each kind of message that product's English has.
  * Run: npx tsx scripts/check-expiry-phrases.ts (also run by test/unit/expiry-phrases.test.ts).
@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isHeldOutSource } from '@/bench/expiry-corpus/real/build';
+import { withoutMarkup } from '@/utils/expiry/markup';
 import { PHRASE_DATA } from '@/utils/expiry/phrase-data';
 import { PHRASE_ROLES, type PhraseRole } from '@/utils/expiry/phrase-roles';
 import type { MinedString } from './mine-expiry-strings';
@@ -37,7 +38,8 @@ export function checkExpiryPhrases(
       problems.push(`${where}: source ${source} is not among the mined bundle strings`);
       continue;
     }
-    if (entry.text !== text) problems.push(`${where}: text differs from its source ${source}`);
+    // Verbatim but for markup (tags and their attributes), which the build drops.
+    if (withoutMarkup(entry.text) !== text) problems.push(`${where}: text differs from its source ${source}`);
     if (baseLang(entry.lang) !== lang) problems.push(`${where}: language differs from its source (${entry.lang})`);
     if (isHeldOutSource(entry.product, entry.lang)) problems.push(`${where}: comes from held-out ${entry.product} (${entry.lang})`);
     if (PHRASE_ROLES[`${entry.product}:${entry.key}`] !== role) problems.push(`${where}: role differs from PHRASE_ROLES for ${entry.key}`);

@@ -1,3 +1,4 @@
+import { withoutMarkup } from './markup';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
 
@@ -68,8 +69,6 @@ const PLACEHOLDER = /\{\d\}|\$\{\w+\}|%(?:\d\$)?l?d/g;
 const STRING_PLACEHOLDER = /%(?:\d\$)?s|\$[a-z]+\b/g;
 /** A placeholder right after the count is its unit (SOGo's "expire in %{0} %{1}"): a string, not a second count. */
 const UNIT_AFTER_COUNT = /(\{\d\}|%(?:\d\$)?l?d)([\s%]*)\{\d\}/g;
-/** Markup a bundle keeps in its messages (`<b>`, CAS's `<a href="{1}">`): its attributes are no words or counts. */
-const MARKUP = /<\/?[a-z][^<>]*>/gi;
 
 /** Accents vary between a product's bundles ("Parolă" / "Parola"); alphabetic scripts are compared without them. */
 const ACCENTED = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*/gu;
@@ -299,8 +298,7 @@ function compiled(): Index {
   for (const [lang, role, raw] of rows) {
     const text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
     // A product's name placeholder ("Your {0} password has expired") is dropped; a count becomes the number token.
-    const cleaned = text
-      .replace(MARKUP, '')
+    const cleaned = withoutMarkup(text)
       .replace(STRING_PLACEHOLDER, ' ')
       .replace(PLACEHOLDER, role === 'expired' || role === 'forced' ? ' ' : ' 7 ');
     const tokens = tokenize(cleaned);
