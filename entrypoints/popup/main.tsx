@@ -8,7 +8,7 @@ import { createTranslator, lookupIn, type Translator } from '@/utils/i18n/transl
 import { createMessenger } from '@/utils/messages/client';
 import type { UiState } from '@/utils/messages/views';
 import { browserTranslator, loadMessages } from '../shared/i18n';
-import { paintTranslator, readKeptState, rememberPaintMessages, rememberPaintState, stillTrue, stillTrueNow } from '../shared/paint-cache';
+import { keepWorkerStates, paintTranslator, readKeptState, rememberPaintMessages, stillTrue, stillTrueNow } from '../shared/paint-cache';
 import { readUiSnapshot } from '../shared/ui-snapshot';
 import { connectToWorker, pageBrowser } from '../shared/worker-client';
 import '@/components/theme.css';
@@ -65,6 +65,7 @@ function mount(snapshot: UiState | null, translator: Translator, language: strin
   };
   render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, document.getElementById('app')!);
   markFirstScreen(actions.store);
+  keepWorkerStates(actions.store);
   // The port (which wakes a stopped worker, and tells it a popup is open so it polls pending changes faster) is
   // opened once the first frame is out, so a worker starting up does not compete with the first paint.
   requestAnimationFrame(() =>
@@ -72,8 +73,6 @@ function mount(snapshot: UiState | null, translator: Translator, language: strin
       if (keepMessages) void keepBrowserMessages();
       const port = connectToWorker('popup');
       port.subscribe((state) => {
-        // Whatever the worker pushes is what the next popup paints first.
-        rememberPaintState(state);
         for (const listener of pushed) listener(state);
       });
     }),

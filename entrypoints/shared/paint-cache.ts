@@ -126,6 +126,22 @@ export function rememberPaintState(state: UiState): void {
   browser.storage.session.set({ [sessionFlagKey]: true }).catch(() => undefined);
 }
 
+/** What keepWorkerStates needs of a page's store: whether the worker has answered, and the state shown. */
+interface ShownStates {
+  subscribe(listener: (current: { boot: string; state: UiState | null }, previous: { state: UiState | null }) => void): () => void;
+}
+
+/**
+ * Keeps every state the worker hands the page — pushed over the port, or the answer to a request such as sign-in,
+ * which can arrive before the push — as what the next popup paints first. Keeping only pushed states let a popup
+ * closed right after signing in reopen on the signed-out screen until the worker answered.
+ */
+export function keepWorkerStates(store: ShownStates): () => void {
+  return store.subscribe((current, previous) => {
+    if (current.boot === 'ready' && current.state && current.state !== previous.state) rememberPaintState(current.state);
+  });
+}
+
 /**
  * A translator for the first paint that waits for nothing: the kept copy of the messages of `language`, or of the
  * browser's own language when none is forced. Not the browser's message bundle: its first lookup in a freshly started

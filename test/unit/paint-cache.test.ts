@@ -2,7 +2,9 @@
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createPopupStore } from '@/components/popup/store';
 import {
+  keepWorkerStates,
   paintTranslator,
   readKeptState,
   readPaintState,
@@ -133,5 +135,23 @@ describe("the popup's first-paint copy of the last state shown", () => {
     expect(paintTranslator('')?.locale).toBe('de');
     uiLanguage = 'nl';
     expect(paintTranslator('')).toBeNull();
+  });
+});
+
+describe('what the popup keeps for the next first paint', () => {
+  beforeEach(() => {
+    localStorage.clear();
+  });
+
+  it("keeps the state a request's answer brought (sign-in's refresh), not only pushed ones, and not the painted copy", async () => {
+    const signedOut = { ...popupState(), identity: null };
+    const signedIn = popupState();
+    const send = vi.fn(async (message: { type: string }) => (message.type === 'state/get' ? signedIn : undefined));
+    const actions = createPopupStore(send as never, {} as never);
+    keepWorkerStates(actions.store);
+    actions.paint(signedOut);
+    expect(readKeptState()).toBeNull();
+    await actions.refresh();
+    expect(readKeptState()).toEqual(signedIn);
   });
 });
