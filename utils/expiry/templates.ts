@@ -1,4 +1,3 @@
-import { withoutMarkup } from './markup';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
 
@@ -298,9 +297,8 @@ function compiled(): Index {
   for (const [lang, role, raw] of rows) {
     const text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
     // A product's name placeholder ("Your {0} password has expired") is dropped; a count becomes the number token.
-    const cleaned = withoutMarkup(text)
-      .replace(STRING_PLACEHOLDER, ' ')
-      .replace(PLACEHOLDER, role === 'expired' || role === 'forced' ? ' ' : ' 7 ');
+    // Markup tags are gone already: the phrase data is built without them (utils/expiry/markup.ts).
+    const cleaned = text.replace(STRING_PLACEHOLDER, ' ').replace(PLACEHOLDER, role === 'expired' || role === 'forced' ? ' ' : ' 7 ');
     const tokens = tokenize(cleaned);
     if (tokens.length === 0) continue;
     if (role === 'password-noun') built.nouns.set(lang, [...(built.nouns.get(lang) ?? []), tokens]);
