@@ -5,7 +5,6 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { createPopupStore } from '@/components/popup/store';
 import { createTranslator, lookupIn, type Translator } from '@/utils/i18n/translate';
-import { createMessenger } from '@/utils/messages/client';
 import type { UiState } from '@/utils/messages/views';
 import { browserTranslator, loadMessages } from '../shared/i18n';
 import { keepWorkerStates, paintTranslator, readKeptState, rememberPaintMessages, stillTrue, stillTrueNow } from '../shared/paint-cache';
@@ -51,32 +50,18 @@ function start(): void {
 function mount(snapshot: UiState | null, translator: Translator, language: string, keepMessages: boolean): void {
   setTranslator(translator);
   document.documentElement.lang = language || browser.i18n.getUILanguage();
-  // Requests wake a stopped worker only when made (the first one after the first paint, from PopupApp's effect).
-  const send = createMessenger((message) => browser.runtime.sendMessage(message));
-  const actions = createPopupStore(send, pageBrowser);
+  // The port (which wakes a stopped worker, and tells it a popup is open so it polls pending changes faster) is
+  // opened once the first frame is out, so a worker starting up does not compete with the first paint. Requests
+  // wake it only when made (the first one after the first paint, from PopupApp's effect).
+  const firstFrameOut = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const worker = connectToWorker('popup', firstFrameOut);
+  const actions = createPopupStore(worker.send, pageBrowser);
   // Before the first render, so the very first frame already shows the screen.
   actions.paint(snapshot);
-  const pushed = new Set<(state: UiState) => void>();
-  const worker = {
-    subscribe(listener: (state: UiState) => void) {
-      pushed.add(listener);
-      return () => void pushed.delete(listener);
-    },
-  };
   render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, document.getElementById('app')!);
   markFirstScreen(actions.store);
   keepWorkerStates(actions.store);
-  // The port (which wakes a stopped worker, and tells it a popup is open so it polls pending changes faster) is
-  // opened once the first frame is out, so a worker starting up does not compete with the first paint.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      if (keepMessages) void keepBrowserMessages();
-      const port = connectToWorker('popup');
-      port.subscribe((state) => {
-        for (const listener of pushed) listener(state);
-      });
-    }),
-  );
+  if (keepMessages) void firstFrameOut.then(keepBrowserMessages);
 }
 
 /**

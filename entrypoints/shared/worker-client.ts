@@ -8,10 +8,10 @@ const maxReconnectDelayMs = 5_000;
 
 /**
  * The browser side of the page↔worker seam. Requests go by runtime.sendMessage; state comes pushed over a port
- * named for the page, so an idle page costs nothing. The worker stops when idle and the port drops with it:
+ * named for the page (opened when `openWhen` settles), so an idle page costs nothing. The worker stops when idle and the port drops with it:
  * reconnecting wakes it, and it pushes the current state again.
  */
-export function connectToWorker(page: 'popup' | 'options'): WorkerClient {
+export function connectToWorker(page: 'popup' | 'options', openWhen: Promise<unknown> = Promise.resolve()): WorkerClient {
   const listeners = new Set<(state: UiState) => void>();
   let delay = 100;
 
@@ -28,7 +28,9 @@ export function connectToWorker(page: 'popup' | 'options'): WorkerClient {
       delay = Math.min(delay * 2, maxReconnectDelayMs);
     });
   }
-  connect();
+  // `openWhen`: the popup opens the port (which wakes a stopped worker) only after its first frame; requests and
+  // subscriptions work before it.
+  void openWhen.then(connect);
 
   return {
     send: createMessenger((message) => browser.runtime.sendMessage(message)),
