@@ -10,7 +10,8 @@ import {
   PasswordPolicyV3Dto,
   PasswordSyncGroup,
 } from '@/utils/api/types';
-import { type AdminOperation, type AdminRelayReply, type AdminRelayRequest, apiErrorFrom, withoutUndefined } from './relay';
+import { withoutUndefined } from '@/utils/object/without-undefined';
+import { type AdminOperation, type AdminRelayReply, type AdminRelayRequest, apiErrorFrom } from './relay';
 
 /**
  * The Administration tools' ISC calls, made in the options page over a relay to the worker (which holds the token)
@@ -50,8 +51,8 @@ export function createAdminClient(transport: AdminTransport, version: ApiVersion
     version,
     createDigitToken: (body) => call(PasswordDigitToken, 'digit-token/create', { body: v.parse(PasswordDigitTokenReset, body) }),
     getOrgConfig: () => call(PasswordOrgConfig, 'org-config/get'),
-    createOrgConfig: (config) => call(PasswordOrgConfig, 'org-config/create', { body: withoutUndefined(config) as PasswordOrgConfig }),
-    updateOrgConfig: (config) => call(PasswordOrgConfig, 'org-config/update', { body: withoutUndefined(config) as PasswordOrgConfig }),
+    createOrgConfig: (config) => call(PasswordOrgConfig, 'org-config/create', { body: withoutUndefined(config) }),
+    updateOrgConfig: (config) => call(PasswordOrgConfig, 'org-config/update', { body: withoutUndefined(config) }),
     listPasswordPolicies: (options) => call(v.array(PasswordPolicyV3Dto), 'password-policies/list', page(options)),
     getPasswordPolicy: (id) => call(PasswordPolicyV3Dto, 'password-policies/get', { id }),
     listSyncGroups: (options) => call(v.array(PasswordSyncGroup), 'sync-groups/list', page(options)),

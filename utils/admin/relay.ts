@@ -3,6 +3,7 @@ import type { IscClient } from '@/utils/api/client';
 import { ApiError, type ApiErrorInit, type ErrorMessageKey } from '@/utils/api/errors';
 import type { Operation } from '@/utils/api/routes';
 import { API_VERSIONS } from '@/utils/api/versions';
+import { withoutUndefined } from '@/utils/object/without-undefined';
 import { recordOf } from '@/utils/schema/record-of';
 import { MAX_PAGE_SIZE } from './paging';
 
@@ -118,8 +119,4 @@ function relayed(error: ApiError): RelayedApiError {
 /** The page's copy of the worker's ApiError. */
 export function apiErrorFrom({ kind, ...init }: RelayedApiError): ApiError {
   return new ApiError(kind, init);
-}
-
-export function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }

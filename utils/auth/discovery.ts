@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ApiError } from '@/utils/api/errors';
 import { type FetchLike, hostOf, httpRequest, isSailPointHost, parseJson, parseRetryAfter, TransportError } from '@/utils/api/http';
+import { withoutUndefined } from '@/utils/object/without-undefined';
 
 /** What the sign-in flow needs to know about a tenant. */
 export interface TenantEndpoints {
@@ -114,8 +115,4 @@ function applyOverrides(endpoints: TenantEndpoints, overrides: EndpointOverrides
   if (overrides?.authorizeEndpoint) result.authorizeEndpoint = overrides.authorizeEndpoint;
   if (overrides?.tokenEndpoint) result.tokenEndpoint = overrides.tokenEndpoint;
   return result;
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
