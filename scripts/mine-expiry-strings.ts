@@ -16,12 +16,18 @@
  *   MEDIAWIKI_DEB  Debian package file, `apt-get download mediawiki=1:1.39.17-1+deb12u2`    (languages/i18n/*.json)
  *   SOGO_DEB       Debian package file, `apt-get download sogo-common=5.8.0-2+deb12u4`     (MainUI Localizable.strings)
  *   ROUNDCUBE_PLUGINS_DEB `apt-get download roundcube-plugins=1.6.5+dfsg-1+deb12u14`      (plugins/password/localization)
+ *   EVOLUTION_EWS_DEB     `apt-get download evolution-ews=3.46.4-1`                        (.mo catalogues, via msgunfmt)
+ *   GNOME_SCREENSAVER_DEB `apt-get download gnome-screensaver=3.6.1-13+b2`
+ *   MATE_SCREENSAVER_DEB  `apt-get download mate-screensaver-common=1.26.1-1+deb12u1`
+ *   KRB5_LOCALES_DEB      `apt-get download krb5-locales=1.20.1-2+deb12u5`
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
+ *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
+ *   OWNCLOUD_PASSWORD_POLICY_GIT bare clone of owncloud/password_policy (l10n/*.json)
  * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, and
  * closed products' messages as documentation pages quote them (bench/expiry-corpus/real/bundles/documented, with URLs).
  * Commits used for the data in the repository: okta 5225c54fdab5, freeipa b16f3b80dc59, keycloakify 11.16.0, and
  * linux-pam ddab692c8409, shadow 816e02a2a98d, sssd 9238b410e4b3, samba 4614f04b0629, sudo 2e18923c2e95, shibboleth idp
- * 70cacdfae055 (as in the sources). Fuzzy (unreviewed) translations are skipped.
+ * 70cacdfae055, guacamole-client 5be18be1eead, owncloud password_policy d6d0fb96c354 (as in the sources). Fuzzy (unreviewed) translations are skipped.
  * An input left unset keeps that product's entries from the current strings.json, so one bundle can be re-mined alone.
  * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… PAM_GIT=… SHADOW_GIT=… SSSD_GIT=… SAMBA_GIT=… SUDO_GIT=… SHIBBOLETH_GIT=… \
  *      MEDIAWIKI_DEB=… SOGO_DEB=… ROUNDCUBE_PLUGINS_DEB=… npx tsx scripts/mine-expiry-strings.ts
@@ -567,6 +573,154 @@ const CAS_DIR = new URL('../bench/expiry-corpus/real/bundles/apereo-cas/', impor
     readFileSync(new URL('../bench/expiry-corpus/real/bundles/documented/messages.json', import.meta.url), 'utf8'),
   ).messages as Documented[];
   for (const { product, key, text, url } of documented) out.push({ product, lang: 'en', key, text, source: `${url}#${key}` });
+}
+
+// ── Compiled gettext catalogues (.mo) inside Debian packages: desktop unlock screens and an Exchange client ─────
+
+/**
+ * One package's compiled catalogues of a text domain (usr/share/locale/LANG/LC_MESSAGES/DOMAIN.mo), read with
+ * msgunfmt: the English msgid (and msgid_plural) plus every translation of the chosen msgids, each plural form a row.
+ * A .mo file holds no fuzzy entries; an untranslated one (empty msgstr) is skipped.
+ */
+function mineDebCatalogues(product: string, deb: string, domain: string, msgids: Record<string, string>) {
+  const { root, origin } = unpackDeb(deb);
+  const localeDir = 'usr/share/locale';
+  const english = new Set<string>();
+  for (const folder of readdirSync(join(root, localeDir)).sort()) {
+    // Regional English, script variants (sr@latin) and languages without a two-letter code (ast, crh) are left out.
+    if (!/^[a-z]{2}(?:_[A-Z]{2})?$/.test(folder) || folder.startsWith('en')) continue;
+    const path = `${localeDir}/${folder}/LC_MESSAGES/${domain}.mo`;
+    if (!existsSync(join(root, path))) continue;
+    const lang = folder.replace('_', '-');
+    const catalogue = parsePoForms(execFileSync('msgunfmt', [join(root, path)], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    for (const [msgid, key] of Object.entries(msgids)) {
+      const entry = catalogue.get(msgid);
+      if (!entry) continue;
+      if (!english.has(msgid)) {
+        english.add(msgid);
+        out.push({ product, lang: 'en', key, text: msgid.trim(), source: `${origin}:${path}:msgid "${msgid.trim()}"` });
+        if (entry.plural)
+          out.push({ product, lang: 'en', key, text: entry.plural.trim(), source: `${origin}:${path}:msgid_plural "${msgid.trim()}"` });
+      }
+      entry.forms.forEach((form, n) => {
+        if (!form.trim()) return;
+        const which = entry.plural ? `msgstr[${n}]` : 'msgstr';
+        out.push({ product, lang, key, text: form.trim(), source: `${origin}:${path}:msgid "${msgid.trim()}":${which}` });
+      });
+    }
+  }
+  for (const msgid of Object.keys(msgids))
+    if (!english.has(msgid)) throw new Error(`${product}: no msgid ${JSON.stringify(msgid)} in ${deb}`);
+  rmSync(root, { recursive: true, force: true });
+}
+
+// Evolution's Exchange Web Services backend: the server's password-expiry answer, with a count in every plural form.
+const EVOLUTION_EWS_MSGIDS: Record<string, string> = {
+  'Password expired.': 'password_expired',
+  'Password expired. Change password at “%s”.': 'password_expired_change_at',
+  'Password will expire in %d day. Open “%s” to change it.': 'expire_in_days_open',
+  'Password will expire in one day.': 'expire_in_days',
+};
+if (process.env.EVOLUTION_EWS_DEB) mineDebCatalogues('evolution-ews', process.env.EVOLUTION_EWS_DEB, 'evolution-ews', EVOLUTION_EWS_MSGIDS);
+
+// The GNOME and MATE screen lockers relay pam_unix's older wording when the password aged or the administrator
+// demands a change; "account has expired" and "wait longer" are the account and minimum-age messages beside them.
+const SCREENSAVER_MSGIDS: Record<string, string> = {
+  'You are required to change your password immediately (password aged)': 'change_now_aged',
+  'You are required to change your password immediately (root enforced)': 'change_now_root',
+  'Your account has expired; please contact your system administrator': 'account_expired',
+  'You must wait longer to change your password': 'wait_longer',
+  'Password:': 'password',
+};
+if (process.env.GNOME_SCREENSAVER_DEB)
+  mineDebCatalogues('gnome-screensaver', process.env.GNOME_SCREENSAVER_DEB, 'gnome-screensaver', {
+    ...SCREENSAVER_MSGIDS,
+    'Enter new Unix password:': 'new_password',
+    'Retype new Unix password:': 'retype_new_password',
+  });
+if (process.env.MATE_SCREENSAVER_DEB)
+  mineDebCatalogues('mate-screensaver', process.env.MATE_SCREENSAVER_DEB, 'mate-screensaver', SCREENSAVER_MSGIDS);
+
+// MIT Kerberos (kinit): the password (not the principal) expired, or will on a date.
+const KRB5_MSGIDS: Record<string, string> = {
+  'Password expired.  You must change it now.': 'password_expired_change_now',
+  'Password has expired': 'password_expired',
+  'Warning: Your password will expire in %d days on %s': 'expire_in_days_on',
+  "Client's entry in database has expired": 'principal_expired',
+};
+if (process.env.KRB5_LOCALES_DEB) mineDebCatalogues('krb5', process.env.KRB5_LOCALES_DEB, 'mit-krb5', KRB5_MSGIDS);
+
+// ── Web products' JSON translations from bare clones ────────────────────────────────────────────────────────────
+
+/** Apache Guacamole's database authentication (translations/*.json: nested sections, "SECTION.KEY"). */
+const GUACAMOLE_DIR = 'extensions/guacamole-auth-jdbc/modules/guacamole-auth-jdbc-base/src/main/resources/translations';
+const GUACAMOLE_KEYS = [
+  'LOGIN.INFO_PASSWORD_EXPIRED',
+  'LOGIN.FIELD_HEADER_NEW_PASSWORD',
+  'LOGIN.FIELD_HEADER_CONFIRM_NEW_PASSWORD',
+  'LOGIN.ERROR_NOT_VALID',
+  'LOGIN.ERROR_NOT_ACCESSIBLE',
+  'PASSWORD_POLICY.ERROR_TOO_YOUNG',
+];
+if (process.env.GUACAMOLE_GIT) {
+  const dir = process.env.GUACAMOLE_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  for (const file of git(dir, 'ls-tree', '--name-only', `HEAD:${GUACAMOLE_DIR}`).split('\n')) {
+    const code = /^([a-z]{2})\.json$/.exec(file)?.[1];
+    if (!code) continue;
+    const lang = code === 'zh' ? 'zh-CN' : code; // Guacamole's zh.json is Simplified Chinese
+    const sections = JSON.parse(git(dir, 'show', `HEAD:${GUACAMOLE_DIR}/${file}`)) as Record<string, Record<string, unknown>>;
+    for (const key of GUACAMOLE_KEYS) {
+      const [section, name] = key.split('.') as [string, string];
+      const text = sections[section]?.[name];
+      // "@:APP.…" is a reference to another bundle's string, not a message.
+      if (typeof text === 'string' && text.trim() && !text.startsWith('@:'))
+        out.push({
+          product: 'guacamole',
+          lang,
+          key,
+          text: text.trim(),
+          source: `apache/guacamole-client@${commit}:${GUACAMOLE_DIR}/${file}:${key}`,
+        });
+    }
+  }
+}
+
+/** ownCloud's password_policy app (l10n/*.json, Transifex): the expired-password page and its notifications. */
+const OWNCLOUD_KEYS: Record<string, string> = {
+  'Your password has expired.': 'password_expired_page',
+  'Your password has expired': 'password_expired',
+  'You have %1$s days to change your password': 'days_to_change',
+  'Your password expired %1$s days ago': 'expired_days_ago',
+  'Please change your password to gain back access to your account': 'change_to_regain_access',
+  'days until user password expires': 'admin_days_until_expiry',
+  'days before password expires, users will receive a reminder notification': 'admin_reminder_days',
+  'Force users to change their password on first login': 'admin_force_first_login',
+  'Current password': 'current_password',
+};
+if (process.env.OWNCLOUD_PASSWORD_POLICY_GIT) {
+  const dir = process.env.OWNCLOUD_PASSWORD_POLICY_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const where = (file: string, msgid: string) => `owncloud/password_policy@${commit}:${file}:"${msgid}"`;
+  const read = (file: string) =>
+    (JSON.parse(git(dir, 'show', `HEAD:l10n/${file}`)) as { translations: Record<string, unknown> }).translations;
+  const english = read('en_US.json');
+  for (const [msgid, key] of Object.entries(OWNCLOUD_KEYS)) {
+    if (english[msgid] !== msgid) throw new Error(`owncloud: no ${JSON.stringify(msgid)} in l10n/en_US.json`);
+    out.push({ product: 'owncloud', lang: 'en', key, text: msgid, source: where('l10n/en_US.json', msgid) });
+  }
+  for (const file of git(dir, 'ls-tree', '--name-only', 'HEAD:l10n').split('\n')) {
+    const tag = /^([a-z]{2})(?:_([A-Z]{2}))?\.json$/.exec(file);
+    // English is en_US above; Hong Kong Chinese has no tag of its own in the phrase data (zh-CN and zh-TW do).
+    if (!tag || tag[1] === 'en' || file === 'zh_HK.json') continue;
+    const lang = tag[1] === 'zh' ? `zh-${tag[2]}` : tag[1]!;
+    const translations = read(file);
+    for (const [msgid, key] of Object.entries(OWNCLOUD_KEYS)) {
+      const text = translations[msgid];
+      if (typeof text === 'string' && text.trim() && text !== msgid)
+        out.push({ product: 'owncloud', lang, key, text: text.trim(), source: where(`l10n/${file}`, msgid) });
+    }
+  }
 }
 
 // Products whose input was not given this run keep their entries as they are.

@@ -75,6 +75,28 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(withPhraseRows(rows, () => matchTemplates('Vaše heslo brzy'))).toEqual([]);
   });
 
+  it('takes a field label for a label, even where the same words stand inside an expired-password message', () => {
+    const rows = [
+      ['ja', 'password-noun', 'パスワード'],
+      ['ja', 'new-password', '新しいパスワード'],
+      ['ja', 'expired', 'すぐに新しいパスワードに変更してください (パスワードの期限切れ)'],
+    ] as const;
+    expect(withPhraseRows(rows, () => matchTemplates('新しいパスワード'))).toEqual([]);
+    expect(withPhraseRows(rows, () => matchTemplates('すぐに新しいパスワードに変更してください'))).toEqual([
+      expect.objectContaining({ lang: 'ja', role: 'expired' }),
+    ]);
+  });
+
+  it('tells a two-word message by its ending: "Password expired." is not the heading "Password Expiring"', () => {
+    const rows = [
+      ['en', 'password-noun', 'Password'],
+      ['en', 'expired', 'Password expired.'],
+    ] as const;
+    expect(withPhraseRows(rows, () => matchTemplates('Password Expiring'))).toEqual([]);
+    expect(withPhraseRows(rows, () => matchTemplates('Password expired'))).toEqual([expect.objectContaining({ role: 'expired' })]);
+    expect(alert('Password Expiring. Your password will expire in 3 days.')).toMatchObject({ kind: 'expiring', daysLeft: 3 });
+  });
+
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {
     // pt "a sua" stays a function word however many account/session messages a bundle adds.
     expect(alert('A sua sessão expirou. Introduza novamente a sua palavra-passe.')).toMatchObject({ kind: 'none' });

@@ -154,6 +154,48 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'cas:screen.accountlocked.heading': 'other',
   'cas:screen.button.changePassword': 'other',
   'cas:screen.pm.success.message': 'other',
+  // Evolution's Exchange (EWS) backend: the server says the password expired or will in N days (every plural form).
+  'evolution-ews:password_expired': 'expired',
+  'evolution-ews:password_expired_change_at': 'expired',
+  'evolution-ews:expire_in_days_open': 'expiring-days',
+  'evolution-ews:expire_in_days': 'expiring-days',
+  // GNOME and MATE screen lockers (pam_unix's older wording): aged is expired, root-enforced a forced change.
+  'gnome-screensaver:change_now_aged': 'expired',
+  'gnome-screensaver:change_now_root': 'forced',
+  'gnome-screensaver:account_expired': 'other',
+  'gnome-screensaver:wait_longer': 'other',
+  'gnome-screensaver:password': 'password-noun',
+  'gnome-screensaver:new_password': 'new-password',
+  'gnome-screensaver:retype_new_password': 'confirm-password',
+  'mate-screensaver:change_now_aged': 'expired',
+  'mate-screensaver:change_now_root': 'forced',
+  'mate-screensaver:account_expired': 'other',
+  'mate-screensaver:wait_longer': 'other',
+  'mate-screensaver:password': 'password-noun',
+  // MIT Kerberos: the password expired, or expires in N days on a date; a principal (the account) expiring is other.
+  'krb5:password_expired_change_now': 'expired',
+  'krb5:password_expired': 'expired',
+  'krb5:expire_in_days_on': 'expiring-days',
+  'krb5:principal_expired': 'other',
+  // Apache Guacamole (database authentication): the expired-password form; account validity and minimum age are other.
+  'guacamole:LOGIN.INFO_PASSWORD_EXPIRED': 'expired',
+  'guacamole:LOGIN.FIELD_HEADER_NEW_PASSWORD': 'new-password',
+  'guacamole:LOGIN.FIELD_HEADER_CONFIRM_NEW_PASSWORD': 'confirm-password',
+  'guacamole:LOGIN.ERROR_NOT_VALID': 'other',
+  'guacamole:LOGIN.ERROR_NOT_ACCESSIBLE': 'other',
+  'guacamole:PASSWORD_POLICY.ERROR_TOO_YOUNG': 'other',
+  // ownCloud password_policy: expired page and notifications ("You have N days to change your password" is a
+  // warning with a count; "expired N days ago" is expired, its count no days left); the admin settings' policy
+  // wording ("days until user password expires") is the policy-page hard negative.
+  'owncloud:password_expired_page': 'expired',
+  'owncloud:password_expired': 'expired',
+  'owncloud:days_to_change': 'expiring-days',
+  'owncloud:expired_days_ago': 'expired',
+  'owncloud:change_to_regain_access': 'forced',
+  'owncloud:admin_days_until_expiry': 'other',
+  'owncloud:admin_reminder_days': 'other',
+  'owncloud:admin_force_first_login': 'other',
+  'owncloud:current_password': 'other',
   // Closed products, as their documentation quotes them: Windows sign-in (also behind AD FS and RD Web), Apple.
   'windows:password_expired_must_change': 'expired',
   'windows:expiry_reminder': 'expiring-soon',

@@ -54,6 +54,8 @@ interface Index {
   days: Map<string, DayWords>;
   /** Language → its words for "day"/"days" after a count (dayUnits). */
   units: Map<string, Set<string>>;
+  /** The products' field labels ("New password", "新しいパスワード"), as joined tokens: a label is no message. */
+  labels: Set<string>;
 }
 
 /** Without the language's word for "password", a sentence must be this close to a product message to count. */
@@ -106,9 +108,11 @@ export function similarity(sentence: readonly string[], template: readonly strin
   if (sentence.length === 0 || template.length === 0) return 0;
   const used = new Uint8Array(sentence.length);
   let matched = 0;
+  // A message of two words is told apart by its ending alone: "Password expired." is not "Password Expiring".
+  const same = template.length <= 2 ? (a: string, b: string) => a === b : sameWord;
   for (const word of template) {
     for (let i = 0; i < sentence.length; i++) {
-      if (!used[i] && sameWord(word, sentence[i]!)) {
+      if (!used[i] && same(word, sentence[i]!)) {
         used[i] = 1;
         matched++;
         break;
@@ -293,7 +297,15 @@ export function withPhraseRows<T>(other: PhraseRows, run: () => T): T {
 
 function compiled(): Index {
   if (index) return index;
-  const built: Index = { nouns: new Map(), templates: [], byKey: new Map(), common: new Map(), days: new Map(), units: new Map() };
+  const built: Index = {
+    nouns: new Map(),
+    templates: [],
+    byKey: new Map(),
+    common: new Map(),
+    days: new Map(),
+    units: new Map(),
+    labels: new Set(),
+  };
   for (const [lang, role, raw] of rows) {
     const text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
     // A product's name placeholder ("Your {0} password has expired") is dropped; a count becomes the number token.
@@ -304,6 +316,7 @@ function compiled(): Index {
     if (role === 'password-noun') built.nouns.set(lang, [...(built.nouns.get(lang) ?? []), tokens]);
     // A catalogue's own word for "day"/"days" ("nap múlva": its first word) is a unit.
     if (role === 'day-unit') built.units.set(lang, (built.units.get(lang) ?? new Set()).add(tokens[0]!));
+    if (role === 'password-noun' || role === 'new-password' || role === 'confirm-password') built.labels.add(tokens.join(' '));
     if (role === 'password-noun' || role === 'new-password' || role === 'confirm-password' || role === 'day-unit') continue;
     const template: Template = { lang, role, tokens };
     if (text.search(STRING_PLACEHOLDER) >= 0) template.unitPlaceholder = true;
@@ -418,6 +431,9 @@ export function matchTemplates(text: string): TemplateMatch[] {
     const tokens = tokenize(sentence);
     if (tokens.length < 2 || tokens.length > MAX_SENTENCE_TOKENS) continue;
     const built = compiled();
+    // A field's label ("新しいパスワード", "New password") is a label, even where it stands inside a longer message
+    // ("すぐに新しいパスワードに変更してください…"): it says nothing about why the form is there.
+    if (built.labels.has(tokens.join(' '))) continue;
     // The closest message in any language: a sentence is read in the language whose message fits it best.
     let best: Template | undefined;
     let bestScore = 0;
