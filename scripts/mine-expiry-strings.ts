@@ -20,6 +20,7 @@
  *   GNOME_SCREENSAVER_DEB `apt-get download gnome-screensaver=3.6.1-13+b2`
  *   MATE_SCREENSAVER_DEB  `apt-get download mate-screensaver-common=1.26.1-1+deb12u1`
  *   KRB5_LOCALES_DEB      `apt-get download krb5-locales=1.20.1-2+deb12u5`
+ *   HORDE_DEB             `apt-get download php-horde=5.2.23+debian0-6`
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
  *   OWNCLOUD_PASSWORD_POLICY_GIT bare clone of owncloud/password_policy (l10n/*.json)
@@ -582,9 +583,8 @@ const CAS_DIR = new URL('../bench/expiry-corpus/real/bundles/apereo-cas/', impor
  * msgunfmt: the English msgid (and msgid_plural) plus every translation of the chosen msgids, each plural form a row.
  * A .mo file holds no fuzzy entries; an untranslated one (empty msgstr) is skipped.
  */
-function mineDebCatalogues(product: string, deb: string, domain: string, msgids: Record<string, string>) {
+function mineDebCatalogues(product: string, deb: string, domain: string, msgids: Record<string, string>, localeDir = 'usr/share/locale') {
   const { root, origin } = unpackDeb(deb);
-  const localeDir = 'usr/share/locale';
   const english = new Set<string>();
   for (const folder of readdirSync(join(root, localeDir)).sort()) {
     // Regional English, script variants (sr@latin) and languages without a two-letter code (ast, crh) are left out.
@@ -649,6 +649,18 @@ const KRB5_MSGIDS: Record<string, string> = {
   "Client's entry in database has expired": 'principal_expired',
 };
 if (process.env.KRB5_LOCALES_DEB) mineDebCatalogues('krb5', process.env.KRB5_LOCALES_DEB, 'mit-krb5', KRB5_MSGIDS);
+
+// Horde (webmail groupware): its login page when the password expired, and its LDAP account block's countdown
+// ("%d days until your password expires."); the login and session expiring are other things.
+const HORDE_MSGIDS: Record<string, string> = {
+  'Your password has expired.': 'password_expired_login',
+  'Your password has expired': 'password_expired',
+  '%d days until your password expires.': 'days_until_expiry',
+  'Your login has expired.': 'login_expired',
+  'Your session has expired. Please login again.': 'session_expired',
+  'Minimum password age has not yet expired': 'minimum_age',
+};
+if (process.env.HORDE_DEB) mineDebCatalogues('horde', process.env.HORDE_DEB, 'horde', HORDE_MSGIDS, 'usr/share/horde/locale');
 
 // ── Web products' JSON translations from bare clones ────────────────────────────────────────────────────────────
 

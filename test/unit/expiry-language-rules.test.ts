@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { phraseEntries, readMinedStrings } from '@/scripts/build-expiry-phrases';
 import { detectExpiry } from '@/utils/expiry';
 import { PHRASE_DATA } from '@/utils/expiry/phrase-data';
 import { languageWords, matchTemplates, withPhraseRows } from '@/utils/expiry/templates';
@@ -95,6 +96,15 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(withPhraseRows(rows, () => matchTemplates('Password Expiring'))).toEqual([]);
     expect(withPhraseRows(rows, () => matchTemplates('Password expired'))).toEqual([expect.objectContaining({ role: 'expired' })]);
     expect(alert('Password Expiring. Your password will expire in 3 days.')).toMatchObject({ kind: 'expiring', daysLeft: 3 });
+  });
+
+  it('below 0.8 closeness wants a real shared word, not the password and short words (Greek reset title)', () => {
+    // Without Okta's own "reset your password" message to compete, only that rule keeps the reset title silent.
+    const withoutOkta = phraseEntries(readMinedStrings(), new Set(['okta'])).map((e) => [e.lang, e.role, e.text] as const);
+    expect(withPhraseRows(withoutOkta, () => matchTemplates('Επαναφέρετε το συνθηματικό σας'))).toEqual([]);
+    expect(withPhraseRows(withoutOkta, () => matchTemplates('Το συνθηματικό σας έληξε'))).toEqual([
+      expect.objectContaining({ lang: 'el', role: 'expired' }),
+    ]);
   });
 
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {

@@ -177,6 +177,13 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'krb5:password_expired': 'expired',
   'krb5:expire_in_days_on': 'expiring-days',
   'krb5:principal_expired': 'other',
+  // Horde: expired at login or in its LDAP account block; "%d days until your password expires." is a countdown.
+  'horde:password_expired_login': 'expired',
+  'horde:password_expired': 'expired',
+  'horde:days_until_expiry': 'expiring-days',
+  'horde:login_expired': 'other',
+  'horde:session_expired': 'other',
+  'horde:minimum_age': 'other',
   // Apache Guacamole (database authentication): the expired-password form; account validity and minimum age are other.
   'guacamole:LOGIN.INFO_PASSWORD_EXPIRED': 'expired',
   'guacamole:LOGIN.FIELD_HEADER_NEW_PASSWORD': 'new-password',
