@@ -12,6 +12,9 @@ const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'
 
 const outDir = process.env.REKEY_OUT_DIR ?? '.output';
 
+/** The worker's chunks (entrypoints/worker-*.ts, listed in entrypoints/background/chunks.ts). */
+const workerChunkScripts = ['worker-network.js', 'worker-page.js'];
+
 // Which messages a build carries: the popup's kept copy of them (entrypoints/shared/paint-cache.ts) is only used by a
 // build with the same messages, also when the version did not change (development builds). Deterministic: a hash.
 const localesDir = resolve(import.meta.dirname, 'locales');
@@ -64,6 +67,10 @@ export default defineConfig({
     // WXT takes the toolbar tooltip from the popup's <title>; the tooltip is localised instead.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_extActionTitle__';
+      // Firefox's background page loads the worker's chunks before background.js (entrypoints/background/chunks.ts);
+      // Chrome's service worker imports them itself.
+      const background = manifest.background as { scripts?: string[] } | undefined;
+      if (background?.scripts) background.scripts = [...workerChunkScripts, ...background.scripts];
     },
     // Every part of Rekey (the content script on every watched page, the worker at every event, the popup before its
     // first paint) uses the promise-based APIs both browsers ship natively in MV3 instead of the polyfill (21 kB

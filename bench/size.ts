@@ -12,7 +12,8 @@ export const budgets = {
   cryptoChunkGzip: 2 * 1024,
   /** The watcher that runs on every watched page (expiry-watch.js); the classifier it asks for loads lazily. */
   contentScriptGzip: 6 * 1024,
-  backgroundMinified: 30 * 1024,
+  /** What a worker start loads (background.js); code only some events need is in worker chunks loaded on first use. */
+  backgroundMinified: 40 * 1024,
 } as const;
 
 /**
@@ -24,7 +25,7 @@ export const enforcedBudgets = {
   popupInitialGzip: budgets.popupInitialGzip,
   cryptoChunkGzip: budgets.cryptoChunkGzip,
   contentScriptGzip: budgets.contentScriptGzip,
-  backgroundMinified: 83 * 1024,
+  backgroundMinified: budgets.backgroundMinified,
 } as const;
 
 export interface BundleSizes {
@@ -36,6 +37,8 @@ export interface BundleSizes {
   /** Content scripts injected only on demand (the expiry classifier). */
   injectedScripts: { file: string; raw: number; gzip: number }[];
   lazyChunks: { file: string; raw: number; gzip: number; kind: string }[];
+  /** The worker's chunks (worker-*.js), loaded on first use (entrypoints/background/chunks.ts). */
+  workerChunks: { file: string; raw: number; gzip: number }[];
 }
 
 const WATCHER = 'expiry-watch.js';
@@ -91,7 +94,11 @@ export function measureBundles(): BundleSizes {
     contentScript = null;
   }
   const background = join(outDir, 'background.js');
+  const workerChunks = readdirSync(outDir)
+    .filter((f) => /^worker-[\w-]+\.js$/.test(f))
+    .map((file) => ({ file, raw: statSync(join(outDir, file)).size, gzip: gz(join(outDir, file)) }));
   return {
+    workerChunks,
     popupInitial: sum(popup),
     optionsInitial: sum(options),
     background: { raw: statSync(background).size, gzip: gz(background) },
@@ -169,6 +176,12 @@ export default async function runSizeBench(): Promise<BenchSection[]> {
       budget: `${kb(budgets.backgroundMinified)} min`,
       verdict: verdict(sizes.background.raw, budgets.backgroundMinified),
     },
+    ...sizes.workerChunks.map((c) => ({
+      bundle: `worker chunk on first use (${c.file})`,
+      size: `${kb(c.raw)} min / ${kb(c.gzip)} gz`,
+      budget: '—',
+      verdict: '',
+    })),
     ...(sizes.contentScript
       ? [
           {

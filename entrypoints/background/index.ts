@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { importChunksOnInstall } from './chunks';
 import { startWorker } from './listeners';
 import { createWorkerServices } from './root';
 
@@ -7,4 +8,5 @@ export default defineBackground(() => {
   const identity = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, '') };
   // Listeners are registered synchronously at start so a worker woken by an event still hears it.
   startWorker(createWorkerServices(identity), identity);
+  importChunksOnInstall();
 });

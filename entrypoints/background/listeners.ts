@@ -54,6 +54,11 @@ export function startWorker(services: WorkerServices, identity: { extensionId: s
     if (area === 'managed' || Object.keys(changes).some((key) => key !== uiSnapshotKey && watchedKeys.has(key))) uiState.changed();
   });
 
+  // Registered content scripts outlive the worker (persistAcrossSessions); they are set again when the extension is
+  // installed or updated, when the browser starts, and when settings or host access change — not at every wake-up.
+  browser.runtime.onInstalled.addListener(() => void settle(() => pagePrompt.syncContentScripts()));
+  browser.runtime.onStartup.addListener(() => void settle(() => pagePrompt.syncContentScripts()));
+
   browser.notifications.onClicked.addListener(() => void settle(() => popup.open()));
   // "Try again" on a failed change: open the change flow on that change's password.
   browser.notifications.onButtonClicked?.addListener((notificationId) => void settle(() => tryAgain(services, notificationId)));
@@ -76,9 +81,8 @@ export function startWorker(services: WorkerServices, identity: { extensionId: s
     );
   }
   void settle(removeLegacyPatSecret);
-  void settle(() => pagePrompt.syncContentScripts());
   // Changes submitted before a restart are picked up again here; the alarm retries if this fails.
-  void settle(async () => (await tracking.tracker()).pollDue()).then(() => uiState.changed());
+  void settle(() => tracking.resume()).then(() => uiState.changed());
 }
 
 async function settle(step: () => Promise<unknown>): Promise<void> {
@@ -90,7 +94,7 @@ async function settle(step: () => Promise<unknown>): Promise<void> {
 }
 
 async function tryAgain(services: WorkerServices, submissionId: string): Promise<void> {
-  const snapshot = await (await services.tracking.tracker()).snapshot();
-  const change = [...snapshot.history, ...snapshot.pending].find((c) => c.submissionId === submissionId);
+  const view = await services.tracking.view();
+  const change = [...view.history, ...view.pending].find((c) => c.submissionId === submissionId);
   await services.popup.open(change?.sourceName);
 }

@@ -1,19 +1,21 @@
 import type { FetchLike } from '@/utils/api/http';
-import { type Admin, createAdmin } from './admin';
-import { type ApiConnections, createApiConnections } from './api';
-import { createSignIn, type SignIn } from './auth';
+import type { Admin } from './admin';
+import type { ApiConnections } from './api';
+import type { SignIn } from './auth';
+import { type ChunkLoader, lazily, loadChunk, once } from './chunks';
 import { type ClipboardWiper, createClipboardWiper } from './clipboard';
 import { backgroundPageClipboard, offscreenClipboard } from './clipboard-access';
 import { createDiagnostics, type Diagnostics } from './diagnostics';
 import { createWorkerRouter } from './handlers';
-import { createPagePrompt, type PagePrompt } from './page-prompt';
-import { createPasswords, type Passwords } from './passwords';
+import type { PagePrompt } from './page-prompt';
+import type { Passwords } from './passwords';
 import { createPopupOpener, type PopupOpener } from './popup-opener';
 import { createReminders, type Reminders } from './reminders';
-import { createWorkerSession, type WorkerSession } from './session';
+import type { WorkerSession } from './session';
 import { createSettingsSource, type SettingsSource } from './settings';
 import { createSettingsSeal, indexedDbKeyStore, type SealKeyStore } from './settings-seal';
-import { createTenantDirectory, type TenantDirectory } from './tenant';
+import { currentSession } from './storage';
+import type { TenantDirectory } from './tenant';
 import { createTracking, type Tracking } from './tracking';
 import { createWorkerTranslator, type WorkerTranslator } from './translator';
 import { createUiStatePublisher, type UiStatePublisher } from './ui-state';
@@ -40,28 +42,46 @@ export interface WorkerServices {
 /**
  * The composition root: the only place the worker's services are built, each once per worker life, in dependency
  * order. Everything else receives what it needs from here; nothing reaches for a module-level singleton.
+ * Services that talk to the tenant, and the page prompt, live in chunks (./chunks.ts) and are built on first use.
  */
 export function createWorkerServices(
   identity: { extensionId: string; extensionOrigin: string },
-  platform: { fetch?: FetchLike; sealKeys?: SealKeyStore } = {},
+  platform: { fetch?: FetchLike; sealKeys?: SealKeyStore; chunks?: ChunkLoader } = {},
 ): WorkerServices {
+  const chunks = platform.chunks ?? loadChunk;
+  const network = once(() => chunks('network'));
   const fetch: FetchLike = platform.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const settings = createSettingsSource(createSettingsSeal(platform.sealKeys ?? indexedDbKeyStore()));
   const translator = createWorkerTranslator(settings);
   const diagnostics = createDiagnostics();
-  const tenant = createTenantDirectory(settings, fetch);
-  const session = createWorkerSession(tenant, fetch);
-  const signIn = createSignIn(tenant, session, fetch);
-  const api = createApiConnections({ tenant, session, diagnostics, fetch });
+  const tenant = lazily(() => network().createTenantDirectory(settings, fetch));
+  const session = lazily(() => network().createWorkerSession(tenant, fetch));
+  const signIn = lazily(() => network().createSignIn(tenant, session, fetch));
+  const api = lazily(() => network().createApiConnections({ tenant, session, diagnostics, fetch }));
   const popup = createPopupOpener();
   const reminders = createReminders(settings, translator);
-  const tracking = createTracking({ settings, api, diagnostics, reminders, translator });
-  const passwords = createPasswords({ api, session, diagnostics, tracking });
-  const pagePrompt = createPagePrompt({ settings, reminders, translator, popup });
+  const tracking: Tracking = createTracking({
+    settings,
+    engine: once(() =>
+      network().createTrackerEngine({
+        api,
+        diagnostics,
+        reminders,
+        translator,
+        wakeUp: () =>
+          void tracking
+            .tracker()
+            .then((tracker) => tracker.pollDue())
+            .catch(() => undefined),
+      }),
+    ),
+  });
+  const passwords = lazily(() => network().createPasswords({ api, session, diagnostics, tracking }));
+  const pagePrompt = lazily(() => chunks('page').createPagePrompt({ settings, reminders, translator, popup }));
   // Chrome's worker reaches the clipboard through an offscreen document; Firefox's background page has its own.
   const clipboardWiper = createClipboardWiper({ clipboard: import.meta.env.FIREFOX ? backgroundPageClipboard() : offscreenClipboard() });
-  const admin = createAdmin({ settings, api, diagnostics });
-  const uiState = createUiStatePublisher({ settings, session, tracking, popup });
+  const admin = lazily(() => network().createAdmin({ settings, api, diagnostics }));
+  const uiState = createUiStatePublisher({ settings, session: { current: currentSession }, tracking, popup });
   const services = {
     settings,
     translator,

@@ -3,6 +3,7 @@ import type { FetchLike } from '@/utils/api/http';
 import { createSessionManager, type SessionKind, type SessionManager } from '@/utils/auth/session';
 import { decodeClaims, type Identity, revokeToken, type TokenSet } from '@/utils/auth/tokens';
 import {
+  currentSession,
   getLocal,
   keys,
   loadPatSecret,
@@ -84,10 +85,7 @@ export function createWorkerSession(tenant: TenantDirectory, fetchImpl: FetchLik
       }
     },
 
-    async current() {
-      const stored = await sessionStore.load();
-      return stored ? { identity: stored.identity, kind: stored.kind } : null;
-    },
+    current: currentSession,
   };
 }
 

@@ -55,6 +55,12 @@ export const sessionStore: SessionStore = {
   clear: () => browser.storage.session.remove(keys.session),
 };
 
+/** Who is signed in, if anyone: all the pages need to know of the session, read without its token machinery. */
+export async function currentSession(): Promise<Pick<StoredSession, 'identity' | 'kind'> | null> {
+  const stored = await sessionStore.load();
+  return stored ? { identity: stored.identity, kind: stored.kind } : null;
+}
+
 /** A personal-access-token secret, kept for this browser session only (never on disk). */
 export interface PatSecret {
   clientId: string;

@@ -1,27 +1,23 @@
-import { browser } from 'wxt/browser';
-import { emptyPasswordInfoCache } from '@/utils/api/cache';
 import type { ChangeView, TrackerView } from '@/utils/messages/views';
 import {
   causeOf,
-  createTracker,
-  formatOutcomeNotification,
-  offersTryAgain,
+  defaultTrackerOptions,
+  type ExplainFailure,
+  hasWork,
   parseTrackerState,
   type StatusPollResult,
+  snapshotOf,
   type TrackedChange,
   type Tracker,
+  type TrackerState,
 } from '@/utils/tracker';
-import { needsFreshPublicKey, pollResultFromError, pollResultFromStatus } from '@/utils/tracker/from-api-error';
-import type { ApiConnections } from './api';
-import type { Diagnostics } from './diagnostics';
-import type { Reminders } from './reminders';
 import type { SettingsSource } from './settings';
-import { getLocal, keys, setLocal, setSession } from './storage';
-import type { WorkerTranslator } from './translator';
+import { getLocal, keys } from './storage';
+import type { TrackerEngine } from './tracker-engine';
 
 export const trackerAlarm = 'rekey-tracker';
 /** Chrome fires alarms at most every 30 s; shorter waits use a timer while the worker is awake. */
-const alarmFloorMs = 30_000;
+export const alarmFloorMs = 30_000;
 
 /** Follows submitted changes to their outcome across worker restarts; notifies and keeps the badge. */
 export interface Tracking {
@@ -33,91 +29,24 @@ export interface Tracking {
   forgotten(): Promise<void>;
   /** A popup opened or closed: poll faster while one is open. */
   popupOpen(open: boolean): Promise<void>;
+  /** What the pages show, read from storage without building the tracker. */
   view(): Promise<TrackerView>;
+  /** A worker start: picks up changes submitted before it (and outcomes not yet delivered), if there are any. */
+  resume(): Promise<void>;
   /** One status request through the client, classified for the tracker (shared with the fleet bench). */
   pollStatus(requestId: string): Promise<StatusPollResult>;
 }
 
-export function createTracking(deps: {
-  settings: SettingsSource;
-  api: ApiConnections;
-  diagnostics: Diagnostics;
-  reminders: Reminders;
-  translator: WorkerTranslator;
-}): Tracking {
+/**
+ * The tracker is built only when there is something to follow: most worker lives (a popup showing the state, a page
+ * prompt, a settings change) never load the network chunk that follows changes.
+ */
+export function createTracking(deps: { settings: SettingsSource; engine: () => TrackerEngine }): Tracking {
   let instance: Promise<Tracker> | undefined;
   let openPopups = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function pollStatus(requestId: string): Promise<StatusPollResult> {
-    try {
-      const { client } = await deps.api.open();
-      const result = pollResultFromStatus(await client.getPasswordChangeStatus(requestId));
-      // The documented key rotation: forget cached keys so the employee's next attempt encrypts with the new one.
-      if (needsFreshPublicKey(result)) await setSession(keys.passwordInfo, emptyPasswordInfoCache());
-      return result;
-    } catch (error) {
-      void deps.diagnostics.recordError(error);
-      return pollResultFromError(error);
-    }
-  }
-
-  function build(giveUpAfterMs: number): Tracker {
-    return createTracker({
-      store: {
-        load: async () => {
-          const stored = await getLocal(keys.tracker);
-          return stored === undefined ? undefined : parseTrackerState(stored);
-        },
-        save: (state) => setLocal(keys.tracker, state),
-      },
-      getStatus: pollStatus,
-      now: Date.now,
-      notify: async (outcome) => {
-        const succeeded = outcome.sources.filter((s) => s.state === 'finished').map((s) => s.sourceName);
-        if (succeeded.length > 0) await deps.reminders.cancel(succeeded).catch(() => undefined);
-        const { t } = deps.translator.current();
-        const { title, message } = formatOutcomeNotification(outcome, t);
-        const failed = outcome.kind !== 'finished' && outcome.kind !== 'not-readable';
-        await browser.notifications.create(outcome.id, {
-          type: 'basic',
-          iconUrl: browser.runtime.getURL('/icon/128.png'),
-          title,
-          message,
-          priority: failed ? 2 : 0,
-          // Firefox notifications have no buttons; there a click on the notification does the same.
-          ...(offersTryAgain(outcome) && import.meta.env.CHROME ? { buttons: [{ title: t('tracker.notify.tryAgain') }] } : {}),
-        });
-      },
-      isNotificationShown: async (id) => id in ((await browser.notifications.getAll()) as Record<string, unknown>),
-      updateBadge: async ({ pending, failed }) => {
-        const text = failed > 0 ? '!' : pending > 0 ? String(pending) : '';
-        await browser.action.setBadgeText({ text });
-        await browser.action.setBadgeBackgroundColor({ color: failed > 0 ? '#b42318' : '#0b5cad' });
-      },
-      scheduleWakeUp: async (at) => {
-        clearTimeout(timer);
-        if (at === null) {
-          await browser.alarms.clear(trackerAlarm);
-          return;
-        }
-        const wait = Math.max(0, at - Date.now());
-        // A pass that fails (storage.local refusing a write) must not surface as an unhandled rejection: the
-        // alarm below runs it again, and nothing is lost because every step saves before it moves on.
-        if (wait < alarmFloorMs)
-          timer = setTimeout(
-            () =>
-              void tracking
-                .tracker()
-                .then((t) => t.pollDue())
-                .catch(() => undefined),
-            wait,
-          );
-        // The alarm is the safety net when the worker is stopped before the timer fires.
-        await browser.alarms.create(trackerAlarm, { when: Math.max(at, Date.now() + alarmFloorMs) });
-      },
-      options: { giveUpAfterMs },
-    });
+  async function storedState(): Promise<TrackerState> {
+    return parseTrackerState(await getLocal(keys.tracker));
   }
 
   const tracking: Tracking = {
@@ -126,7 +55,7 @@ export function createTracking(deps: {
       instance ??= deps.settings
         .loadForDisplay(250, () => tracking.reset())
         .then(async ({ settings }) => {
-          const tracker = build(settings.statusTimeoutMinutes * 60_000);
+          const tracker = deps.engine().build(settings.statusTimeoutMinutes * 60_000);
           // A tracker rebuilt while the popup is open must keep its fast cadence.
           if (openPopups > 0) await tracker.setFastPolling(true);
           return tracker;
@@ -142,24 +71,31 @@ export function createTracking(deps: {
     },
     async popupOpen(open) {
       openPopups = Math.max(0, openPopups + (open ? 1 : -1));
-      await (await tracking.tracker()).setFastPolling(openPopups > 0);
+      // A tracker built later starts fast if a popup is open; one that exists changes cadence now.
+      if (instance || hasWork(await storedState())) await (await tracking.tracker()).setFastPolling(openPopups > 0);
     },
     async view() {
-      const snapshot = await (await tracking.tracker()).snapshot();
+      const snapshot = snapshotOf(await storedState(), defaultTrackerOptions.historySize);
+      // Reading ISC's errors takes tables kept in the network chunk: loaded only when there is a failure to explain.
+      const explainFailure: ExplainFailure = (errors, sourceName) => deps.engine().explainFailure(errors, sourceName);
+      const view = (change: TrackedChange) => toChangeView(change, explainFailure);
       return {
-        pending: snapshot.pending.map(toChangeView),
-        history: snapshot.history.map(toChangeView),
+        pending: snapshot.pending.map(view),
+        history: snapshot.history.map(view),
         badge: snapshot.badge,
         needsSignIn: snapshot.needsSignIn,
       };
     },
-    pollStatus,
+    async resume() {
+      if (instance || hasWork(await storedState())) await (await tracking.tracker()).pollDue();
+    },
+    pollStatus: (requestId) => deps.engine().pollStatus(requestId),
   };
   return tracking;
 }
 
-export function toChangeView(change: TrackedChange): ChangeView {
-  const cause = causeOf(change);
+export function toChangeView(change: TrackedChange, explainFailure: ExplainFailure): ChangeView {
+  const cause = causeOf(change, explainFailure);
   return {
     id: change.id,
     submissionId: change.submissionId,

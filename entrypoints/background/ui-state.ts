@@ -30,8 +30,8 @@ const coalesceMs = 50;
 
 export function createUiStatePublisher(deps: {
   settings: SettingsSource;
-  session: WorkerSession;
-  tracking: Tracking;
+  session: Pick<WorkerSession, 'current'>;
+  tracking: Pick<Tracking, 'view'>;
   popup: PopupOpener;
 }): UiStatePublisher {
   const ports = new Set<Browser.runtime.Port>();

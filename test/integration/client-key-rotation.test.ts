@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { createPasswordInfoCache, emptyPasswordInfoCache } from '@/utils/api/cache';
-import { causeOf } from '@/utils/tracker';
+import { causeOf, explainChangeErrors } from '@/utils/tracker';
 import { needsFreshPublicKey, pollResultFromStatus } from '@/utils/tracker/from-api-error';
 import { chooseTarget, openPopup, signedInBackground, submitFromPopup } from '../fixtures/faults/background';
 import { ACCOUNTS, createRig, freshPassword, hashFor } from '../fixtures/faults/rig';
@@ -42,7 +42,7 @@ describe('a change encrypted for a key ISC has since rotated (documented form)',
     await rig.settle();
     const settled = (await rig.tracker.snapshot()).history.find((entry) => entry.id === change?.id);
     expect(settled).toMatchObject({ state: 'failed' });
-    const cause = causeOf(settled!);
+    const cause = causeOf(settled!, explainChangeErrors);
     expect(cause?.key).toBe('tracker.cause.invalidPayload');
     expect(rig.t.t(cause!.key, cause!.params)).toMatch(/renewed its encryption key.*submit; that is safe/s);
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outputDir } from '@/sandbox/browser/build-dir';
@@ -29,6 +29,19 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     expect(sizes.contentScript).not.toBeNull();
     expect(sizes.contentScript!.gzip).toBeLessThanOrEqual(6 * 1024);
     expect(sizes.injectedScripts.map((script) => script.file)).toContain('content-scripts/expiry-classifier.js');
+  });
+
+  it("starts the worker on background.js alone: the tenant's API and the page prompt are worker chunks loaded on first use", () => {
+    const background = readFileSync(resolve(outputDir, 'chrome-mv3/background.js'), 'utf8');
+    const chunk = (file: string) => readFileSync(resolve(outputDir, 'chrome-mv3', file), 'utf8');
+    expect(sizes.workerChunks.map((c) => c.file).sort()).toEqual(['worker-network.js', 'worker-page.js']);
+    // What each chunk is for, by strings only its code has.
+    for (const apiPath of ['query-password-info', 'password-change-status', 'code_challenge']) {
+      expect(background).not.toContain(apiPath);
+      expect(chunk('worker-network.js')).toContain(apiPath);
+    }
+    expect(background).not.toContain('registerContentScripts');
+    expect(chunk('worker-page.js')).toContain('registerContentScripts');
   });
 
   it('keeps the content script and the background worker within their ceilings', () => {

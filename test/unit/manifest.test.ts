@@ -62,6 +62,17 @@ describe.each(targets)('built $browser manifest', ({ browser, dir }) => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
+  it("starts the worker from background.js; Firefox's background page loads the worker chunks before it", () => {
+    const background = manifest.background as { service_worker?: string; scripts?: string[] };
+    if (browser === 'chrome') {
+      // Chrome's worker imports its chunks itself (entrypoints/background/chunks.ts).
+      expect(background.service_worker).toBe('background.js');
+      return;
+    }
+    expect(background.scripts).toEqual(['worker-network.js', 'worker-page.js', 'background.js']);
+    for (const script of background.scripts ?? []) expect(existsSync(resolve(root, dir, script)), script).toBe(true);
+  });
+
   if (browser === 'firefox') {
     it('names a gecko id', () => {
       const gecko = (manifest.browser_specific_settings as { gecko?: { id?: string } } | undefined)?.gecko;

@@ -88,7 +88,18 @@ export interface ApiErrorInit {
   cause?: unknown;
 }
 
+/**
+ * The worker's network chunk (entrypoints/background/chunks.ts) carries its own copy of this class: errors thrown
+ * there are recognised by this brand, not by which copy built them.
+ */
+const apiErrorBrand = Symbol.for('rekey.ApiError');
+
 export class ApiError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [apiErrorBrand]?: unknown })[apiErrorBrand] === true;
+  }
+
+  readonly [apiErrorBrand] = true;
   override readonly name = 'ApiError';
   readonly kind: ApiErrorKind;
   readonly status?: number;

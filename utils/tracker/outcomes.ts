@@ -1,34 +1,13 @@
+import { causeOf } from './cause';
 import { explainChangeErrors } from './explain-error';
-import type { Message } from './message';
-import type { Outcome, OutcomeKind, OutcomeSource, SettledState, TrackedChange, TrackerState } from './types';
+import type { Outcome, OutcomeKind, OutcomeSource, TrackedChange, TrackerState } from './types';
 
 /** A batch's notification leads with its worst result, so a failure is never hidden behind a success. */
 const severity: Record<OutcomeKind, number> = { finished: 0, 'not-readable': 1, unknown: 2, 'not-found': 3, failed: 4 };
 
-/** The plain-language cause shown next to a source, or none when the change simply succeeded. */
-export function causeOf(change: TrackedChange): Message | undefined {
-  const state: SettledState | 'pending' = change.state;
-  switch (state) {
-    case 'finished':
-    case 'pending':
-      return undefined;
-    case 'failed':
-      return explainChangeErrors(change.errors, change.sourceName);
-    case 'not-readable':
-      return { key: 'tracker.cause.notReadable', params: [change.sourceName] };
-    case 'not-found':
-      return { key: 'tracker.cause.notFound', params: [change.sourceName] };
-    case 'unknown':
-      if (change.lastError === 'no-request-id') return { key: 'tracker.cause.noRequestId', params: [change.sourceName] };
-      if (change.lastError === 'accepted-untracked') return { key: 'tracker.cause.acceptedNotTracked', params: [change.sourceName] };
-      if (change.lastError === 'signed-out') return { key: 'tracker.cause.signedOutTooLong', params: [change.sourceName] };
-      return { key: 'tracker.cause.gaveUp', params: [change.sourceName] };
-  }
-}
-
 export function buildOutcome(submissionId: string, changes: readonly TrackedChange[]): Outcome {
   const sources: OutcomeSource[] = changes.map((change) => {
-    const cause = causeOf(change);
+    const cause = causeOf(change, explainChangeErrors);
     const state = change.state;
     return {
       sourceName: change.sourceName,

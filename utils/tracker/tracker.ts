@@ -1,6 +1,7 @@
 import { queueSettledSubmissions } from './outcomes';
 import { applyPollResult, holdBack, settle } from './poll-result';
 import { dueAt, giveUpAt, wakeAt } from './schedule';
+import { badgeOf, settledNewestFirst, snapshotOf } from './snapshot';
 import { firstPollAt, learnedFor, learnFrom } from './timing';
 import {
   defaultTrackerOptions,
@@ -81,19 +82,6 @@ export interface Tracker {
    * The popup writes the text (utils/tracker/helpdesk-summary.ts), so the worker ships no report layout.
    */
   summaryChanges(changeIds?: readonly string[]): Promise<TrackedChange[]>;
-}
-
-const needsAttention = new Set<TrackedChange['state']>(['failed', 'unknown', 'not-found']);
-
-export function badgeOf(state: TrackerState): TrackerBadge {
-  return {
-    pending: state.changes.filter((change) => change.state === 'pending').length,
-    failed: state.changes.filter((change) => needsAttention.has(change.state) && !change.seen).length,
-  };
-}
-
-function settledNewestFirst(state: TrackerState): TrackedChange[] {
-  return state.changes.filter((change) => change.state !== 'pending').sort((a, b) => (b.settledAt ?? 0) - (a.settledAt ?? 0));
 }
 
 /** Keeps the newest `historySize` settled changes, plus any whose outcome has not been queued yet. */
@@ -247,13 +235,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
   }
 
   async function snapshot(): Promise<TrackerSnapshot> {
-    const state = await read();
-    return {
-      pending: state.changes.filter((change) => change.state === 'pending').sort((a, b) => a.submittedAt - b.submittedAt),
-      history: settledNewestFirst(state).slice(0, options.historySize),
-      badge: badgeOf(state),
-      needsSignIn: state.needsSignIn,
-    };
+    return snapshotOf(await read(), options.historySize);
   }
 
   return {

@@ -1,0 +1,96 @@
+import type { NetworkChunk } from './network-chunk';
+import type { PageChunk } from './page-chunk';
+
+/**
+ * Worker code that only some events need, in script files of its own, so that the worker most events wake (a popup
+ * showing the state, a page prompt, an alarm with nothing due) starts with less to load.
+ *
+ * Chrome: a service worker may call importScripts() after its first evaluation only for a script it already
+ * imported while installing (checked on Chromium 156; a new script then throws NetworkError, and import() is not
+ * allowed in service workers at all). So the install event imports every chunk once, and each later worker life
+ * imports a chunk, from the installed copy, the first time it needs it.
+ * Firefox: the background page lists the chunk files before background.js (wxt.config.ts), so they are there.
+ */
+export interface WorkerChunks {
+  network: NetworkChunk;
+  page: PageChunk;
+}
+
+export type ChunkName = keyof WorkerChunks;
+export type ChunkLoader = <K extends ChunkName>(name: K) => WorkerChunks[K];
+
+/** Each chunk's file: an unlisted script (entrypoints/worker-<name>.ts) that registers what it exports. */
+export const chunkFiles: Record<ChunkName, string> = { network: '/worker-network.js', page: '/worker-page.js' };
+
+const registryKey = '__rekeyWorkerChunks';
+
+type Registry = Partial<WorkerChunks>;
+
+function registry(): Registry {
+  const scope = globalThis as { [registryKey]?: Registry };
+  scope[registryKey] ??= {};
+  return scope[registryKey];
+}
+
+function workerImportScripts(): ((...urls: string[]) => void) | undefined {
+  const scope = globalThis as { importScripts?: (...urls: string[]) => void };
+  return typeof scope.importScripts === 'function' ? scope.importScripts.bind(globalThis) : undefined;
+}
+
+export function registerChunk<K extends ChunkName>(name: K, chunk: WorkerChunks[K]): void {
+  registry()[name] = chunk;
+}
+
+/** Chrome: import every chunk while installing, which is what lets a later life import them on demand. */
+export function importChunksOnInstall(): void {
+  const importScripts = workerImportScripts();
+  if (!importScripts) return;
+  globalThis.addEventListener('install', () => importScripts(...Object.values(chunkFiles)));
+}
+
+export class WorkerChunkMissing extends Error {
+  constructor(readonly chunk: ChunkName) {
+    super(`Rekey's worker could not load ${chunkFiles[chunk]}: reload the extension.`);
+    this.name = 'WorkerChunkMissing';
+  }
+}
+
+/** The chunk, loaded on first use (synchronous: importScripts is). */
+export const loadChunk: ChunkLoader = (name) => {
+  const loaded = registry()[name];
+  if (loaded) return loaded;
+  workerImportScripts()?.(chunkFiles[name]);
+  const chunk = registry()[name];
+  if (!chunk) throw new WorkerChunkMissing(name);
+  return chunk;
+};
+
+/**
+ * A service built on first use: the root wires every service at start, but one that lives in a chunk is built (and
+ * its chunk loaded) only when something calls it. `then` reads as absent, so awaiting or returning the service from
+ * an async function builds nothing.
+ */
+export function lazily<T extends object>(build: () => T): T {
+  let instance: T | undefined;
+  return new Proxy({} as T, {
+    get(_target, property) {
+      if (property === 'then') return undefined;
+      instance ??= build();
+      const value: unknown = Reflect.get(instance, property);
+      return typeof value === 'function' ? value.bind(instance) : value;
+    },
+  });
+}
+
+/** A value computed on first use and kept. */
+export function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
