@@ -561,6 +561,53 @@ const CAS_DIR = new URL('../bench/expiry-corpus/real/bundles/apereo-cas/', impor
   }
 }
 
+// ── Nextcloud's LDAP backend (vendored excerpts: bench/expiry-corpus/real/bundles/nextcloud-user-ldap) ──────────────
+// Its password-policy notification ("Your password will expire today / tomorrow / within %n day(s)."), read through
+// the code-search service (the repository is too large to mirror): each excerpt names the commit and file it copies,
+// and holds that file's three entries verbatim. Languages read: cs, da, de, el, es, fr, hu, it (the Okta Sign-In
+// Widget's languages in order until the reading budget ran out) and ru (the file first read to learn the layout).
+const NEXTCLOUD_KEYS: Record<string, string> = {
+  'Your password will expire tomorrow.': 'expire_tomorrow',
+  'Your password will expire today.': 'expire_today',
+  '_Your password will expire within %n day._::_Your password will expire within %n days._': 'expire_within_days',
+};
+{
+  const dir = new URL('../bench/expiry-corpus/real/bundles/nextcloud-user-ldap/', import.meta.url);
+  for (const file of readdirSync(dir).sort()) {
+    const excerpt = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
+      excerptOf: string;
+      messages?: string[];
+      translations?: Record<string, string | string[]>;
+    };
+    const [, commit, path] = /^nextcloud\/server@([0-9a-f]{40}):(\S+)$/.exec(excerpt.excerptOf) ?? [];
+    if (!commit || !path) throw new Error(`${file}: no "nextcloud/server@<commit>:<path>" it was copied from`);
+    const where = `nextcloud/server@${commit.slice(0, 12)}:${path}`;
+    if (file === 'en.json') {
+      // The English is the source code's own (lib/Notification/Notifier.php): singular and plural of the count.
+      const keys = ['expire_tomorrow', 'expire_today', 'expire_within_days', 'expire_within_days'];
+      for (const [n, text] of excerpt.messages!.entries())
+        out.push({ product: 'nextcloud', lang: 'en', key: keys[n]!, text, source: `${where}:"${text}"` });
+      continue;
+    }
+    const lang = file.replace(/\.json$/, '').replace('_', '-');
+    for (const [msgid, key] of Object.entries(NEXTCLOUD_KEYS)) {
+      const value = excerpt.translations?.[msgid];
+      const forms = typeof value === 'string' ? [value] : (value ?? []);
+      forms.forEach((text, n) => {
+        // Nextcloud pads a language's plural forms with copies: one row per distinct wording.
+        if (text.trim() && forms.indexOf(text) === n)
+          out.push({
+            product: 'nextcloud',
+            lang,
+            key,
+            text: text.trim(),
+            source: `${where}:"${msgid}"${Array.isArray(value) ? `[${n}]` : ''}`,
+          });
+      });
+    }
+  }
+}
+
 // ── Closed products' messages as their documentation or support pages quote them (Windows, Apple Open Directory) ──
 // bench/expiry-corpus/real/bundles/documented/messages.json: each message with the page that quotes it, verbatim.
 {

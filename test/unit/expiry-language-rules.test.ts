@@ -107,6 +107,19 @@ describe('expiry language rules read off the mined catalogues', () => {
     ]);
   });
 
+  it("takes Nextcloud's %n, and the lone %1$s of a day-count warning (ownCloud), for the count", () => {
+    const rows = [
+      ['da', 'password-noun', 'adgangskode'],
+      ['da', 'expiring-days', 'Din adgangskode udløber inden for %n dage.'],
+      ['sv', 'password-noun', 'lösenord'],
+      ['sv', 'expiring-days', 'Du har %1$s dagar på dig att ändra ditt lösenord'],
+    ] as const;
+    expect(withPhraseRows(rows, () => [languageWords('da').days, languageWords('sv').days])).toEqual([['dage'], ['dagar']]);
+    expect(withPhraseRows(rows, () => matchTemplates('Din adgangskode udløber inden for 3 dage.'))).toEqual([
+      expect.objectContaining({ role: 'expiring-days', daysLeft: 3 }),
+    ]);
+  });
+
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {
     // pt "a sua" stays a function word however many account/session messages a bundle adds.
     expect(alert('A sua sessão expirou. Introduza novamente a sua palavra-passe.')).toMatchObject({ kind: 'none' });

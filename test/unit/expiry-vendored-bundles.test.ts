@@ -55,4 +55,34 @@ describe('vendored expiry bundles (bench/expiry-corpus/real/bundles)', () => {
       });
     }
   });
+
+  it('finds every mined Nextcloud string in its excerpt, which names the file and commit it copies', () => {
+    const dir = new URL('nextcloud-user-ldap/', BUNDLES);
+    const excerpts = new Map(
+      readdirSync(dir).map((file) => {
+        const excerpt = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
+          excerptOf: string;
+          messages?: string[];
+          translations?: Record<string, string | string[]>;
+        };
+        expect(excerpt.excerptOf).toMatch(
+          /^nextcloud\/server@[0-9a-f]{40}:apps\/user_ldap\/(l10n\/[a-z_]+\.json|lib\/Notification\/Notifier\.php)$/,
+        );
+        return [excerpt.excerptOf.replace(/@([0-9a-f]{12})[0-9a-f]{28}:/, '@$1:'), excerpt] as const;
+      }),
+    );
+    const nextcloud = mined.filter((entry) => entry.product === 'nextcloud');
+    expect(nextcloud.length).toBeGreaterThan(30);
+    for (const entry of nextcloud) {
+      const [, file, msgid, form] = /^(nextcloud\/server@[0-9a-f]{12}:\S+):"(.+)"(?:\[(\d)\])?$/.exec(entry.source) ?? [];
+      const excerpt = excerpts.get(file!);
+      expect(excerpt, entry.source).toBeDefined();
+      if (excerpt!.messages) expect(excerpt!.messages).toContain(entry.text);
+      else {
+        const value = excerpt!.translations![msgid!];
+        // Verbatim but for the surrounding whitespace the miner trims (as it does for every bundle).
+        expect((form === undefined ? (value as string) : (value as string[])[Number(form)])?.trim(), entry.source).toBe(entry.text);
+      }
+    }
+  });
 });

@@ -203,6 +203,10 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'owncloud:admin_reminder_days': 'other',
   'owncloud:admin_force_first_login': 'other',
   'owncloud:current_password': 'other',
+  // Nextcloud's LDAP backend: its password-policy notification, today / tomorrow / within N days.
+  'nextcloud:expire_tomorrow': 'expiring-tomorrow',
+  'nextcloud:expire_today': 'expiring-today',
+  'nextcloud:expire_within_days': 'expiring-days',
   // Closed products, as their documentation quotes them: Windows sign-in (also behind AD FS and RD Web), Apple.
   'windows:password_expired_must_change': 'expired',
   'windows:expiry_reminder': 'expiring-soon',

@@ -71,8 +71,8 @@ const WITHOUT_NOUN = 0.95;
 /** Scripts written without spaces: compared by character pairs instead of words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
 const WORD = /[\p{L}\p{M}]+|\p{Nd}+|#/gu;
-/** A count in a message: {0}, ${days}, %d, %ld, %1$d (gettext, printf). */
-const PLACEHOLDER = /\{\d\}|\$\{\w+\}|%(?:\d\$)?l?d/g;
+/** A count in a message: {0}, ${days}, %d, %ld, %1$d (gettext, printf), %n (Nextcloud's and ownCloud's plurals). */
+const PLACEHOLDER = /\{\d\}|\$\{\w+\}|%(?:\d\$)?l?d|%n/g;
 /** A string argument (%s, %2$s: a name, or SSSD's unit word; Roundcube's $expirationdatetime) is no word of the message. */
 const STRING_PLACEHOLDER = /%(?:\d\$)?s|\$[a-z]+\b/g;
 /** A placeholder right after the count is its unit (SOGo's "expire in %{0} %{1}"): a string, not a second count. */
@@ -206,6 +206,10 @@ function dayWords(templates: readonly Template[]): Map<string, DayWords> {
       // One word each, or two ("aujourd'hui" is "aujourd" + "hui"; "ngày mai" two syllables).
       const [a, b] = [only(today.tokens, tomorrow.tokens), only(tomorrow.tokens, today.tokens)];
       if (a.length === 0 || b.length === 0 || a.length > 2 || b.length > 2) continue;
+      // The rest word for word in the same order: one product's pair, not two products' different sentences
+      // (shadow's "Срок действия вашего пароля истекает сегодня" beside Nextcloud's "Завтра истекает срок…").
+      const [restA, restB] = [today.tokens.filter((word) => !a.includes(word)), tomorrow.tokens.filter((word) => !b.includes(word))];
+      if (restA.length !== restB.length || restA.some((word, i) => !sameWord(word, restB[i]!))) continue;
       const entry = words.get(today.lang) ?? { today: [], tomorrow: [] };
       entry.today.push(a);
       entry.tomorrow.push(b);
@@ -314,7 +318,10 @@ function compiled(): Index {
     labels: new Set(),
   };
   for (const [lang, role, raw] of rows) {
-    const text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
+    let text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
+    // A day-count warning whose only placeholder is a string ("You have %1$s days to change your password") counts
+    // with that one.
+    if (role === 'expiring-days' && text.search(PLACEHOLDER) < 0) text = text.replace(/%(?:\d\$)?s/, '%d');
     // A product's name placeholder ("Your {0} password has expired") is dropped; a count becomes the number token.
     // Markup tags are gone already: the phrase data is built without them (utils/expiry/markup.ts).
     const cleaned = text.replace(STRING_PLACEHOLDER, ' ').replace(PLACEHOLDER, role === 'expired' || role === 'forced' ? ' ' : ' 7 ');
