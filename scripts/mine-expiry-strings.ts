@@ -706,6 +706,8 @@ const HORDE_MSGIDS: Record<string, string> = {
   'Your login has expired.': 'login_expired',
   'Your session has expired. Please login again.': 'session_expired',
   'Minimum password age has not yet expired': 'minimum_age',
+  Password: 'password',
+  'Confirm Password': 'confirm_password',
 };
 if (process.env.HORDE_DEB) mineDebCatalogues('horde', process.env.HORDE_DEB, 'horde', HORDE_MSGIDS, 'usr/share/horde/locale');
 

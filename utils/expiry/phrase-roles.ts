@@ -184,6 +184,8 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'horde:login_expired': 'other',
   'horde:session_expired': 'other',
   'horde:minimum_age': 'other',
+  'horde:password': 'password-noun',
+  'horde:confirm_password': 'confirm-password',
   // Apache Guacamole (database authentication): the expired-password form; account validity and minimum age are other.
   'guacamole:LOGIN.INFO_PASSWORD_EXPIRED': 'expired',
   'guacamole:LOGIN.FIELD_HEADER_NEW_PASSWORD': 'new-password',
