@@ -120,6 +120,34 @@ describe('expiry language rules read off the mined catalogues', () => {
     ]);
   });
 
+  it("reads past the organisation's name before the password, and only there (German nouns elsewhere stay)", () => {
+    const rows = [
+      ['hu', 'password-noun', 'Jelszó'],
+      ['hu', 'expired', 'Az Ön jelszavának lejárt az érvényességi ideje'],
+      ['de', 'password-noun', 'Passwort'],
+      ['de', 'expired', 'Ihr Passwort ist abgelaufen'],
+    ] as const;
+    expect(withPhraseRows(rows, () => matchTemplates('Az ön Contoso jelszava lejárt'))).toEqual([
+      expect.objectContaining({ lang: 'hu', role: 'expired' }),
+    ]);
+    expect(withPhraseRows(rows, () => matchTemplates('Ihr Zugangslink zum Zurücksetzen des Passworts ist abgelaufen.'))).toEqual([]);
+  });
+
+  it('takes a sentence that opens with a message less a later function word ("σας"), never less its verb', () => {
+    const rows = [
+      ['el', 'password-noun', 'Συνθηματικό'],
+      ['el', 'expired', 'Το συνθηματικό σας έχει λήξει.'],
+      ['el', 'other', 'Το συνθηματικό σας άλλαξε.'],
+      ['el', 'expired', 'Το συνθηματικό σας έληξε.'],
+    ] as const;
+    expect(withPhraseRows(rows, () => matchTemplates('Το συνθηματικό έχει λήξει και πρέπει να αλλάξει.'))).toEqual([
+      expect.objectContaining({ lang: 'el', role: 'expired' }),
+    ]);
+    expect(withPhraseRows(rows, () => matchTemplates('Το συνθηματικό σας έχει αλλάξει και ισχύει.'))).not.toContainEqual(
+      expect.objectContaining({ role: 'expired' }),
+    );
+  });
+
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {
     // pt "a sua" stays a function word however many account/session messages a bundle adds.
     expect(alert('A sua sessão expirou. Introduza novamente a sua palavra-passe.')).toMatchObject({ kind: 'none' });

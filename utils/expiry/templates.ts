@@ -63,6 +63,8 @@ interface Index {
   units: Map<string, Set<string>>;
   /** The products' field labels ("New password", "新しいパスワード"), as joined tokens: a label is no message. */
   labels: Set<string>;
+  /** Every word of every row: a capitalised word inside a sentence that no product uses is a name (withoutNames). */
+  known: Set<string>;
 }
 
 /** Without the language's word for "password", a sentence must be this close to a product message to count. */
@@ -274,7 +276,12 @@ const OPENS_WITH = 0.8;
  * ("Votre mot de passe a été modifié" is not "… a expiré") or a negation ("Hasło nie wygasło" less "nie"); and the
  * opening must say something after the password ("Ändra ditt lösenord" less "Ändra" is just "ditt lösenord").
  */
-function opensWith(sentence: readonly string[], message: readonly string[], nouns: ReadonlySet<string>): number {
+function opensWith(
+  sentence: readonly string[],
+  message: readonly string[],
+  nouns: ReadonlySet<string>,
+  common: ReadonlySet<string> = new Set(),
+): number {
   if (message.length < 3) return 0;
   const opensWithout = (skip: number) => {
     const run = skip < 0 ? message : message.filter((_, i) => i !== skip);
@@ -284,7 +291,12 @@ function opensWith(sentence: readonly string[], message: readonly string[], noun
     const noun = run.findIndex(isNoun);
     return skip < 0 || (noun >= 0 && run.slice(noun + 1).some((word) => !isNoun(word)));
   };
-  return opensWithout(-1) || opensWithout(0) ? OPENS_WITH : 0;
+  if (opensWithout(-1) || opensWithout(0)) return OPENS_WITH;
+  // Or less a later possessive, a short function word of the language ("Το συνθηματικό [σας] έχει λήξει και
+  // πρέπει να αλλάξει"): never a longer word, which may be the verb.
+  for (let skip = 1; skip < message.length - 1; skip++)
+    if (common.has(message[skip]!) && !nouns.has(message[skip]!) && opensWithout(skip)) return OPENS_WITH;
+  return 0;
 }
 
 type PhraseRows = ReadonlyArray<readonly [string, PhraseRole, string]>;
@@ -316,6 +328,7 @@ function compiled(): Index {
     days: new Map(),
     units: new Map(),
     labels: new Set(),
+    known: new Set(),
   };
   for (const [lang, role, raw] of rows) {
     let text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
@@ -327,6 +340,7 @@ function compiled(): Index {
     const cleaned = text.replace(STRING_PLACEHOLDER, ' ').replace(PLACEHOLDER, role === 'expired' || role === 'forced' ? ' ' : ' 7 ');
     const tokens = tokenize(cleaned);
     if (tokens.length === 0) continue;
+    for (const token of tokens) built.known.add(token);
     if (role === 'password-noun') built.nouns.set(lang, [...(built.nouns.get(lang) ?? []), tokens]);
     // A catalogue's own word for "day"/"days" ("nap múlva": its first word) is a unit.
     if (role === 'day-unit') built.units.set(lang, (built.units.get(lang) ?? new Set()).add(tokens[0]!));
@@ -357,6 +371,25 @@ function candidates(tokens: readonly string[], built: Index): Template[] {
     for (const template of built.byKey.get(key) ?? []) hits.set(template, (hits.get(template) ?? 0) + 1);
   }
   return [...hits].filter(([, count]) => count >= 2).map(([template]) => template);
+}
+
+/** A capitalised word after the first, and the word after it. */
+const INNER_CAPITALISED = /(?<=[\p{L}\p{M},]\s+)(\p{Lu}[\p{Ll}\p{M}]+)(?=\s+([\p{L}\p{M}]+))/gu;
+
+/**
+ * The sentence without the organisation's or product's name before the password ("Az ön Contoso jelszava lejárt",
+ * "Your Fabrikam password…"): a word no product message has, which kept the sentence from its message. Only a
+ * capitalised word inside the sentence, in no row of any language, right before a word for "password" — so German
+ * nouns elsewhere ("Ihr Zugangslink zum Zurücksetzen des Passworts") stay.
+ */
+function withoutNames(sentence: string, built: Index): string {
+  return sentence.replace(INNER_CAPITALISED, (word, _name: string, next: string) => {
+    const [token] = tokenize(word);
+    const [following] = tokenize(next);
+    const beforeNoun =
+      following !== undefined && [...built.nouns.values()].some((runs) => runs.some((run) => sameWord(run[0]!, following)));
+    return token !== undefined && !built.known.has(token) && beforeNoun ? ' ' : word;
+  });
 }
 
 /** A sentence ends at a full stop followed by a capital (not "dvs. va"), at CJK full stops, and at line ends. */
@@ -442,9 +475,9 @@ export function matchTemplates(text: string): TemplateMatch[] {
   for (const sentence of sentences(text)) {
     // A question ("Forgot your password?") asks; it does not tell the reader their password expired.
     if (/[?？]\s*$/u.test(sentence)) continue;
-    const tokens = tokenize(sentence);
-    if (tokens.length < 2 || tokens.length > MAX_SENTENCE_TOKENS) continue;
     const built = compiled();
+    const tokens = tokenize(withoutNames(sentence, built));
+    if (tokens.length < 2 || tokens.length > MAX_SENTENCE_TOKENS) continue;
     // A field's label ("新しいパスワード", "New password") is a label, even where it stands inside a longer message
     // ("すぐに新しいパスワードに変更してください…"): it says nothing about why the form is there.
     if (built.labels.has(tokens.join(' '))) continue;
@@ -455,7 +488,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
       if (!sharesContentWord(tokens, template, built)) continue;
       const score = Math.max(
         similarity(tokens, template.tokens),
-        opensWith(tokens, template.tokens, new Set((built.nouns.get(template.lang) ?? []).flat())),
+        opensWith(tokens, template.tokens, new Set((built.nouns.get(template.lang) ?? []).flat()), built.common.get(template.lang)),
         insideMessage(tokens, template, built),
         clauseOf(tokens, template, built),
       );
