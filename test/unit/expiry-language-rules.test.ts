@@ -148,6 +148,16 @@ describe('expiry language rules read off the mined catalogues', () => {
     );
   });
 
+  it('reads "dag(en)" as the day word, and a hypothetical "when the password has expired" does not outvote the count', () => {
+    const withoutOkta = phraseEntries(readMinedStrings(), new Set(['okta'])).map((e) => [e.lang, e.role, e.text] as const);
+    const page = `<form><h2>Uw wachtwoord verloopt over 4 dag(en)</h2>
+      <p>Wanneer het wachtwoord verlopen is, wordt u uitgesloten van uw account.</p>
+      <label for="o">Oud wachtwoord</label><input id="o" type="password" autocomplete="current-password">
+      <label for="n">Nieuw wachtwoord</label><input id="n" type="password" autocomplete="new-password">
+      <input type="submit" value="Wachtwoord wijzigen"></form>`;
+    expect(withPhraseRows(withoutOkta, () => detect(page))).toMatchObject({ kind: 'expiring', daysLeft: 4 });
+  });
+
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {
     // pt "a sua" stays a function word however many account/session messages a bundle adds.
     expect(alert('A sua sessão expirou. Introduza novamente a sua palavra-passe.')).toMatchObject({ kind: 'none' });

@@ -59,8 +59,16 @@ function judge(page: PageFacts, url: string, now: number): ExpiryVerdict {
     return agreed;
   }
   // They disagree on the kind: a verbatim product message wins; a loose resemblance yields to the phrases,
-  // which know tense and context in their nine languages ("expira amanhã" is not "expirou").
-  return similarity >= CLOSE_MESSAGE ? byMessages : byPhrases;
+  // which know tense and context in their nine languages ("expira amanhã" is not "expirou") — unless what the
+  // phrases found is itself a hypothetical ("Wanneer het wachtwoord verlopen is, …" beside "… verloopt over 4 dag(en)").
+  return similarity >= CLOSE_MESSAGE || hypothetical.has(byPhrases) ? byMessages : byPhrases;
+}
+
+/** Verdicts of the hand-written phrases that rest on a hypothetical sentence ("when your password has expired"). */
+const hypothetical = new WeakSet<ExpiryVerdict>();
+function hedged(verdict: ExpiryVerdict, signal: Signal): ExpiryVerdict {
+  if (signal.notes.includes('conditional')) hypothetical.add(verdict);
+  return verdict;
 }
 
 /** A sentence this close to a product message is that message. */
@@ -115,14 +123,14 @@ function judgeByPhrases(page: PageFacts, context: PageContext): ExpiryVerdict {
   const form = context.newPasswordForm ? ' + form:new-password' : '';
   const passes = (signal: Signal | undefined): signal is Signal => !!signal && signal.score >= THRESHOLD;
   const { expired, expiring, forced } = best;
-  if (passes(expired)) return { kind: 'expired', reason: describe(expired) + form };
+  if (passes(expired)) return hedged({ kind: 'expired', reason: describe(expired) + form }, expired);
   if (passes(expiring)) {
     const daysLeft = expiring.daysLeft ?? expiringWithDays[0]?.daysLeft;
     const verdict: ExpiryVerdict = { kind: 'expiring', reason: describe(expiring) + form };
     if (daysLeft !== undefined) verdict.daysLeft = daysLeft;
     return verdict;
   }
-  if (passes(forced)) return { kind: 'expired', reason: describe(forced) + form };
+  if (passes(forced)) return hedged({ kind: 'expired', reason: describe(forced) + form }, forced);
   if (strongest) return { kind: 'none', reason: `weak ${describe(strongest)}${form}` };
   if (discarded) return { kind: 'none', reason: `${discarded} phrase(s) about something else` };
   return { kind: 'none', reason: page.truncated ? 'no expiry phrase (page truncated)' : 'no expiry phrase' };

@@ -84,9 +84,12 @@ const UNIT_AFTER_COUNT = /(\{\d\}|%(?:\d\$)?l?d)([\s%]*)\{\d\}/g;
 const ACCENTED = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*/gu;
 const fold = (letter: string) => letter.normalize('NFD').replace(/\p{M}/gu, '');
 
+/** A plural ending in brackets glued to its word ("dag(en)", "day(s)", "Tag(e)"): the word, once. */
+const BRACKETED_ENDING = /(?<=\p{L})\(\p{L}{1,3}\)/gu;
+
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const [word] of text.normalize('NFKC').toLowerCase().replace(ACCENTED, fold).matchAll(WORD)) {
+  for (const [word] of text.normalize('NFKC').toLowerCase().replace(BRACKETED_ENDING, '').replace(ACCENTED, fold).matchAll(WORD)) {
     if (/^\p{Nd}+$/u.test(word)) out.push('#');
     else if (UNSPACED.test(word)) {
       if (word.length === 1) out.push(word);
