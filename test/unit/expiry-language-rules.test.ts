@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { phraseEntries, readMinedStrings } from '@/scripts/build-expiry-phrases';
@@ -150,12 +151,11 @@ describe('expiry language rules read off the mined catalogues', () => {
 
   it('reads "dag(en)" as the day word, and a hypothetical "when the password has expired" does not outvote the count', () => {
     const withoutOkta = phraseEntries(readMinedStrings(), new Set(['okta'])).map((e) => [e.lang, e.role, e.text] as const);
-    const page = `<form><h2>Uw wachtwoord verloopt over 4 dag(en)</h2>
-      <p>Wanneer het wachtwoord verlopen is, wordt u uitgesloten van uw account.</p>
-      <label for="o">Oud wachtwoord</label><input id="o" type="password" autocomplete="current-password">
-      <label for="n">Nieuw wachtwoord</label><input id="n" type="password" autocomplete="new-password">
-      <input type="submit" value="Wachtwoord wijzigen"></form>`;
-    expect(withPhraseRows(withoutOkta, () => detect(page))).toMatchObject({ kind: 'expiring', daysLeft: 4 });
+    // Okta's Dutch warning page (tuning part), read with phrase data built without Okta.
+    const file = new URL('../../bench/expiry-corpus/real/tuning/okta-expiring-in-days-nl.html', import.meta.url);
+    const url = 'https://sso.corp.example/signin';
+    const verdict = withPhraseRows(withoutOkta, () => detectExpiry(new JSDOM(readFileSync(file, 'utf8'), { url }).window.document, url));
+    expect(verdict).toMatchObject({ kind: 'expiring', daysLeft: 4 });
   });
 
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {
