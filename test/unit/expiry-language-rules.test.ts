@@ -158,6 +158,34 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(verdict).toMatchObject({ kind: 'expiring', daysLeft: 4 });
   });
 
+  it('takes the first clause of a longer message that names the password for that message, with its main word', () => {
+    const rows = [
+      ['fi', 'password-noun', 'Salasana'],
+      ['fi', 'expiring-soon', 'Varoitus! Salasanasi vanhenee pian, vaihda se ennen $expirationdatetime.'],
+      ['es', 'password-noun', 'Contraseña'],
+      ['es', 'expired', 'Su contraseña ha expirado y debe renovarla. Por favor, introduzca una nueva contraseña para continuar.'],
+      ['id', 'password-noun', 'Kata sandi'],
+      ['id', 'expired', 'Kata Sandi anda kadaluarsa, silahkan masukan yang baru di bawah'],
+    ] as const;
+    expect(withPhraseRows(rows, () => matchTemplates('Salasanasi vanhenee pian'))).toEqual([
+      expect.objectContaining({ lang: 'fi', role: 'expiring-soon' }),
+    ]);
+    // A later clause is the instruction, not the news; a clause without its verb ("Reset kata sandi Anda") is nothing.
+    expect(withPhraseRows(rows, () => matchTemplates('Introduzca su contraseña para continuar.'))).toEqual([]);
+    expect(withPhraseRows(rows, () => matchTemplates('Reset kata sandi Anda'))).toEqual([]);
+  });
+
+  it('takes "Ditt lösenord går snart ut" for a day-count warning less its count and the words either side', () => {
+    const rows = [
+      ['sv', 'password-noun', 'Lösenord'],
+      ['sv', 'expiring-days', 'Ditt lösenord går ut om %d dagar.'],
+    ] as const;
+    const [match, ...others] = withPhraseRows(rows, () => matchTemplates('Ditt lösenord går snart ut'));
+    expect(others).toEqual([]);
+    expect(match).toMatchObject({ lang: 'sv', role: 'expiring-days' });
+    expect(match!.daysLeft).toBeUndefined();
+  });
+
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {
     // pt "a sua" stays a function word however many account/session messages a bundle adds.
     expect(alert('A sua sessão expirou. Introduza novamente a sua palavra-passe.')).toMatchObject({ kind: 'none' });

@@ -42,6 +42,8 @@ interface Template {
   countAfter?: string;
   /** The message names its unit through a placeholder (SSSD's "in %1$d %2$s"): what follows its count is no unit. */
   unitPlaceholder?: boolean;
+  /** A clause of a longer message (compiled): short, so a sentence must have its main word (hasMainWord). */
+  clause?: boolean;
 }
 
 /** A language's ways of saying "today" and "tomorrow": runs of words. */
@@ -138,12 +140,14 @@ export function similarity(sentence: readonly string[], template: readonly strin
 /** At most one of the message's words (besides its count) missing from the sentence, and at most two extra. */
 function differsLittle(sentence: readonly string[], message: readonly string[]): boolean {
   const used = new Uint8Array(sentence.length);
+  // A warning without its count ("…will expire soon") still is that warning, and then the words either side of
+  // the count went with it ("Ditt lösenord går snart ut" is "Ditt lösenord går ut om # dagar" less "om # dagar").
+  const count = sentence.includes('#') ? -9 : message.indexOf('#');
   let missing = 0;
-  for (const word of message) {
+  for (const [position, word] of message.entries()) {
     const at = sentence.findIndex((other, i) => !used[i] && sameWord(word, other));
-    // A warning without its count ("…will expire soon") still is that warning.
-    if (at < 0 && word !== '#') missing++;
-    else used[at] = 1;
+    if (at >= 0) used[at] = 1;
+    else if (word !== '#' && Math.abs(position - count) > 1) missing++;
   }
   return missing <= 1 && used.length - used.reduce((sum, u) => sum + u, 0) <= 2;
 }
@@ -247,6 +251,14 @@ function insideMessage(sentence: readonly string[], template: Template, built: I
   return (2 * sentence.length) / (sentence.length + template.tokens.length);
 }
 
+/** Whether the sentence has the template's longest word other than the password noun and the count. */
+function hasMainWord(sentence: readonly string[], template: Template, built: Index): boolean {
+  const noun = new Set((built.nouns.get(template.lang) ?? []).flat());
+  const words = template.tokens.filter((word) => word !== '#' && !noun.has(word));
+  const main = words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+  return main === '' || sentence.some((word) => sameWord(main, word));
+}
+
 /** How close a sentence that is a whole clause of a longer message is taken to be: closer than a loose resemblance. */
 const CLAUSE_OF = 0.9;
 
@@ -321,8 +333,21 @@ export function withPhraseRows<T>(other: PhraseRows, run: () => T): T {
   }
 }
 
+const POSITIVE = new Set<PhraseRole>(['expired', 'forced', 'expiring-days', 'expiring-today', 'expiring-tomorrow', 'expiring-soon']);
+/** Where a message's clauses end: a comma, full stop, exclamation or semicolon before a space or the end. */
+const CLAUSE_END = /[,.!;:、，。！；](?:\s|$)|[，。！；]/u;
+
+function addTemplate(built: Index, template: Template): void {
+  const count = template.tokens.indexOf('#');
+  if (count > 0) template.countBefore = template.tokens[count - 1]!;
+  if (count >= 0 && count + 1 < template.tokens.length) template.countAfter = template.tokens[count + 1]!;
+  built.templates.push(template);
+  for (const key of new Set(template.tokens.map(keyOf))) built.byKey.set(key, [...(built.byKey.get(key) ?? []), template]);
+}
+
 function compiled(): Index {
   if (index) return index;
+  const clauses: { lang: string; role: PhraseRole; tokens: string[]; cleaned: string; unitPlaceholder: boolean }[] = [];
   const built: Index = {
     nouns: new Map(),
     templates: [],
@@ -349,16 +374,22 @@ function compiled(): Index {
     if (role === 'day-unit') built.units.set(lang, (built.units.get(lang) ?? new Set()).add(tokens[0]!));
     if (role === 'password-noun' || role === 'new-password' || role === 'confirm-password') built.labels.add(tokens.join(' '));
     if (role === 'password-noun' || role === 'new-password' || role === 'confirm-password' || role === 'day-unit') continue;
-    const template: Template = { lang, role, tokens };
-    if (text.search(STRING_PLACEHOLDER) >= 0) template.unitPlaceholder = true;
-    const count = tokens.indexOf('#');
-    if (count >= 0) {
-      if (count > 0) template.countBefore = tokens[count - 1]!;
-      if (count + 1 < tokens.length) template.countAfter = tokens[count + 1]!;
-    }
-    built.templates.push(template);
-    for (const key of new Set(tokens.map(keyOf))) built.byKey.set(key, [...(built.byKey.get(key) ?? []), template]);
+    const unitPlaceholder = text.search(STRING_PLACEHOLDER) >= 0;
+    addTemplate(built, { lang, role, tokens, ...(unitPlaceholder ? { unitPlaceholder } : {}) });
+    if (POSITIVE.has(role)) clauses.push({ lang, role, tokens, cleaned, unitPlaceholder });
   }
+  // Each clause of a longer positive message that names the password is that message too ("Salasanasi vanhenee
+  // pian" of Roundcube's "Varoitus! Salasanasi vanhenee pian, vaihda se ennen …"): a page may show the clause alone.
+  if (process.env.NOCLAUSE !== '1')
+    for (const { lang, role, tokens: whole, cleaned, unitPlaceholder } of clauses) {
+      const nouns = built.nouns.get(lang) ?? [];
+      const parts = cleaned.split(CLAUSE_END).map(tokenize);
+      if (parts.length < 2) continue;
+      // Only the first clause that names it: what follows is the instruction ("…, introduzca una nueva contraseña").
+      const tokens = parts.find((part) => nouns.some((noun) => containsRun(part, noun)));
+      if (!tokens || tokens.length < 3 || tokens.length >= whole.length) continue;
+      addTemplate(built, { lang, role, tokens, clause: true, ...(unitPlaceholder ? { unitPlaceholder } : {}) });
+    }
   built.common = commonShortWords(built.templates, built.nouns);
   built.days = dayWords(built.templates);
   for (const [lang, units] of dayUnits(built.templates, built.common))
@@ -495,6 +526,10 @@ export function matchTemplates(text: string): TemplateMatch[] {
         insideMessage(tokens, template, built),
         clauseOf(tokens, template, built),
       );
+      // A clause is short: without its longest word beside the password (its verb: "vyprší", "kadaluarsa") it is
+      // no match ("Reset kata sandi Anda" has three of the four words of "Kata Sandi anda kadaluarsa"), and must not
+      // hide a whole message that is one.
+      if (template.clause && !hasMainWord(tokens, template, built)) continue;
       if (score > bestScore) {
         best = template;
         bestScore = score;
