@@ -564,8 +564,9 @@ const CAS_DIR = new URL('../bench/expiry-corpus/real/bundles/apereo-cas/', impor
 // ── Nextcloud's LDAP backend (vendored excerpts: bench/expiry-corpus/real/bundles/nextcloud-user-ldap) ──────────────
 // Its password-policy notification ("Your password will expire today / tomorrow / within %n day(s)."), read through
 // the code-search service (the repository is too large to mirror): each excerpt names the commit and file it copies,
-// and holds that file's three entries verbatim. Languages read: cs, da, de, el, es, fr, hu, it (the Okta Sign-In
-// Widget's languages in order until the reading budget ran out) and ru (the file first read to learn the layout).
+// and holds that file's three entries verbatim. Languages: the Okta Sign-In Widget's, in order, until the reading
+// budget ran out (cs, da, de, el, es, fr, hu, it, ko, nb, pl; the stored ja and nl files predate these messages), and
+// ru, the file first read to learn the layout.
 const NEXTCLOUD_KEYS: Record<string, string> = {
   'Your password will expire tomorrow.': 'expire_tomorrow',
   'Your password will expire today.': 'expire_today',
