@@ -15,7 +15,7 @@ const stateKey = 'rekey:paint-state';
 const messagesKey = 'rekey:paint-messages';
 
 interface StoredMessages {
-  /** Messages of another build may miss keys: a copy is only used by a build with the same version and messages. */
+  /** Messages of another build may miss keys: a copy is only used by a build with the same messages (see messagesId). */
   version: string;
   locale: string;
   dictionaries: Dictionary[];
@@ -64,11 +64,20 @@ const pagesShownCookie = 'rekey-pages-shown';
 const lastingCookieSeconds = 400 * 24 * 60 * 60;
 const sessionFlagKey = 'rekey:page-session';
 
-function cookieSet(name: string): boolean {
+/**
+ * The names of the cookies set for this page. Read once: each read of document.cookie is a synchronous round trip to
+ * the browser, and the first one after a browser start waits for the cookie database to load.
+ */
+function cookieNames(): Set<string> {
   try {
-    return document.cookie.split(';').some((cookie) => cookie.trim() === `${name}=1`);
+    return new Set(
+      document.cookie
+        .split(';')
+        .filter((cookie) => cookie.trim().endsWith('=1'))
+        .map((cookie) => cookie.trim().slice(0, -2)),
+    );
   } catch {
-    return false;
+    return new Set();
   }
 }
 
@@ -78,8 +87,11 @@ function cookieSet(name: string): boolean {
  * (client-credentials) session is never turned signed out here: its configuration problems change with it.
  */
 export function stillTrueNow(state: UiState | null): UiState | null | undefined {
-  if (!state?.identity || cookieSet(browserSessionCookie)) return state;
-  if (cookieSet(pagesShownCookie) && state.identity.mode === 'oauth') return signedOut(state);
+  // A state without a signed-in employee needs no cookie: it is as true after a browser start as before.
+  if (!state?.identity) return state;
+  const cookies = cookieNames();
+  if (cookies.has(browserSessionCookie)) return state;
+  if (cookies.has(pagesShownCookie) && state.identity.mode === 'oauth') return signedOut(state);
   return undefined;
 }
 
@@ -157,10 +169,14 @@ export function paintTranslator(language: string): Translator | null {
   return createTranslator(lookupIn(...stored.dictionaries), locale);
 }
 
-/** The extension's version and the fingerprint of its messages (wxt.config.ts; absent in unit tests). */
+/**
+ * The fingerprint of the build's messages (a hash of locales/*.yml, set by wxt.config.ts): two builds with the same
+ * fingerprint carry the same messages, whatever their versions. Not the manifest's version as well: reading it cost the
+ * first paint one more call into the extension API (runtime.getManifest).
+ */
 function messagesVersion(): string {
   const messagesId: unknown = import.meta.env.REKEY_MESSAGES_ID;
-  return `${browser.runtime.getManifest().version}+${typeof messagesId === 'string' ? messagesId : ''}`;
+  return typeof messagesId === 'string' ? messagesId : '';
 }
 
 export function rememberPaintMessages(locale: string, dictionaries: Dictionary[]): void {

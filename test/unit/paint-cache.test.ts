@@ -23,6 +23,27 @@ function expireCookies(which: (name: string) => boolean) {
   }
 }
 
+/** Counts reads of document.cookie (the page's own setter and getter still run). */
+function countCookieReads() {
+  let owner: object | null = document;
+  while (owner && !Object.getOwnPropertyDescriptor(owner, 'cookie')) owner = Object.getPrototypeOf(owner);
+  const cookie = owner && Object.getOwnPropertyDescriptor(owner, 'cookie');
+  if (!cookie?.get || !cookie.set) throw new Error('document.cookie has no accessor to count reads of');
+  const reads = {
+    count: 0,
+    restore: () => Reflect.deleteProperty(document, 'cookie'),
+  };
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => {
+      reads.count++;
+      return cookie.get?.call(document);
+    },
+    set: (value: string) => cookie.set?.call(document, value),
+  });
+  return reads;
+}
+
 /** A browser start: session cookies are gone (the page's only session cookie is rekey-browser-session), localStorage is not. */
 function restartBrowser() {
   expireCookies((name) => name === 'rekey-browser-session');
@@ -58,6 +79,20 @@ describe("the popup's first-paint copy of the last state shown", () => {
     restartBrowser();
     rememberPaintState(popupState());
     expect(readPaintState()).toEqual(popupState());
+  });
+
+  it('reads document.cookie once for a kept signed-in state (each read is a round trip to the browser), never for a signed-out one', () => {
+    rememberPaintState(popupState());
+    const reads = countCookieReads();
+    try {
+      expect(readPaintState()).toEqual(popupState());
+      expect(reads.count).toBe(1);
+      reads.count = 0;
+      expect(stillTrueNow(popupState({ identity: null }))).toEqual(popupState({ identity: null }));
+      expect(reads.count).toBe(0);
+    } finally {
+      reads.restore();
+    }
   });
 
   it('paints nothing at once from a token (client-credentials) session kept before a browser start: its configuration problems change with it', () => {
@@ -115,18 +150,27 @@ describe("the popup's first-paint copy of the last state shown", () => {
     expect(readPaintState()).toBeNull();
   });
 
-  it("uses a forced language's kept messages only for that language and the version that kept them", () => {
-    let version = '1.0.0';
-    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Rekey', version });
+  it("uses a forced language's kept messages only for that language and a build with the same messages", () => {
+    vi.stubEnv('REKEY_MESSAGES_ID', 'messages-a');
     rememberPaintMessages('de', [{ popup_title: { message: 'Passwort ändern' } }]);
     expect(paintTranslator('de')?.t('popup.title')).toBe('Passwort ändern');
     expect(paintTranslator('fr')).toBeNull();
-    version = '1.1.0';
+    vi.stubEnv('REKEY_MESSAGES_ID', 'messages-b');
     expect(paintTranslator('de')).toBeNull();
+    vi.unstubAllEnvs();
+  });
+
+  it('asks the extension API for no manifest before the first paint: the messages fingerprint alone tells a build', () => {
+    vi.stubEnv('REKEY_MESSAGES_ID', 'messages-a');
+    rememberPaintMessages('de', [{ popup_title: { message: 'Passwort ändern' } }]);
+    const getManifest = vi.spyOn(fakeBrowser.runtime, 'getManifest');
+    expect(paintTranslator('de')?.t('popup.title')).toBe('Passwort ändern');
+    expect(getManifest).not.toHaveBeenCalled();
+    getManifest.mockRestore();
+    vi.unstubAllEnvs();
   });
 
   it("uses the browser's own language's kept messages when no language is forced, never another language's", () => {
-    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Rekey', version: '1.0.0' });
     let uiLanguage = 'de-AT';
     fakeBrowser.i18n.getUILanguage = () => uiLanguage;
     expect(paintTranslator('')).toBeNull();
