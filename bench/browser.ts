@@ -12,6 +12,7 @@ import { chromiumArgs, chromiumPath, extensionDir } from '@/sandbox/browser/chro
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import type { Settings } from '@/utils/settings/schema';
 import { firefoxPaintRows } from './firefox-paint';
+import { formatInterval, medianRatioInterval } from './ratio';
 import { type BenchSection, summarize } from './types';
 
 export const baselineDir = resolve(import.meta.dirname, 'empty-extension');
@@ -36,6 +37,13 @@ export interface BenchBrowser {
   baseline: ExtensionHandle;
   /** Stops every service worker and waits until Chromium reports both extensions' workers stopped. */
   stopWorkers(): Promise<void>;
+  /**
+   * Wakes both extensions' workers (one message each, from a script-free page of each extension kept open meanwhile), so
+   * both pages of a "warm" pair load beside a running worker: the empty extension's worker otherwise stops after 30 s
+   * idle while Rekey's popups keep Rekey's running, and a page beside a stopped worker loads slower (Chromium looks its
+   * worker registration up again), which flattered Rekey's warm rows.
+   */
+  wakeWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,11 +74,22 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
       for (const version of versions) running.set(new URL(version.scriptURL).host, version.runningStatus);
     });
     await cdp.send('ServiceWorker.enable');
+    let pingPages: Promise<Page[]> | undefined;
     return {
       context,
       rekey,
       baseline,
-      stopWorkers: () => stopWorkers(cdp, running, [rekey.id, baseline.id]),
+      stopWorkers: async () => {
+        // Pages kept open for wakeWorkers would keep each extension's process alive: a stopped worker goes with them.
+        const pages = await pingPages;
+        pingPages = undefined;
+        await Promise.all((pages ?? []).map((page) => page.close()));
+        await stopWorkers(cdp, running, [rekey.id, baseline.id]);
+      },
+      wakeWorkers: async () => {
+        pingPages ??= Promise.all([quietPage(context, rekey.origin, '/icon/128.png'), quietPage(context, baseline.origin, '/popup.html')]);
+        for (const page of await pingPages) await pingFrom(page);
+      },
       close,
     };
   } catch (error) {
@@ -150,8 +169,14 @@ interface PaintSample {
   screen: string;
 }
 
-async function paintOnce(context: BrowserContext, url: string, waitForAccounts: boolean): Promise<PaintSample> {
-  const page = await context.newPage();
+/**
+ * Loads `url` in a new tab and reads its paint marks. A Rekey popup is closed only once it has settled (its
+ * 'rekey:settled' mark: the worker's state, kept for the next popup's first paint), as every popup an employee looks
+ * at does; closed within milliseconds of its first frame, it kept nothing, and the next popup measured a first paint
+ * without a kept state (the storage.local path) that no employee's popup takes once it was opened before.
+ */
+async function paintOnce(browser: BenchBrowser, url: string, waitForAccounts: boolean): Promise<PaintSample> {
+  const page = await browser.context.newPage();
   try {
     await page.goto(url);
     const wanted = waitForAccounts ? ['fcp', 'content', 'accounts'] : ['fcp', 'content'];
@@ -163,7 +188,11 @@ async function paintOnce(context: BrowserContext, url: string, waitForAccounts: 
       wanted,
       { timeout: WAIT_MS },
     );
-    return await page.evaluate(() => (window as unknown as { __benchMarks: PaintSample }).__benchMarks);
+    const sample = await page.evaluate(() => (window as unknown as { __benchMarks: PaintSample }).__benchMarks);
+    if (url.startsWith('chrome-extension://') && url.endsWith('/popup.html') && sample.screen !== 'empty') {
+      await page.waitForFunction(() => performance.getEntriesByName('rekey:settled').length > 0, undefined, { timeout: WAIT_MS });
+    }
+    return sample;
   } finally {
     await page.close();
   }
@@ -178,15 +207,22 @@ interface PaintScenario {
 async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promise<BenchSection['rows']> {
   const rekey: PaintSample[] = [];
   const baseline: PaintSample[] = [];
-  // One unmeasured load each, so both start with their files in the disk cache.
-  await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, false);
-  await paintOnce(browser.context, `${browser.baseline.origin}/popup.html`, false);
+  const scripted: PaintSample[] = [];
+  // One unmeasured load each, so all start with their files in the disk cache.
+  await paintOnce(browser, `${browser.rekey.origin}/popup.html`, false);
+  await paintOnce(browser, `${browser.baseline.origin}/popup.html`, false);
+  await paintOnce(browser, `${browser.baseline.origin}/script.html`, false);
+  // Every worker in the same state before every load: stopped for the cold rows, running for the warm ones.
+  const prepare = () => (scenario.cold ? browser.stopWorkers() : browser.wakeWorkers());
   for (let run = 0; run < RUNS; run++) {
-    if (scenario.cold) await browser.stopWorkers();
-    rekey.push(await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, scenario.signedIn));
-    if (scenario.cold) await browser.stopWorkers();
-    baseline.push(await paintOnce(browser.context, `${browser.baseline.origin}/popup.html`, false));
+    await prepare();
+    rekey.push(await paintOnce(browser, `${browser.rekey.origin}/popup.html`, scenario.signedIn));
+    await prepare();
+    baseline.push(await paintOnce(browser, `${browser.baseline.origin}/popup.html`, false));
+    await prepare();
+    scripted.push(await paintOnce(browser, `${browser.baseline.origin}/script.html`, false));
   }
+  const withScript = summarize(scripted.map((s) => s.content));
   const base = summarize(baseline.map((s) => s.content));
   const content = summarize(rekey.map((s) => s.content));
   const fcp = summarize(rekey.map((s) => s.fcp));
@@ -199,7 +235,19 @@ async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promis
       'content median ms': ms(base.median),
       'content p95 ms': ms(base.p95),
       'vs empty (median)': '1.00×',
+      'median ratio, 90% interval': '',
       'vs empty (p95)': '1.00×',
+    },
+    {
+      state: scenario.name,
+      worker: scenario.cold ? 'cold (stopped)' : 'warm',
+      page: 'empty page + one-line module script',
+      'FCP median ms': ms(summarize(scripted.map((s) => s.fcp)).median),
+      'content median ms': ms(withScript.median),
+      'content p95 ms': ms(withScript.p95),
+      'vs empty (median)': ratio(withScript.median, base.median),
+      'median ratio, 90% interval': interval(scripted, baseline, (s) => s.content),
+      'vs empty (p95)': ratio(withScript.p95, base.p95),
     },
     {
       state: scenario.name,
@@ -209,6 +257,7 @@ async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promis
       'content median ms': ms(content.median),
       'content p95 ms': ms(content.p95),
       'vs empty (median)': ratio(content.median, base.median),
+      'median ratio, 90% interval': interval(rekey, baseline, (s) => s.content),
       'vs empty (p95)': ratio(content.p95, base.p95),
     },
   ];
@@ -222,6 +271,12 @@ async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promis
       'content median ms': ms(accounts.median),
       'content p95 ms': ms(accounts.p95),
       'vs empty (median)': ratio(accounts.median, base.median),
+      'median ratio, 90% interval': interval(
+        rekey,
+        baseline,
+        (s) => s.accounts ?? Number.NaN,
+        (s) => s.content,
+      ),
       'vs empty (p95)': ratio(accounts.p95, base.p95),
     });
   }
@@ -246,13 +301,13 @@ async function firstOpenRows(
     try {
       await browser.context.addInitScript({ content: paintProbe });
       if (run % 2 === 0) {
-        const sample = await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, false);
+        const sample = await paintOnce(browser, `${browser.rekey.origin}/popup.html`, false);
         // A browser start signs everyone out: a first screen showing a signed-in employee would be a wrong one.
         if (sample.screen !== 'signed-out') throw new Error(`The first popup after a browser start showed "${sample.screen}".`);
         rekey.push(sample);
         await afterRekey?.(browser);
       } else {
-        baseline.push(await paintOnce(browser.context, `${browser.baseline.origin}/popup.html`, false));
+        baseline.push(await paintOnce(browser, `${browser.baseline.origin}/popup.html`, false));
       }
     } finally {
       await browser.close();
@@ -268,6 +323,7 @@ async function firstOpenRows(
     'content median ms': ms(values.median),
     'content p95 ms': ms(values.p95),
     'vs empty (median)': ratio(values.median, base.median),
+    'median ratio, 90% interval': samples === baseline ? '' : interval(samples, baseline, (s) => s.content),
     'vs empty (p95)': ratio(values.p95, base.p95),
   });
   return [line('empty extension page', baseline, base), line('Rekey popup: first screen', rekey, content)];
@@ -275,6 +331,13 @@ async function firstOpenRows(
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 const ratio = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
+/** The bootstrap interval of the ratio of medians (bench/ratio.ts): how much of a row's ratio is noise. */
+const interval = (
+  samples: PaintSample[],
+  base: PaintSample[],
+  value: (s: PaintSample) => number,
+  baseValue: (s: PaintSample) => number = value,
+) => formatInterval(medianRatioInterval(samples.map(value), base.map(baseValue)));
 
 // ---------------------------------------------------------------------------------------------
 // Service worker cold start
@@ -384,7 +447,8 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
   try {
     // The popup opened once while not configured, then the browser closed: the profile every later start finds.
     browser = await launchBenchBrowser(profile);
-    await paintOnce(browser.context, `${browser.rekey.origin}/popup.html`, false).catch(() => undefined);
+    await browser.context.addInitScript({ content: paintProbe });
+    await paintOnce(browser, `${browser.rekey.origin}/popup.html`, false);
     await browser.close();
     browser = undefined;
     const paint: BenchSection['rows'] = await firstOpenRows(profile, 'not configured, first open after browser start');
@@ -414,12 +478,25 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
     return [
       {
         title: `Popup first paint in Chromium, vs an empty extension page in the same browser (${RUNS} runs each, interleaved)`,
-        columns: ['state', 'worker', 'page', 'FCP median ms', 'content median ms', 'content p95 ms', 'vs empty (median)', 'vs empty (p95)'],
+        columns: [
+          'state',
+          'worker',
+          'page',
+          'FCP median ms',
+          'content median ms',
+          'content p95 ms',
+          'vs empty (median)',
+          'median ratio, 90% interval',
+          'vs empty (p95)',
+        ],
         rows: paint,
         notes: [
           'content = performance.now() (from navigation start, measured in the page) at the first animation frame after an element with data-screen other than "booting" exists: the first screen with real content (sign-in or setup, or the list of passwords), not the boot skeleton. FCP = the browser\'s first-contentful-paint entry (the skeleton counts).',
           'accounts listed = first frame showing the accounts that will change (needs password info: from the session cache here, as on any popup opened within its 5-minute lifetime).',
-          'Baseline: bench/empty-extension/popup.html, a static page whose HTML already carries data-screen="empty", loaded in the same Chromium with --load-extension=rekey,baseline. Goal: Rekey ≤ 1.3× the empty page.',
+          'Baseline: bench/empty-extension/popup.html, a static page with the popup\'s <head> (charset, viewport, color-scheme) whose body already carries data-screen="empty", in an extension with Rekey\'s extension-pages CSP, loaded in the same Chromium with --load-extension=rekey,baseline. Goal: Rekey ≤ 1.3× the empty page.',
+          "Warm: before each load both extensions' workers are woken (a ping from a script-free page of each, kept open meanwhile): the empty extension's worker otherwise stops after 30 s idle while Rekey's keeps running, and a page beside a stopped worker loads slower. A Rekey popup is closed only after its \"rekey:settled\" mark (the worker's state reached it and was kept for the next first paint), as any popup an employee looked at; closed at once, it kept nothing and the next one painted from storage.local.",
+          'empty page + one-line module script: bench/empty-extension/script.html, the empty page whose screen a one-line packaged module script adds (the same <head>): the floor for any page that shows what script decides, loaded in the same interleaved loop.',
+          'median ratio, 90% interval: percentile bootstrap of the ratio of medians (2000 resamples of each side, bench/ratio.ts): how much of the ratio is noise.',
           'Cold: before each load every service worker is stopped with CDP ServiceWorker.stopAllWorkers (sent on a page\'s session); the bench waits until Chromium reports both extension workers "stopped" through ServiceWorker.workerVersionUpdated. A page session\'s Target.getTargets lists no service-worker targets, so closing the worker target is not an alternative.',
           `First open after browser start: ${2 * RESTARTS} launches of Chromium on one kept profile (the popup was opened in it before), alternating Rekey's popup and the empty page as the one page each launch opens, then closes. After a sign-in the employee is signed out by the restart (tokens are memory-only): every such Rekey launch starts from a signed-in state kept before the start (the launch signs in again before it closes) and must show the sign-in screen, not the kept signed-in one.`,
           `Each load is a new tab at 360×600, headless ${chromiumPath}. Section wall time ${seconds} s (Firefox included).`,
@@ -436,6 +513,7 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
           'content median ms',
           'content p95 ms',
           'vs empty (median)',
+          'median ratio, 90% interval',
           'vs empty (p95)',
         ],
         rows: firefox,
