@@ -186,6 +186,18 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(match!.daysLeft).toBeUndefined();
   });
 
+  it('takes any of a language\'s words for the password for another ("kodeord" for "adgangskode")', () => {
+    const rows = [
+      ['da', 'password-noun', 'Adgangskode'],
+      ['da', 'password-noun', 'Kodeord'],
+      ['da', 'expired', 'Din adgangskode er udløbet'],
+    ] as const;
+    expect(withPhraseRows(rows, () => matchTemplates('Dit kodeord er udløbet'))).toEqual([
+      expect.objectContaining({ lang: 'da', role: 'expired' }),
+    ]);
+    expect(withPhraseRows(rows, () => matchTemplates('Dit kodeord er ændret'))).toEqual([]);
+  });
+
   it('reads function words over the messages that name the password, so a session notice stays silent', () => {
     // pt "a sua" stays a function word however many account/session messages a bundle adds.
     expect(alert('A sua sessão expirou. Introduza novamente a sua palavra-passe.')).toMatchObject({ kind: 'none' });

@@ -67,6 +67,8 @@ interface Index {
   labels: Set<string>;
   /** Every word of every row: a capitalised word inside a sentence that no product uses is a name (withoutNames). */
   known: Set<string>;
+  /** nounTest's answer, built on first use. */
+  nounWords?: (word: string) => boolean;
 }
 
 /** Without the language's word for "password", a sentence must be this close to a product message to count. */
@@ -118,12 +120,18 @@ function sameWord(a: string, b: string): boolean {
 const keyOf = (word: string) => (word.length < 4 ? word : word.slice(0, 4));
 
 /** Dice coefficient over words, each sentence word used once; 0 when fewer than two words are shared. */
-export function similarity(sentence: readonly string[], template: readonly string[]): number {
+export function similarity(
+  sentence: readonly string[],
+  template: readonly string[],
+  isNoun: (word: string) => boolean = () => false,
+): number {
   if (sentence.length === 0 || template.length === 0) return 0;
   const used = new Uint8Array(sentence.length);
   let matched = 0;
   // A message of two words is told apart by its ending alone: "Password expired." is not "Password Expiring".
-  const same = template.length <= 2 ? (a: string, b: string) => a === b : sameWord;
+  // Any word for "password" is the same word: which one a product chose ("kodeord", "adgangskode") says nothing.
+  const word = template.length <= 2 ? (a: string, b: string) => a === b : sameWord;
+  const same = (a: string, b: string) => word(a, b) || (isNoun(a) && isNoun(b));
   for (const word of template) {
     for (let i = 0; i < sentence.length; i++) {
       if (!used[i] && same(word, sentence[i]!)) {
@@ -249,6 +257,24 @@ function insideMessage(sentence: readonly string[], template: Template, built: I
   if (!sentence.every(inMessage) || template.tokens.length - sentence.length > 1) return 0;
   if (!sentence.some((word) => !noun.has(word) && word !== '#' && (word.length >= 5 || UNSPACED.test(word)))) return 0;
   return (2 * sentence.length) / (sentence.length + template.tokens.length);
+}
+
+/** Whether a word is one of the languages' one-word names for the password (inflected: "kodeordet", "비밀번호가"). */
+function nounTest(built: Index): (word: string) => boolean {
+  if (!built.nounWords) {
+    const single = new Set(
+      [...built.nouns.values()].flatMap((runs) => runs.filter((run) => run.length === 1 && run[0]!.length >= 4).map((run) => run[0]!)),
+    );
+    const cache = new Map<string, boolean>();
+    built.nounWords = (word) => {
+      const cached = cache.get(word);
+      if (cached !== undefined) return cached;
+      const known = single.has(word) || [...single].some((noun) => sameWord(noun, word));
+      cache.set(word, known);
+      return known;
+    };
+  }
+  return built.nounWords;
 }
 
 /** Whether the sentence has the template's longest word other than the password noun and the count. */
@@ -380,16 +406,15 @@ function compiled(): Index {
   }
   // Each clause of a longer positive message that names the password is that message too ("Salasanasi vanhenee
   // pian" of Roundcube's "Varoitus! Salasanasi vanhenee pian, vaihda se ennen …"): a page may show the clause alone.
-  if (process.env.NOCLAUSE !== '1')
-    for (const { lang, role, tokens: whole, cleaned, unitPlaceholder } of clauses) {
-      const nouns = built.nouns.get(lang) ?? [];
-      const parts = cleaned.split(CLAUSE_END).map(tokenize);
-      if (parts.length < 2) continue;
-      // Only the first clause that names it: what follows is the instruction ("…, introduzca una nueva contraseña").
-      const tokens = parts.find((part) => nouns.some((noun) => containsRun(part, noun)));
-      if (!tokens || tokens.length < 3 || tokens.length >= whole.length) continue;
-      addTemplate(built, { lang, role, tokens, clause: true, ...(unitPlaceholder ? { unitPlaceholder } : {}) });
-    }
+  for (const { lang, role, tokens: whole, cleaned, unitPlaceholder } of clauses) {
+    const nouns = built.nouns.get(lang) ?? [];
+    const parts = cleaned.split(CLAUSE_END).map(tokenize);
+    if (parts.length < 2) continue;
+    // Only the first clause that names it: what follows is the instruction ("…, introduzca una nueva contraseña").
+    const tokens = parts.find((part) => nouns.some((noun) => containsRun(part, noun)));
+    if (!tokens || tokens.length < 3 || tokens.length >= whole.length) continue;
+    addTemplate(built, { lang, role, tokens, clause: true, ...(unitPlaceholder ? { unitPlaceholder } : {}) });
+  }
   built.common = commonShortWords(built.templates, built.nouns);
   built.days = dayWords(built.templates);
   for (const [lang, units] of dayUnits(built.templates, built.common))
@@ -510,6 +535,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
     // A question ("Forgot your password?") asks; it does not tell the reader their password expired.
     if (/[?？]\s*$/u.test(sentence)) continue;
     const built = compiled();
+    const isNoun = nounTest(built);
     const tokens = tokenize(withoutNames(sentence, built));
     if (tokens.length < 2 || tokens.length > MAX_SENTENCE_TOKENS) continue;
     // A field's label ("新しいパスワード", "New password") is a label, even where it stands inside a longer message
@@ -521,7 +547,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
     for (const template of candidates(tokens, built)) {
       if (!sharesContentWord(tokens, template, built)) continue;
       const score = Math.max(
-        similarity(tokens, template.tokens),
+        similarity(tokens, template.tokens, isNoun),
         opensWith(tokens, template.tokens, new Set((built.nouns.get(template.lang) ?? []).flat()), built.common.get(template.lang)),
         insideMessage(tokens, template, built),
         clauseOf(tokens, template, built),
