@@ -520,6 +520,7 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
         notes: [
           "Debian firefox-esr driven by puppeteer-core over WebDriver BiDi (sandbox/browser/firefox.ts); Rekey's Firefox MV3 build and the empty extension (its manifest given an event page and a gecko id) installed side by side. Firefox runs no driver script in an extension page before the page's own, so times come from the page's performance timeline after load: the empty page's first-contentful-paint; for Rekey the later of its first-contentful-paint and the popup's \"rekey:first-screen\" mark (set when the first real screen, not the skeleton, is rendered).",
           'Firefox has no stopped-worker state to force from a driver (its MV3 background is an event page, suspended when idle); "first open after browser start" relaunches Firefox on one kept profile.',
+          'empty page + one-line module script: as in Chromium, in the empty extension; its content time is its first-contentful-paint (its body is empty until the script adds the screen). A Rekey popup is closed only after its "rekey:settled" mark, as in Chromium. median ratio, 90% interval: as in Chromium.',
         ],
       },
       {
