@@ -29,7 +29,11 @@ function start(): void {
   );
   const keptState = readKeptState();
   const remembered = stillTrueNow(keptState);
-  const language = remembered?.settings.settings.language ?? '';
+  // A kept signed-in state the cookies cannot vouch for (Firefox keeps none for extension pages) is checked against
+  // storage.session: one round trip, asked before the messages are read below, so that it runs meanwhile.
+  const checked = remembered === undefined ? stillTrue(keptState) : undefined;
+  // The language a policy forces does not depend on the sign-in: the kept state's, whatever storage.session answers.
+  const language = keptState?.settings.settings.language ?? '';
   const keptMessages = paintTranslator(language);
   const translator = keptMessages ?? (language ? null : browserTranslator());
   if (remembered && translator) {
@@ -37,11 +41,11 @@ function start(): void {
     return;
   }
   void (async () => {
-    // A kept signed-in state the cookies cannot vouch for is checked against storage.session (one round trip, in
-    // memory); only a popup with no kept state reads the worker's mirror, which can be from before a browser start too.
-    const snapshot = await stillTrue(remembered === undefined ? keptState : await readUiSnapshot());
+    // Only a popup with no kept state (or no kept messages for a forced language) reads the worker's mirror, which can
+    // be from before a browser start too.
+    const snapshot = await (checked ?? readUiSnapshot().then(stillTrue));
     const forced = snapshot?.settings.settings.language ?? '';
-    const paintable = paintTranslator(forced);
+    const paintable = forced === language ? keptMessages : paintTranslator(forced);
     mount(snapshot, paintable ?? (forced ? await forcedTranslator(forced) : browserTranslator()), forced, !paintable && !forced);
   })();
 }
