@@ -4,9 +4,11 @@
  * in the past, or a sentence with no date, gives undefined.
  */
 
+import { asciiDigits, gregorianYear, namedMonthDate, numericDateOrder } from './cldr';
+
 const DAY_MS = 86_400_000;
 
-/** Month names by their distinctive start, in the languages whose sites write dates in words. */
+/** Month names by their distinctive start, for a date in another language than the message's (CLDR knows its own). */
 const MONTHS: Array<[RegExp, number]> = [
   [/^(?:jan|gen|ene|janv)/, 1],
   [/^(?:feb|fév|fev|févr)/, 2],
@@ -27,20 +29,27 @@ function monthOf(word: string): number | undefined {
   return MONTHS.find(([pattern]) => pattern.test(lower))?.[1];
 }
 
-function parts(sentence: string, lang: string): [number, number, number] | undefined {
-  const text = sentence.normalize('NFKC');
+type DateParts = [year: number | undefined, month: number, day: number];
+
+function parts(sentence: string, lang: string): DateParts | undefined {
+  const text = asciiDigits(sentence.normalize('NFKC'));
+  const { order, yearOffset } = numericDateOrder(lang);
   let m = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u.exec(text);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
   m = /(?<![\d])(\d{4})[-/.]\s?(\d{1,2})[-/.]\s?(\d{1,2})(?![\d])/u.exec(text);
-  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (m) return [gregorianYear(Number(m[1]), yearOffset), Number(m[2]), Number(m[3])];
   m = /(?<![\d])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d])/u.exec(text);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
-    const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
-    // US English writes month first with slashes; everyone else day first. A first part over 12 settles it.
-    const monthFirst = lang === 'en' && m[2] === '/' && a <= 12;
+    const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : gregorianYear(Number(m[4]), yearOffset);
+    // The locale's own order decides (CLDR: en-US writes month first, with slashes); a first part over 12 cannot
+    // be a month, so a site writing day first in such a locale is still read.
+    const monthFirst = order === 'mdy' && m[2] === '/' && a <= 12;
     return monthFirst ? [year, a, b] : [year, b, a];
   }
+  // Month names in the sentence's language, from CLDR ("24 грудня 2026", "24. prosince", "24 Aralık 2026").
+  const named = namedMonthDate(text, lang);
+  if (named) return [named.year, named.month, named.day];
   m = /(?<![\d])(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,})\.?\s+(?:de\s+)?(\d{4})/u.exec(text);
   if (m && monthOf(m[2]!)) return [Number(m[3]), monthOf(m[2]!)!, Number(m[1])];
   m = /(\p{L}{3,})\.?\s+(\d{1,2}),?\s+(\d{4})/u.exec(text);
@@ -55,6 +64,9 @@ export function daysUntilDate(sentence: string, lang: string, now: number): numb
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const today = new Date(now);
   const from = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  const days = Math.round((Date.UTC(year, month - 1, day) - from) / DAY_MS);
+  // "expires on 24 December": the next 24 December from today.
+  const on = (y: number) => Date.UTC(y, month - 1, day);
+  const date = year ?? (on(today.getFullYear()) >= from ? today.getFullYear() : today.getFullYear() + 1);
+  const days = Math.round((on(date) - from) / DAY_MS);
   return days >= 0 && days <= 366 ? days : undefined;
 }

@@ -1,3 +1,4 @@
+import { daysStated } from './cldr';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
 
@@ -581,6 +582,12 @@ export function matchTemplates(text: string): TemplateMatch[] {
     else if (best.role === 'expiring-days' || (best.role === 'expired' && units && countedDays(sentence, units) !== undefined)) {
       const days = countOfDays(sentence, tokens, best, units);
       if (days !== undefined) match.daysLeft = days;
+    }
+    // Else the language's own CLDR wording, which no product's bundle has to teach ("ในอีก 12 วัน", "через 2 недели").
+    // An "expired" message takes only a count from it, never "today": "Ihr Passwort ist heute abgelaufen" expired.
+    if (match.daysLeft === undefined && (best.role.startsWith('expiring') || best.role === 'expired')) {
+      const stated = daysStated(sentence, best.lang, { namedDays: best.role !== 'expired' });
+      if (stated !== undefined) match.daysLeft = stated;
     }
     // "…expires today" or "…in 6 days" worded like another product's "…has expired": a day ahead is a warning.
     if (best.role === 'expired' && match.daysLeft !== undefined) match.role = 'expiring-days';
