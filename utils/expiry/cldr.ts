@@ -176,36 +176,49 @@ function isUnit(word: string, unit: string): boolean {
 
 const COUNT = /(\d+)\s*([\p{L}\p{M}]*)/gu;
 
-/**
- * The days left a sentence states in the language's CLDR wording: "in 5 days" (5), "через 2 недели" (14), "in 6
- * hours" (0), "ในอีก 12 วัน" (12), "today" (0), "tomorrow" (1). Undefined when it states none, or several different
- * ones, or the count is in the past ("3 days ago"). `namedDays: false` reads digits only.
- */
-export function daysStated(sentence: string, lang: string, { namedDays = true } = {}): number | undefined {
-  const vocabulary = dayVocabulary(lang);
-  if (!vocabulary) return undefined;
-  const text = normalise(asciiDigits(sentence));
-  const counts = new Set<number>();
+/** Each count with a day, week or hour unit in the sentence: its days, and whether the wording puts it in the past. */
+function countsIn(text: string, vocabulary: DayVocabulary): Array<{ days: number; past: boolean }> {
+  const counts: Array<{ days: number; past: boolean }> = [];
   for (const match of text.matchAll(COUNT)) {
     const [, digits, following] = match;
     const unit = vocabulary.units.find(({ word }) => isUnit(following ?? '', word));
     if (!unit) continue;
     const start = match.index ?? 0;
     const before = text.slice(0, start).trimEnd();
-    // After the unit: the rest of its word in an unspaced script ("3日前" → "前"), else what follows the word.
+    // After the unit: the rest of its run in an unspaced script ("3日前" → "前"), else what follows the word.
     const unitEnd = start + match[0].length - (UNSPACED.test(unit.word) ? (following ?? '').length - unit.word.length : 0);
     const after = text.slice(unitEnd).trimStart();
     const past =
       [...vocabulary.pastHeads].some(
         (head) => before.endsWith(head) && !/[\p{L}\p{M}]/u.test(before[before.length - head.length - 1] ?? ''),
       ) || [...vocabulary.pastTails].some((tail) => after.startsWith(tail));
-    if (past) continue;
-    counts.add(unit.days === 0 ? Math.floor(Number(digits) / 24) : Number(digits) * unit.days);
+    counts.push({ days: unit.days === 0 ? Math.floor(Number(digits) / 24) : Number(digits) * unit.days, past });
   }
+  return counts;
+}
+
+/**
+ * The days left a sentence states in the language's CLDR wording: "in 5 days" (5), "через 2 недели" (14), "in 6
+ * hours" (0), "ในอีก 12 วัน" (12), "today" (0), "tomorrow" (1). Undefined when it states none, or several different
+ * ones, or the count is in the past ("3 days ago"). `namedDays: false` reads counts only.
+ */
+export function daysStated(sentence: string, lang: string, { namedDays = true } = {}): number | undefined {
+  const vocabulary = dayVocabulary(lang);
+  if (!vocabulary) return undefined;
+  const text = normalise(asciiDigits(sentence));
+  const counts = new Set(countsIn(text, vocabulary).flatMap(({ days, past }) => (past ? [] : [days])));
   if (counts.size === 1) return [...counts][0];
   if (counts.size > 1 || !namedDays) return undefined;
   for (const [word, days] of vocabulary.named) if (containsWord(text, word)) return days;
   return undefined;
+}
+
+/** Whether the sentence counts days only into the past ("vor 3 Tagen", "3 дня назад", "3日前"): time gone, not left. */
+export function countsOnlyPast(sentence: string, lang: string): boolean {
+  const vocabulary = dayVocabulary(lang);
+  if (!vocabulary) return false;
+  const counts = countsIn(normalise(asciiDigits(sentence)), vocabulary);
+  return counts.length > 0 && counts.every(({ past }) => past);
 }
 
 /** A word or run of words standing on its own (or anywhere, in an unspaced script). */

@@ -157,9 +157,14 @@ function judgeByProductMessages(page: PageFacts, context: PageContext): { verdic
     for (const match of matchTemplates(block.text)) {
       if (!POSITIVE_ROLES.has(match.role)) continue;
       if (match.role === 'forced' && match.similarity < MIN_FORCED_SIMILARITY) continue;
-      if (match.role.startsWith('expiring') && match.daysLeft === undefined) {
+      if ((match.role.startsWith('expiring') || match.role === 'expired') && match.daysLeft === undefined) {
         const daysLeft = daysUntilDate(match.sentence, match.lang, context.now);
-        if (daysLeft !== undefined) match.daysLeft = daysLeft;
+        // A date still ahead in a sentence worded like "…has expired" ("Vaše heslo vyprší 24. prosince") is a
+        // warning; today's date beside "expired" is when it happened.
+        if (daysLeft !== undefined && (match.role !== 'expired' || daysLeft > 0)) {
+          match.daysLeft = daysLeft;
+          if (match.role === 'expired') match.role = 'expiring-days';
+        }
       }
       if (match.daysLeft !== undefined && match.daysLeft > WARNING_HORIZON_DAYS) continue;
       if (mentionsOtherSubject(match.sentence.toLowerCase())) continue;

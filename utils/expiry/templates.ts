@@ -1,4 +1,4 @@
-import { daysStated } from './cldr';
+import { countsOnlyPast, daysStated } from './cldr';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
 
@@ -578,19 +578,28 @@ export function matchTemplates(text: string): TemplateMatch[] {
     // A warning that names the day ("… will expire today", "… tomorrow") in another product's wording.
     const named = best.role.startsWith('expiring') || best.role === 'expired' ? namedDay(tokens, built.days.get(best.lang)) : undefined;
     const units = built.units.get(best.lang);
+    // A count with its unit in the language's own CLDR wording, which no product's bundle has to teach and which
+    // knows weeks and hours ("через 2 недели" is 14 days, "ในอีก 12 วัน" 12).
+    const stated = daysStated(sentence, best.lang, { namedDays: false });
     if (named !== undefined) match.daysLeft = named;
+    else if (stated !== undefined) match.daysLeft = stated;
     else if (best.role === 'expiring-days' || (best.role === 'expired' && units && countedDays(sentence, units) !== undefined)) {
       const days = countOfDays(sentence, tokens, best, units);
       if (days !== undefined) match.daysLeft = days;
     }
-    // Else the language's own CLDR wording, which no product's bundle has to teach ("ในอีก 12 วัน", "через 2 недели").
-    // An "expired" message takes only a count from it, never "today": "Ihr Passwort ist heute abgelaufen" expired.
-    if (match.daysLeft === undefined && (best.role.startsWith('expiring') || best.role === 'expired')) {
-      const stated = daysStated(sentence, best.lang, { namedDays: best.role !== 'expired' });
-      if (stated !== undefined) match.daysLeft = stated;
+    // Else CLDR's "today" / "tomorrow" in a warning; never in an "expired" message ("Ihr Passwort ist heute abgelaufen").
+    if (match.daysLeft === undefined && best.role.startsWith('expiring')) {
+      const day = daysStated(sentence, best.lang);
+      if (day !== undefined) match.daysLeft = day;
     }
-    // "…expires today" or "…in 6 days" worded like another product's "…has expired": a day ahead is a warning.
-    if (best.role === 'expired' && match.daysLeft !== undefined) match.role = 'expiring-days';
+    if (countsOnlyPast(sentence, best.lang)) {
+      // "Ihr Passwort ist vor 3 Tagen abgelaufen", "истёк 3 дня назад": days gone since it expired, none left.
+      delete match.daysLeft;
+      match.role = 'expired';
+    } else if (best.role === 'expired' && match.daysLeft !== undefined) {
+      // "…expires today" or "…in 6 days" worded like another product's "…has expired": a day ahead is a warning.
+      match.role = 'expiring-days';
+    }
     matches.push(match);
   }
   return matches;
