@@ -40,6 +40,14 @@ function readJson(key: string): unknown {
   }
 }
 
+function forget(key: string): void {
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    // Disabled storage keeps nothing to forget.
+  }
+}
+
 function write(key: string, value: unknown): void {
   try {
     storage()?.setItem(key, JSON.stringify(value));
@@ -63,6 +71,25 @@ const browserSessionCookie = 'rekey-browser-session';
 const pagesShownCookie = 'rekey-pages-shown';
 const lastingCookieSeconds = 400 * 24 * 60 * 60;
 const sessionFlagKey = 'rekey:page-session';
+
+/**
+ * Firefox's background is an event page, a document: while it runs, extension.getBackgroundPage() hands pages its
+ * window synchronously (Chrome's service worker has none). The time origin of the one that ran when a state was kept,
+ * found again now, means that very background page has run ever since: no browser start (nor update, which restarts
+ * it too) came between, so the kept state is as true as the cookies would have said. A background page suspended since
+ * (30 s idle) or a new one proves nothing: storage.session answers then.
+ */
+const backgroundKey = 'rekey:paint-background';
+
+function runningBackground(): number | undefined {
+  try {
+    const background = browser.extension.getBackgroundPage?.() as { performance?: Performance } | null | undefined;
+    const origin = background?.performance?.timeOrigin;
+    return typeof origin === 'number' && Number.isFinite(origin) ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The names of the cookies set for this page. Read once: each read of document.cookie is a synchronous round trip to
@@ -92,6 +119,9 @@ export function stillTrueNow(state: UiState | null): UiState | null | undefined 
   const cookies = cookieNames();
   if (cookies.has(browserSessionCookie)) return state;
   if (cookies.has(pagesShownCookie) && state.identity.mode === 'oauth') return signedOut(state);
+  // Only where no cookie can tell (Firefox): the kept background page still running.
+  const kept = readJson(backgroundKey);
+  if (typeof kept === 'number' && kept === runningBackground()) return state;
   return undefined;
 }
 
@@ -136,6 +166,9 @@ export function rememberPaintState(state: UiState): void {
   // Pages keep a state only when the worker pushes one (on connecting, then on a change): a write that rare costs
   // nothing, and no listener of the worker's watches this key.
   browser.storage.session.set({ [sessionFlagKey]: true }).catch(() => undefined);
+  const background = runningBackground();
+  if (background !== undefined) write(backgroundKey, background);
+  else forget(backgroundKey);
 }
 
 /** What keepWorkerStates needs of a page's store: whether the worker has answered, and the state shown. */

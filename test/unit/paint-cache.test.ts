@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPopupStore } from '@/components/popup/store';
 import {
@@ -111,6 +111,43 @@ describe("the popup's first-paint copy of the last state shown", () => {
     expect(await stillTrue(mirrored)).toEqual({ ...mirrored, identity: null });
     expect(stillTrueNow(popupState({ identity: null }))).toEqual(popupState({ identity: null }));
     expect(await stillTrue(null)).toBeNull();
+  });
+
+  describe("Firefox's background page, a document pages can see while it runs", () => {
+    const original = fakeBrowser.extension.getBackgroundPage;
+    let running: { performance: { timeOrigin: number } } | null;
+    beforeEach(() => {
+      running = { performance: { timeOrigin: 1_764_000_000_123.5 } };
+      fakeBrowser.extension.getBackgroundPage = (() => running) as never;
+    });
+    afterEach(() => {
+      fakeBrowser.extension.getBackgroundPage = original;
+    });
+
+    it('paints a kept signed-in state at once while the background page that ran when it was kept still runs', () => {
+      rememberPaintState(popupState());
+      clearCookies();
+      expect(readPaintState()).toEqual(popupState());
+    });
+
+    it('leaves it to storage.session once another background page runs (a browser start or update) or none does', () => {
+      rememberPaintState(popupState());
+      clearCookies();
+      running = { performance: { timeOrigin: 1_764_000_090_000.25 } };
+      expect(stillTrueNow(readKeptState())).toBeUndefined();
+      running = null;
+      expect(stillTrueNow(readKeptState())).toBeUndefined();
+    });
+
+    it('keeps no background page where none runs (Chrome), so an earlier one cannot vouch for a later state', () => {
+      rememberPaintState(popupState({ identity: null }));
+      const earlier = running;
+      running = null;
+      rememberPaintState(popupState());
+      running = earlier;
+      clearCookies();
+      expect(stillTrueNow(readKeptState())).toBeUndefined();
+    });
   });
 
   describe('without cookies (Firefox keeps none for extension pages; or the employee cleared them)', () => {
