@@ -159,13 +159,14 @@ function digitTable(): Map<string, string> {
   return digitValues;
 }
 
-const NATIVE_DIGIT = /[^\P{Nd}0-9]/gu;
+const NATIVE_DIGIT = /[^\P{Nd}0-9]/u;
+const NATIVE_DIGITS = /[^\P{Nd}0-9]/gu;
 
 /** The text with native digits as ASCII ones, so "۱۲ روز" reads as 12. */
 export function asciiDigits(text: string): string {
   if (!NATIVE_DIGIT.test(text)) return text;
   const table = digitTable();
-  return text.replace(NATIVE_DIGIT, (digit) => table.get(digit) ?? digit);
+  return text.replace(NATIVE_DIGITS, (digit) => table.get(digit) ?? digit);
 }
 
 /** Whether `word` (a word of the sentence) is the unit `unit`, allowing for an inflected ending ("günde", "napon"). */
