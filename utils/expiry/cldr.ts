@@ -138,35 +138,25 @@ function buildVocabulary(locale: string): DayVocabulary {
   };
 }
 
-let digitValues: Map<string, string> | undefined;
-
-/** Every decimal digit Intl can write ("٣", "۳", "३", "๓", "３") → its ASCII digit. */
-function digitTable(): Map<string, string> {
-  if (digitValues) return digitValues;
-  digitValues = new Map();
-  const systems = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('numberingSystem') : [];
-  for (const numberingSystem of systems) {
-    try {
-      const format = new Intl.NumberFormat('en', { numberingSystem, useGrouping: false });
-      for (let d = 0; d <= 9; d++) {
-        const glyph = format.format(d);
-        if ([...glyph].length === 1 && glyph !== String(d)) digitValues.set(glyph, String(d));
-      }
-    } catch {
-      // An algorithmic system (Roman, Hebrew letters) has no digit glyphs: nothing to learn from it.
-    }
-  }
-  return digitValues;
-}
-
 const NATIVE_DIGIT = /[^\P{Nd}0-9]/u;
 const NATIVE_DIGITS = /[^\P{Nd}0-9]/gu;
+const IS_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * A decimal digit's value without a table: Unicode puts every script's digits 0–9 in a contiguous run of ten
+ * (mathematical digits in several runs back to back), so the value is the distance from the start of the run of
+ * digits, modulo ten. Cheaper than building one Intl.NumberFormat per numbering system on a page's first use.
+ */
+function digitValue(digit: string): string {
+  const code = digit.codePointAt(0)!;
+  let start = code;
+  while (IS_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return String((code - start) % 10);
+}
 
 /** The text with native digits as ASCII ones, so "۱۲ روز" reads as 12. */
 export function asciiDigits(text: string): string {
-  if (!NATIVE_DIGIT.test(text)) return text;
-  const table = digitTable();
-  return text.replace(NATIVE_DIGITS, (digit) => table.get(digit) ?? digit);
+  return NATIVE_DIGIT.test(text) ? text.replace(NATIVE_DIGITS, digitValue) : text;
 }
 
 /** Whether `word` (a word of the sentence) is the unit `unit`, allowing for an inflected ending ("günde", "napon"). */

@@ -33,6 +33,8 @@ type DateParts = [year: number | undefined, month: number, day: number];
 
 function parts(sentence: string, lang: string): DateParts | undefined {
   const text = asciiDigits(sentence.normalize('NFKC'));
+  // Every date has a number: without one, the language's date vocabulary need not be built.
+  if (!/\d/.test(text)) return undefined;
   const { order, yearOffset } = numericDateOrder(lang);
   let m = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u.exec(text);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
