@@ -65,6 +65,12 @@ describe('day counts in the language’s own CLDR wording (Intl)', () => {
     expect(countsOnlyPast(sentence, lang)).toBe(true);
   });
 
+  it('takes the past only where its whole wording stands: Danish "for 3 dage siden" is past, "inden for 3 dage" ahead', () => {
+    expect(daysStated('Din adgangskode udløber inden for 3 dage.', 'da')).toBe(3);
+    expect(countsOnlyPast('Din adgangskode udløber inden for 3 dage.', 'da')).toBe(false);
+    expect(countsOnlyPast('Din adgangskode udløb for 3 dage siden.', 'da')).toBe(true);
+  });
+
   it('reads nothing where a word means both a day past and a day ahead (Hindi “कल”: yesterday and tomorrow)', () => {
     expect(daysStated('आपका पासवर्ड कल समाप्त हो जाएगा', 'hi')).toBeUndefined();
   });

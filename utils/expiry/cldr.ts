@@ -14,10 +14,12 @@ interface Unit {
 export interface DayVocabulary {
   /** "day", "days", "дня", "дней", "日": every plural form beside a count, and the field's own name. */
   units: Unit[];
-  /** What stands before a count in the past and never in the future ("vor", "il y a", "hace"). */
-  pastHeads: Set<string>;
-  /** What follows the unit in the past and never in the future ("ago", "назад", "前", "ที่ผ่านมา"). */
-  pastTails: Set<string>;
+  /**
+   * The past's wording around a count, whole: what stands before it ("vor", "il y a", "hace", "for") and what
+   * follows the unit ("ago", "назад", "前", "siden"). Both must be there: Danish "for 3 dage siden" is past, but
+   * "inden for 3 dage" a warning.
+   */
+  pastFrames: Array<{ head: string; tail: string }>;
   /** Words for a day with no digits ("today", "tomorrow", "übermorgen", ar "يومين" = in two days). */
   named: Array<[string, number]>;
 }
@@ -97,7 +99,8 @@ function buildVocabulary(locale: string): DayVocabulary {
   const auto = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const units = new Map<string, number>();
   const named: Array<[string, number]> = [];
-  const [futureHeads, futureTails, pastHeads, pastTails] = [new Set<string>(), new Set<string>(), new Set<string>(), new Set<string>()];
+  const futureFrames = new Set<string>();
+  const pastFrames = new Map<string, { head: string; tail: string }>();
   const perUnit: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['day', 1],
     ['week', 7],
@@ -108,10 +111,8 @@ function buildVocabulary(locale: string): DayVocabulary {
       const future = anatomy(always.formatToParts(n, unit));
       const past = anatomy(always.formatToParts(-n, unit), future.unit);
       if (future.unit && !units.has(future.unit)) units.set(future.unit, days);
-      futureHeads.add(future.head);
-      futureTails.add(future.tail);
-      pastHeads.add(past.head);
-      pastTails.add(past.tail);
+      futureFrames.add(`${future.head}|${future.tail}`);
+      pastFrames.set(`${past.head}|${past.tail}`, { head: past.head, tail: past.tail });
       // A count the language writes as a word: Arabic "خلال يومين" (in two days), Hebrew "בעוד יומיים".
       const text = always.format(n, unit);
       if (unit === 'day' && !HAS_DIGIT.test(text)) named.push([normalise(text), n]);
@@ -129,11 +130,9 @@ function buildVocabulary(locale: string): DayVocabulary {
     const word = normalise(auto.format(n, 'day'));
     if (!HAS_DIGIT.test(word) && !pastDays.has(word)) named.push([word, n]);
   }
-  const only = (past: Set<string>, future: Set<string>) => new Set([...past].filter((text) => text !== '' && !future.has(text)));
   return {
     units: [...units].map(([word, days]) => ({ word, days })).sort((a, b) => b.word.length - a.word.length),
-    pastHeads: only(pastHeads, futureHeads),
-    pastTails: only(pastTails, futureTails),
+    pastFrames: [...pastFrames].flatMap(([key, frame]) => (futureFrames.has(key) || key === '|' ? [] : [frame])),
     named: named.sort(([a], [b]) => b.length - a.length),
   };
 }
@@ -179,10 +178,11 @@ function countsIn(text: string, vocabulary: DayVocabulary): Array<{ days: number
     // After the unit: the rest of its run in an unspaced script ("3日前" → "前"), else what follows the word.
     const unitEnd = start + match[0].length - (UNSPACED.test(unit.word) ? (following ?? '').length - unit.word.length : 0);
     const after = text.slice(unitEnd).trimStart();
-    const past =
-      [...vocabulary.pastHeads].some(
-        (head) => before.endsWith(head) && !/[\p{L}\p{M}]/u.test(before[before.length - head.length - 1] ?? ''),
-      ) || [...vocabulary.pastTails].some((tail) => after.startsWith(tail));
+    const past = vocabulary.pastFrames.some(
+      ({ head, tail }) =>
+        (head === '' || (before.endsWith(head) && !/[\p{L}\p{M}]/u.test(before[before.length - head.length - 1] ?? ''))) &&
+        (tail === '' || after.startsWith(tail)),
+    );
     counts.push({ days: unit.days === 0 ? Math.floor(Number(digits) / 24) : Number(digits) * unit.days, past });
   }
   return counts;
