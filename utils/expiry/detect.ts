@@ -145,7 +145,11 @@ const POSITIVE_ROLES = new Set(['expired', 'forced', 'expiring-days', 'expiring-
  */
 function judgeByProductMessages(page: PageFacts, context: PageContext): { verdict: ExpiryVerdict; similarity: number } | null {
   const found: TemplateMatch[] = [];
+  // A page that repeats a block (a hostile one, 1 000 times) is read once per distinct text.
+  const read = new Map<string, TemplateMatch[]>();
   for (const block of page.blocks) {
+    // A prompt states its message once or twice; this many is a report or a list, which stays silent (below).
+    if (found.length >= LISTING_BLOCKS) return null;
     const { flags } = block;
     const prominent = (flags & (BlockFlag.alert | BlockFlag.dialog)) !== 0;
     if (flags & (BlockFlag.control | BlockFlag.peripheral | BlockFlag.quotation)) continue;
@@ -154,7 +158,13 @@ function judgeByProductMessages(page: PageFacts, context: PageContext): { verdic
       .normalize('NFKC')
       .toLowerCase()
       .replace(/[’‘`´]/g, "'");
-    for (const match of matchTemplates(block.text)) {
+    let matches = read.get(block.text);
+    if (!matches) {
+      matches = matchTemplates(block.text);
+      read.set(block.text, matches);
+    }
+    // Copies: what follows adjusts a match (its role, the days a date gives) for this block.
+    for (const match of matches.map((m) => ({ ...m }))) {
       if (!POSITIVE_ROLES.has(match.role)) continue;
       if (match.role === 'forced' && match.similarity < MIN_FORCED_SIMILARITY) continue;
       if ((match.role.startsWith('expiring') || match.role === 'expired') && match.daysLeft === undefined) {
