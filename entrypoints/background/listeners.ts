@@ -4,7 +4,7 @@ import { uiSnapshotKey } from '../shared/ui-snapshot-key';
 import { clipboardWipeAlarm } from './clipboard';
 import { remindersAlarm } from './reminders';
 import type { WorkerServices } from './root';
-import { keys, removeLegacyPatSecret } from './storage';
+import { getSession, keys, removeLegacyPatSecret, setSession } from './storage';
 import { trackerAlarm } from './tracking';
 
 /** Storage keys whose change changes what the pages show (the snapshot itself is not one of them). */
@@ -54,11 +54,6 @@ export function startWorker(services: WorkerServices, identity: { extensionId: s
     if (area === 'managed' || Object.keys(changes).some((key) => key !== uiSnapshotKey && watchedKeys.has(key))) uiState.changed();
   });
 
-  // Registered content scripts outlive the worker (persistAcrossSessions); they are set again when the extension is
-  // installed or updated, when the browser starts, and when settings or host access change — not at every wake-up.
-  browser.runtime.onInstalled.addListener(() => void settle(() => pagePrompt.syncContentScripts()));
-  browser.runtime.onStartup.addListener(() => void settle(() => pagePrompt.syncContentScripts()));
-
   browser.notifications.onClicked.addListener(() => void settle(() => popup.open()));
   // "Try again" on a failed change: open the change flow on that change's password.
   browser.notifications.onButtonClicked?.addListener((notificationId) => void settle(() => tryAgain(services, notificationId)));
@@ -81,8 +76,21 @@ export function startWorker(services: WorkerServices, identity: { extensionId: s
     );
   }
   void settle(removeLegacyPatSecret);
+  void settle(() => syncContentScriptsOncePerSession(pagePrompt));
   // Changes submitted before a restart are picked up again here; the alarm retries if this fails.
   void settle(() => tracking.resume()).then(() => uiState.changed());
+}
+
+/**
+ * Registered content scripts outlive the worker (persistAcrossSessions), so they are set again only once per browser
+ * session — storage.session starts empty after a browser start and after an update — and whenever settings or host
+ * access change; not at every wake-up (that would load the page chunk each time), and without a runtime.onStartup
+ * listener, which would start the worker beside the first popup of every browser start.
+ */
+async function syncContentScriptsOncePerSession(pagePrompt: WorkerServices['pagePrompt']): Promise<void> {
+  if ((await getSession(keys.contentScriptsSynced)) === true) return;
+  await pagePrompt.syncContentScripts();
+  await setSession(keys.contentScriptsSynced, true);
 }
 
 async function settle(step: () => Promise<unknown>): Promise<void> {

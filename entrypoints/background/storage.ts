@@ -21,6 +21,8 @@ export const keys = {
   shownPrompts: 'shown-prompts',
   /** A pending clipboard wipe: a salted fingerprint of what the popup copied and when to clear it (never the text). */
   clipboardWipe: 'clipboard-wipe',
+  /** The watcher's content-script registration was set in this browser session (entrypoints/background/listeners.ts). */
+  contentScriptsSynced: 'content-scripts-synced',
   /** Whose changes and reminders storage.local holds (tenant/identity), to tell a different employee signing in. */
   dataOwner: 'data-owner',
 } as const;
