@@ -31,7 +31,11 @@ it('sets the watcher registration at the first worker start of a browser session
 
   startWorker(background.services, identity);
   await expect.poll(() => registrations.length).toBe(1);
-  expect(registrations[0]).toMatchObject({ id: 'rekey-expiry-watch', js: ['content-scripts/expiry-watch.js'], persistAcrossSessions: true });
+  expect(registrations[0]).toMatchObject({
+    id: 'rekey-expiry-watch',
+    js: ['content-scripts/expiry-watch.js'],
+    persistAcrossSessions: true,
+  });
 
   await wakeUp();
   await wakeUp();
