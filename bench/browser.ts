@@ -16,6 +16,8 @@ import { formatInterval, medianRatioInterval } from './ratio';
 import { type BenchSection, summarize } from './types';
 
 export const baselineDir = resolve(import.meta.dirname, 'empty-extension');
+/** A worker that only registers the events Rekey's worker listens to: what those registrations cost a cold start. */
+export const listenerFloorDir = resolve(import.meta.dirname, 'listener-floor-extension');
 const RUNS = 20;
 /**
  * First opens measured per page for "first open after browser start": each is a whole launch that opens only that
@@ -35,6 +37,7 @@ export interface BenchBrowser {
   context: BrowserContext;
   rekey: ExtensionHandle;
   baseline: ExtensionHandle;
+  listenerFloor: ExtensionHandle;
   /** Stops every service worker and waits until Chromium reports both extensions' workers stopped. */
   stopWorkers(): Promise<void>;
   /**
@@ -53,7 +56,7 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
   if (!existsSync(chromiumPath))
     throw new Error(`Chromium not found at ${chromiumPath}: install Debian's "chromium" or set CHROMIUM_PATH.`);
   const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'rekey-bench-'));
-  const both = `${extensionDir},${baselineDir}`;
+  const both = `${extensionDir},${baselineDir},${listenerFloorDir}`;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
@@ -67,6 +70,7 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
   try {
     const rekey = await extensionWith(context, '/background.js');
     const baseline = await extensionWith(context, '/worker.js');
+    const listenerFloor = await extensionWith(context, '/floor-worker.js');
     const control = await context.newPage();
     const cdp = await context.newCDPSession(control);
     const running = new Map<string, string>();
@@ -79,12 +83,13 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
       context,
       rekey,
       baseline,
+      listenerFloor,
       stopWorkers: async () => {
         // Pages kept open for wakeWorkers would keep each extension's process alive: a stopped worker goes with them.
         const pages = await pingPages;
         pingPages = undefined;
         await Promise.all((pages ?? []).map((page) => page.close()));
-        await stopWorkers(cdp, running, [rekey.id, baseline.id]);
+        await stopWorkers(cdp, running, [rekey.id, baseline.id, listenerFloor.id]);
       },
       wakeWorkers: async () => {
         pingPages ??= Promise.all([quietPage(context, rekey.origin, '/icon/128.png'), quietPage(context, baseline.origin, '/popup.html')]);
@@ -362,7 +367,14 @@ function pingFrom(page: Page): Promise<number> {
 async function coldStartRows(browser: BenchBrowser): Promise<BenchSection['rows']> {
   const rekeyPage = await quietPage(browser.context, browser.rekey.origin, '/icon/128.png');
   const baselinePage = await quietPage(browser.context, browser.baseline.origin, '/popup.html');
-  const samples = { rekeyCold: [] as number[], baselineCold: [] as number[], rekeyWarm: [] as number[], baselineWarm: [] as number[] };
+  const floorPage = await quietPage(browser.context, browser.listenerFloor.origin, '/quiet.html');
+  const samples = {
+    rekeyCold: [] as number[],
+    baselineCold: [] as number[],
+    floorCold: [] as number[],
+    rekeyWarm: [] as number[],
+    baselineWarm: [] as number[],
+  };
   try {
     for (let run = 0; run < RUNS; run++) {
       await browser.stopWorkers();
@@ -371,10 +383,13 @@ async function coldStartRows(browser: BenchBrowser): Promise<BenchSection['rows'
       await browser.stopWorkers();
       samples.baselineCold.push(await pingFrom(baselinePage));
       samples.baselineWarm.push(await pingFrom(baselinePage));
+      await browser.stopWorkers();
+      samples.floorCold.push(await pingFrom(floorPage));
     }
   } finally {
     await rekeyPage.close();
     await baselinePage.close();
+    await floorPage.close();
   }
   const baseCold = summarize(samples.baselineCold);
   const baseWarm = summarize(samples.baselineWarm);
@@ -391,6 +406,7 @@ async function coldStartRows(browser: BenchBrowser): Promise<BenchSection['rows'
   };
   return [
     line('minimal worker', 'cold (stopped)', samples.baselineCold, baseCold),
+    line("Rekey's listeners, no other code", 'cold (stopped)', samples.floorCold, baseCold),
     line('Rekey background.js', 'cold (stopped)', samples.rekeyCold, baseCold),
     line('minimal worker', 'warm', samples.baselineWarm, baseWarm),
     line('Rekey background.js', 'warm', samples.rekeyWarm, baseWarm),
@@ -530,6 +546,7 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
         notes: [
           'Time inside an extension page from chrome.runtime.sendMessage({ type: "ping" }) to its answer. The page is a script-free document of the same extension (Rekey: /icon/128.png; minimal: its static popup.html), so only the message wakes the worker.',
           'Minimal worker: bench/empty-extension/worker.js, one onMessage listener. Rekey: the built background.js answering through its validated message router. Warm = the next ping right after.',
+          "Rekey's listeners, no other code: bench/listener-floor-extension, a worker that registers the events Rekey's worker must register at every start (runtime, alarms, permissions, storage, notifications; test/unit/bench-listener-floor.test.ts keeps the lists equal) and answers the ping: what creating those API bindings costs before any of Rekey's code runs.",
         ],
       },
     ];
