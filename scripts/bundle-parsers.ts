@@ -76,3 +76,25 @@ export function parseRoundcubeInc(text: string): Map<string, string> {
   }
   return map;
 }
+
+/**
+ * Cockpit's compiled translations (`po.LANG.js`, served to the login page and each page of the web console): one
+ * JavaScript object literal, `window.cockpit_po={…}` or `cockpit.locale({…})`, whose entries are
+ * `msgid:[context, form, form…]`, a msgid quoted ("…" or '…') or a bare identifier. Read without running the file;
+ * the header entry ("": {…}, with its plural-forms function) is no message and is left out.
+ */
+export function parseCockpitPo(text: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const quoted = `"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'`;
+  const unquote = (literal: string) =>
+    literal.startsWith('"')
+      ? (JSON.parse(literal) as string)
+      : (JSON.parse(`"${literal.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string);
+  const entry = new RegExp(`(?<=[{,])(${quoted}|[A-Za-z_$][\\w$]*):\\[null((?:,(?:${quoted}))*)\\]`, 'g');
+  for (const match of text.matchAll(entry)) {
+    const key = /^["']/.test(match[1]!) ? unquote(match[1]!) : match[1]!;
+    const forms = [...match[2]!.matchAll(new RegExp(quoted, 'g'))].map((form) => unquote(form[0]));
+    if (key) map.set(key, forms);
+  }
+  return map;
+}

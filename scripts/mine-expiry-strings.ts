@@ -21,6 +21,7 @@
  *   MATE_SCREENSAVER_DEB  `apt-get download mate-screensaver-common=1.26.1-1+deb12u1`
  *   KRB5_LOCALES_DEB      `apt-get download krb5-locales=1.20.1-2+deb12u5`
  *   HORDE_DEB             `apt-get download php-horde=5.2.23+debian0-6`
+ *   COCKPIT_WS_DEB, COCKPIT_SYSTEM_DEB `apt-get download cockpit-ws=287.1-0+deb12u3 cockpit-system=287.1-0+deb12u3`
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
  *   OWNCLOUD_PASSWORD_POLICY_GIT bare clone of owncloud/password_policy (l10n/*.json)
@@ -37,7 +38,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePo, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from './bundle-parsers';
+import { gunzipSync } from 'node:zlib';
+import { parseCockpitPo, parsePo, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from './bundle-parsers';
 
 export interface MinedString {
   product: string;
@@ -783,6 +785,68 @@ if (process.env.OWNCLOUD_PASSWORD_POLICY_GIT) {
         out.push({ product: 'owncloud', lang, key, text: text.trim(), source: where(`l10n/${file}`, msgid) });
     }
   }
+}
+
+// ── Cockpit, the Linux web console (Debian cockpit-ws and cockpit-system: po.LANG.js per page, some gzipped) ─────
+// Its login page has no expiry wording of its own: an expired or administrator-reset password reaches it as the PAM
+// conversation (pam_unix's "You are required to change your password immediately…", mined from linux-pam above).
+// What it adds is its sign-in and account vocabulary and the hard negatives around it: the console's session timeout,
+// and the account page's expiry *settings* an administrator sees ("Never expire password", "Account expiration").
+// Its "Password must be changed" is that page's label for another account's state, so it is left out; so is its
+// "Password expiration" heading: in Japanese and Russian ('パスワードの有効期限', 'Срок действия пароля') it is the
+// opening words of the real expired/expiring messages, and as a negative it silenced two Okta leave-one-out pages.
+const COCKPIT_PAGES: ReadonlyArray<{ deb: 'ws' | 'system'; dir: string; msgids: Record<string, string> }> = [
+  {
+    deb: 'ws',
+    dir: 'usr/share/cockpit/static',
+    msgids: { Password: 'login.password', 'Wrong user name or password': 'login.wrong_credentials' },
+  },
+  {
+    deb: 'system',
+    dir: 'usr/share/cockpit/shell',
+    msgids: { 'Session is about to expire': 'shell.session_expiring', 'Password changed successfully': 'shell.password_changed' },
+  },
+  {
+    deb: 'system',
+    dir: 'usr/share/cockpit/users',
+    msgids: {
+      'New password': 'users.new_password',
+      'Confirm new password': 'users.confirm_new_password',
+      'Never expire password': 'users.never_expire_password',
+      'Account expiration': 'users.account_expiration_setting',
+      'Never expire account': 'users.never_expire_account',
+    },
+  },
+];
+if (process.env.COCKPIT_WS_DEB && process.env.COCKPIT_SYSTEM_DEB) {
+  const debs = { ws: unpackDeb(process.env.COCKPIT_WS_DEB), system: unpackDeb(process.env.COCKPIT_SYSTEM_DEB) };
+  for (const { deb, dir, msgids } of COCKPIT_PAGES) {
+    const { root, origin } = debs[deb];
+    for (const file of readdirSync(join(root, dir)).sort()) {
+      const tag = /^po\.([a-z]{2})(?:_([A-Z]{2}))?\.js(\.gz)?$/.exec(file);
+      if (!tag) continue;
+      // Norwegian Bokmål ships as nb_NO; Chinese keeps its script's region (zh-CN, zh-TW), as in the phrase data.
+      const lang = tag[1] === 'zh' || tag[1] === 'pt' ? `${tag[1]}-${tag[2]}` : tag[1]!;
+      const path = `${dir}/${file}`;
+      const catalogue = parseCockpitPo(
+        tag[3] ? gunzipSync(readFileSync(join(root, path))).toString('utf8') : readFileSync(join(root, path), 'utf8'),
+      );
+      for (const [msgid, key] of Object.entries(msgids)) {
+        if (file.startsWith('po.de.'))
+          out.push({ product: 'cockpit', lang: 'en', key, text: msgid, source: `${origin}:${path}:msgid "${msgid}"` });
+        const forms = catalogue.get(msgid) ?? [];
+        forms.forEach((form, n) => {
+          const which = forms.length > 1 ? `msgstr[${n}]` : 'msgstr';
+          if (form.trim())
+            out.push({ product: 'cockpit', lang, key, text: form.trim(), source: `${origin}:${path}:msgid "${msgid}":${which}` });
+        });
+      }
+    }
+    for (const msgid of Object.keys(msgids))
+      if (!out.some((entry) => entry.product === 'cockpit' && entry.lang === 'en' && entry.text === msgid))
+        throw new Error(`cockpit: no msgid ${JSON.stringify(msgid)} in ${dir}`);
+  }
+  for (const { root } of Object.values(debs)) rmSync(root, { recursive: true, force: true });
 }
 
 // Products whose input was not given this run keep their entries as they are.

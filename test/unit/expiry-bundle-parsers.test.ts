@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from '@/scripts/bundle-parsers';
+import { parseCockpitPo, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from '@/scripts/bundle-parsers';
 
 /** How the expiry miner reads the products' bundles: what it gets wrong here would be wrong phrase data. */
 describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
@@ -88,6 +88,27 @@ describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
         ['passwdexpirewarning', "Avertissement ! Changez-le avant l'échéance $expirationdatetime."],
         ['passwordforbidden', 'Le mot de passe contient des caractères interdits.'],
       ]),
+    );
+  });
+
+  it("reads Cockpit's compiled po.LANG.js without running it: quoted and bare msgids, plural forms, escapes, no header", () => {
+    // The shape cockpit-ws and cockpit-system ship (minified object literal; the header holds a plural function).
+    const login =
+      'window.cockpit_po={"":{"plural-forms":e=>1!=e,language:"de","language-direction":"ltr"},' +
+      '"Wrong user name or password":[null,"Benutzername oder Passwort falsch"],Password:[null,"Passwort"],' +
+      '"$0 CPU":[null,"$0 CPU","$0 CPUs"],\'Run "systemctl enable --now cockpit.socket".\':[null,\'F\\u00fchren Sie "systemctl" aus.\'],' +
+      '"Graph visibility":[null,""]};';
+    expect(parseCockpitPo(login)).toEqual(
+      new Map([
+        ['Wrong user name or password', ['Benutzername oder Passwort falsch']],
+        ['Password', ['Passwort']],
+        ['$0 CPU', ['$0 CPU', '$0 CPUs']],
+        ['Run "systemctl enable --now cockpit.socket".', ['Führen Sie "systemctl" aus.']],
+        ['Graph visibility', ['']],
+      ]),
+    );
+    expect(parseCockpitPo('cockpit.locale({"":{language:"ja"},"Never expire password":[null,"パスワードを失効しない"]});')).toEqual(
+      new Map([['Never expire password', ['パスワードを失効しない']]]),
     );
   });
 });

@@ -218,4 +218,16 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'windows:expired_switch_user': 'expired',
   'windows:rdp_expired': 'expired',
   'apple:kODErrorCredentialsPasswordExpired': 'expired',
+  // Cockpit (Linux web console): no expiry message of its own (PAM's wording reaches its login page); its sign-in
+  // and account vocabulary, and the hard negatives an employee meets there: the session timeout, a wrong password,
+  // a voluntary change done, and the account page's expiry settings.
+  'cockpit:login.password': 'password-noun',
+  'cockpit:users.new_password': 'new-password',
+  'cockpit:users.confirm_new_password': 'confirm-password',
+  'cockpit:login.wrong_credentials': 'other',
+  'cockpit:shell.session_expiring': 'other',
+  'cockpit:shell.password_changed': 'other',
+  'cockpit:users.never_expire_password': 'other',
+  'cockpit:users.account_expiration_setting': 'other',
+  'cockpit:users.never_expire_account': 'other',
 };
