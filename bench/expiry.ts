@@ -106,7 +106,7 @@ export default async function runExpiryBench(): Promise<BenchSection[]> {
     columns: COLUMNS,
     rows: ['held-out', 'tuning', 'written'].map((name) => row(name, scoreExpiry(part(name)), part(name))),
     notes: [
-      'held-out/tuning: pages built from Okta Sign-In Widget, Keycloak, FreeIPA, LemonLDAP::NG and Shibboleth IdP message bundles (bench/expiry-corpus/real); FreeIPA and Shibboleth IdP are never tuned on, LemonLDAP::NG only in English. Phrase data also from Linux PAM, shadow, SSSD, Samba and sudo catalogues, MediaWiki, SOGo, Roundcube, Horde, Evolution EWS, the GNOME/MATE screen lockers, MIT Kerberos, Apereo CAS, Apache Guacamole, ownCloud password_policy, Nextcloud LDAP and documented Windows/Apple messages (no pages).',
+      'held-out/tuning: pages built from Okta Sign-In Widget, Keycloak, FreeIPA, LemonLDAP::NG and Shibboleth IdP message bundles (bench/expiry-corpus/real); FreeIPA and Shibboleth IdP are never tuned on, LemonLDAP::NG only in English. Phrase data also from Linux PAM, shadow, SSSD, Samba and sudo catalogues, MediaWiki, SOGo, Roundcube, Horde, Evolution EWS, the GNOME/MATE screen lockers, MIT Kerberos, Apereo CAS, Apache Guacamole, ownCloud password_policy, Nextcloud LDAP, Cockpit (vocabulary and hard negatives) and documented Windows/Apple messages (no pages).',
       'written: the older hand-written corpus, kept as a regression set (written together with the detector, so it flatters).',
       `Per-page time = median of ${MEASURED_ROUNDS} detectExpiry calls on a parsed jsdom document (slower than a browser DOM); median/p95 over pages.`,
       'Targets on held-out: precision ≥ 0.98, recall ≥ 0.95, daysLeft exact ≥ 0.9, p95 ≤ 5 ms.',
