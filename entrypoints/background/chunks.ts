@@ -81,16 +81,3 @@ export function lazily<T extends object>(build: () => T): T {
     },
   });
 }
-
-/** A value computed on first use and kept. */
-export function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}

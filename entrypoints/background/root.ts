@@ -1,8 +1,9 @@
 import type { FetchLike } from '@/utils/api/http';
+import { once } from '@/utils/lazy/once';
 import type { Admin } from './admin';
 import type { ApiConnections } from './api';
 import type { SignIn } from './auth';
-import { type ChunkLoader, lazily, loadChunk, once } from './chunks';
+import { type ChunkLoader, lazily, loadChunk } from './chunks';
 import { type ClipboardWiper, createClipboardWiper } from './clipboard';
 import { backgroundPageClipboard, offscreenClipboard } from './clipboard-access';
 import { createDiagnostics, type Diagnostics } from './diagnostics';

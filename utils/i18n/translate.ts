@@ -1,3 +1,5 @@
+import { once } from '@/utils/lazy/once';
+
 /**
  * A small translator over the `_locales/<lang>/messages.json` format that @wxt-dev/i18n builds
  * from locales/*.yml. It adds what the platform lacks: a forced language (enterprise policy)
@@ -44,20 +46,10 @@ export interface Translator {
   formatRelativeDays(days: number): string;
 }
 
-/**
- * Made on first use, then kept: the first Intl object of a freshly started page or worker process loads ICU's locale
- * data (about 20 ms on a 2-core machine, measured in the popup's first paint), and most screens format no number,
- * date or plural at all.
- */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => {
-    made ??= { value: make() };
-    return made.value;
-  };
-}
-
 export function createTranslator(lookup: Lookup, locale: SupportedLocale): Translator {
+  // Made on first use: the first Intl object of a freshly started page or worker process loads ICU's locale data
+  // (about 20 ms on a 2-core machine, measured in the popup's first paint), and most screens format no number,
+  // date or plural at all.
   const plurals = once(() => new Intl.PluralRules(locale));
   const numbers = once(() => new Intl.NumberFormat(locale));
   const dates = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
