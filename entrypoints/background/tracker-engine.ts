@@ -6,7 +6,6 @@ import {
   explainChangeErrors,
   formatOutcomeNotification,
   offersTryAgain,
-  parseTrackerState,
   type StatusPollResult,
   type Tracker,
 } from '@/utils/tracker';
@@ -14,8 +13,8 @@ import { needsFreshPublicKey, pollResultFromError, pollResultFromStatus } from '
 import type { ApiConnections } from './api';
 import type { Diagnostics } from './diagnostics';
 import type { Reminders } from './reminders';
-import { getLocal, keys, setLocal, setSession } from './storage';
-import { alarmFloorMs, trackerAlarm } from './tracking';
+import { keys, setSession } from './storage';
+import { alarmFloorMs, trackerAlarm, trackerStore } from './tracking';
 import type { WorkerTranslator } from './translator';
 
 /**
@@ -55,13 +54,7 @@ export function createTrackerEngine(deps: {
 
   function build(giveUpAfterMs: number): Tracker {
     return createTracker({
-      store: {
-        load: async () => {
-          const stored = await getLocal(keys.tracker);
-          return stored === undefined ? undefined : parseTrackerState(stored);
-        },
-        save: (state) => setLocal(keys.tracker, state),
-      },
+      store: trackerStore,
       getStatus: pollStatus,
       now: Date.now,
       notify: async (outcome) => {

@@ -3,6 +3,7 @@ import {
   causeOf,
   defaultTrackerOptions,
   type ExplainFailure,
+  emptyTrackerState,
   hasWork,
   parseTrackerState,
   type StatusPollResult,
@@ -10,14 +11,24 @@ import {
   type TrackedChange,
   type Tracker,
   type TrackerState,
+  type TrackerStore,
 } from '@/utils/tracker';
 import type { SettingsSource } from './settings';
-import { getLocal, keys } from './storage';
+import { getLocal, keys, setLocal } from './storage';
 import type { TrackerEngine } from './tracker-engine';
 
 export const trackerAlarm = 'rekey-tracker';
 /** Chrome fires alarms at most every 30 s; shorter waits use a timer while the worker is awake. */
 export const alarmFloorMs = 30_000;
+
+/** Where the tracker keeps its state; read here for the pages' view, and by the tracker engine that changes it. */
+export const trackerStore: TrackerStore = {
+  load: async () => {
+    const stored = await getLocal(keys.tracker);
+    return stored === undefined ? undefined : parseTrackerState(stored);
+  },
+  save: (state) => setLocal(keys.tracker, state),
+};
 
 /** Follows submitted changes to their outcome across worker restarts; notifies and keeps the badge. */
 export interface Tracking {
@@ -46,7 +57,12 @@ export function createTracking(deps: { settings: SettingsSource; engine: () => T
   let openPopups = 0;
 
   async function storedState(): Promise<TrackerState> {
-    return parseTrackerState(await getLocal(keys.tracker));
+    return (await trackerStore.load()) ?? emptyTrackerState();
+  }
+
+  /** A tracker exists, or the stored state has something to follow, deliver or show on the badge. */
+  async function needsTracker(): Promise<boolean> {
+    return instance !== undefined || hasWork(await storedState());
   }
 
   const tracking: Tracking = {
@@ -72,7 +88,7 @@ export function createTracking(deps: { settings: SettingsSource; engine: () => T
     async popupOpen(open) {
       openPopups = Math.max(0, openPopups + (open ? 1 : -1));
       // A tracker built later starts fast if a popup is open; one that exists changes cadence now.
-      if (instance || hasWork(await storedState())) await (await tracking.tracker()).setFastPolling(openPopups > 0);
+      if (await needsTracker()) await (await tracking.tracker()).setFastPolling(openPopups > 0);
     },
     async view() {
       const snapshot = snapshotOf(await storedState(), defaultTrackerOptions.historySize);
@@ -87,7 +103,7 @@ export function createTracking(deps: { settings: SettingsSource; engine: () => T
       };
     },
     async resume() {
-      if (instance || hasWork(await storedState())) await (await tracking.tracker()).pollDue();
+      if (await needsTracker()) await (await tracking.tracker()).pollDue();
     },
     pollStatus: (requestId) => deps.engine().pollStatus(requestId),
   };
