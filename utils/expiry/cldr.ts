@@ -83,16 +83,20 @@ function anatomy(parts: Intl.RelativeTimeFormatPart[], knownUnit?: string): { he
   return { head: before.trim(), ...(unit ? { unit } : {}), tail };
 }
 
-const vocabularies = new Map<string, DayVocabulary | undefined>();
-
-/** A language's day vocabulary from CLDR, built once per language; undefined when Intl does not know the language. */
-export function dayVocabulary(lang: string): DayVocabulary | undefined {
-  if (vocabularies.has(lang)) return vocabularies.get(lang);
-  const locale = supported(lang);
-  const vocabulary = locale ? buildVocabulary(locale) : undefined;
-  vocabularies.set(lang, vocabulary);
-  return vocabulary;
+/** Something read from CLDR, built once per language; undefined when Intl does not know the language. */
+function perLanguage<T>(build: (locale: string) => T | undefined): (lang: string) => T | undefined {
+  const built = new Map<string, T | undefined>();
+  return (lang) => {
+    if (!built.has(lang)) {
+      const locale = supported(lang);
+      built.set(lang, locale ? build(locale) : undefined);
+    }
+    return built.get(lang);
+  };
 }
+
+/** A language's day vocabulary from CLDR. */
+export const dayVocabulary = perLanguage(buildVocabulary);
 
 function buildVocabulary(locale: string): DayVocabulary {
   const always = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
@@ -236,16 +240,8 @@ interface DateVocabulary {
   yearOffset: number;
 }
 
-const dateVocabularies = new Map<string, DateVocabulary | undefined>();
-
-/** A language's date vocabulary from CLDR, once per language; undefined when Intl does not know the language. */
-export function dateVocabulary(lang: string): DateVocabulary | undefined {
-  if (dateVocabularies.has(lang)) return dateVocabularies.get(lang);
-  const locale = supported(lang);
-  const vocabulary = locale ? buildDateVocabulary(locale) : undefined;
-  dateVocabularies.set(lang, vocabulary);
-  return vocabulary;
-}
+/** A language's date vocabulary from CLDR. */
+export const dateVocabulary = perLanguage(buildDateVocabulary);
 
 function buildDateVocabulary(locale: string): DateVocabulary | undefined {
   const numeric = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' });
