@@ -1,4 +1,4 @@
-import { decryptPassword } from './keys';
+import { decryptPassword, passwordText } from './keys';
 import { policyViolations } from './policy';
 import { type ChangeTarget, hashPassword, type PasswordRequest, type TenantState } from './state';
 import type { SeedAccount } from './types';
@@ -19,7 +19,7 @@ export function changeScope(state: TenantState, account: SeedAccount): SeedAccou
 export function submitChange(state: TenantState, account: SeedAccount, ciphertext: Buffer): PasswordRequest {
   const key = state.keys.get(account.sourceId);
   const plaintext = key ? decryptPassword(key.pair.privateKey, ciphertext, state.config.acceptedPaddings) : null;
-  const password = plaintext?.toString('utf8') ?? null;
+  const password = plaintext ? passwordText(plaintext) : null;
   plaintext?.fill(0);
   const identity = state.identities.get(account.identityId);
   const targets: ChangeTarget[] = changeScope(state, account).map((target) => {

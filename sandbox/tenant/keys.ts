@@ -51,6 +51,21 @@ export function unpadPkcs1(block: Buffer): Buffer | null {
   return valid ? block.subarray(separator + 1) : null;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A password is text. Bytes that are not UTF-8 are an invalid payload, not a password: the raw RSA block of a
+ * ciphertext in a padding the tenant does not accept has a valid PKCS#1 v1.5 shape about once in 400 tries (an OAEP
+ * block always starts with 0x00), and unpads to random bytes.
+ */
+export function passwordText(plaintext: Buffer): string | null {
+  try {
+    return strictUtf8.decode(plaintext);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Node 20 refuses PKCS#1 v1.5 in privateDecrypt (Marvin mitigation), so that padding is removed by
  * hand after a raw RSA operation. OAEP is verified by OpenSSL itself and tried first: its integrity

@@ -226,6 +226,25 @@ describe('set-password', () => {
     });
   });
 
+  it('refuses a payload that decrypts to bytes that are not text, as an invalid payload', async () => {
+    const info = await queryPasswordInfo(tenant.url, alice, 'alice', 'G Suite');
+    const response = await api(tenant.url, alice, '/v3/set-password', {
+      method: 'POST',
+      body: {
+        identityId: IDS.alice,
+        sourceId: IDS.gSuite,
+        accountId: GSUITE_ACCOUNT,
+        publicKeyId: info.publicKeyId,
+        encryptedPassword: opensslEncrypt(info.publicKey, Buffer.from([0x41, 0xff, 0xfe, 0x42, 0xc3])),
+      },
+    });
+    const { requestId } = (await response.json()) as { requestId: string };
+    expect(await waitForStatus(tenant.url, alice, requestId)).toMatchObject({
+      state: 'FAILED',
+      errors: ['The password change payload is invalid'],
+    });
+  });
+
   it('decrypts RSA-OAEP (SHA-256 and SHA-1) only when the tenant accepts it', async () => {
     const info = await queryPasswordInfo(tenant.url, alice, 'alice', 'G Suite');
     const submit = async (padding: 'oaep-sha256' | 'oaep-sha1', password: string) => {
