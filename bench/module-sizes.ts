@@ -24,7 +24,7 @@ export function moduleSizes(options: { file: (chunk: string) => string; chunks: 
         const wanted = options.chunks.find((name) => chunk.fileName === name || chunk.name === name);
         if (!wanted) continue;
         const modules = Object.entries(chunk.modules)
-          .map(([id, m]) => ({ id: relative(options.root, id.replace(/^\0/, '')), bytes: m.renderedLength }))
+          .map(([id, m]) => ({ id: relative(options.root, id.replace(/^\0/, '').replace(/\?.*$/, '')), bytes: m.renderedLength }))
           .sort((a, b) => b.bytes - a.bytes);
         const file = options.file(wanted);
         mkdirSync(dirname(file), { recursive: true });

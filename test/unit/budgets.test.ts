@@ -18,6 +18,15 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     expect(sizes.popupInitial.gzip).toBeLessThanOrEqual(enforcedBudgets.popupInitialGzip);
   });
 
+  it("loads the popup's first screen from one script file: no chunk shared with the options page, nothing preloaded", () => {
+    // Each further file was one more request and one more compilation before the popup's first paint.
+    expect(sizes.popupInitial.files).toHaveLength(1);
+    const html = readFileSync(resolve(outputDir, 'chrome-mv3/popup.html'), 'utf8');
+    expect(html.match(/<script\b/g)).toHaveLength(1);
+    expect(html).not.toMatch(/modulepreload|rel="stylesheet"/);
+    expect(sizes.optionsInitial.files).not.toContain(sizes.popupInitial.files[0]);
+  });
+
   it('keeps the lazily loaded crypto chunk within 2 kB gzipped, out of the initial load', () => {
     const crypto = sizes.lazyChunks.filter((c) => c.kind === 'crypto');
     expect(crypto).toHaveLength(1);
