@@ -48,8 +48,8 @@ export function createPagePrompt(deps: {
   }
 
   /** Worded here rather than in the page: the worker knows a policy-forced language, and the script stays small. */
-  function promptText(kind: 'expired' | 'expiring', daysLeft: number | undefined): PromptText {
-    const { t } = deps.translator.current();
+  async function promptText(kind: 'expired' | 'expiring', daysLeft: number | undefined): Promise<PromptText> {
+    const { t } = await deps.translator.current();
     const message =
       kind === 'expired'
         ? t('prompt.expired')
@@ -106,7 +106,7 @@ export function createPagePrompt(deps: {
       const until = (await snoozes())[page.origin] ?? 0;
       if (until > Date.now()) return { show: false };
       if (page.tabId !== undefined) await setSession(keys.shownPrompts, { ...(await shownPrompts()), [page.tabId]: page.origin });
-      return { show: true, text: promptText(kind, daysLeft) };
+      return { show: true, text: await promptText(kind, daysLeft) };
     },
 
     async injectClassifier(sender) {

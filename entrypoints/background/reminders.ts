@@ -41,7 +41,7 @@ export function createReminders(settings: SettingsSource, translator: WorkerTran
       const { reminderDays } = (await settings.load()).settings;
       const state = parseRemindersState(await getLocal(keys.reminders));
       const plan = planFromState(state, reminderDays, Date.now());
-      const { t } = translator.current();
+      const { t } = await translator.current();
       for (const reminder of plan.due) {
         const { title, body } = describeReminder(reminder);
         await browser.notifications.create(`reminder-${reminder.key}`, {

@@ -60,7 +60,7 @@ export function createTrackerEngine(deps: {
       notify: async (outcome) => {
         const succeeded = outcome.sources.filter((s) => s.state === 'finished').map((s) => s.sourceName);
         if (succeeded.length > 0) await deps.reminders.cancel(succeeded).catch(() => undefined);
-        const { t } = deps.translator.current();
+        const { t } = await deps.translator.current();
         const { title, message } = formatOutcomeNotification(outcome, t);
         const failed = outcome.kind !== 'finished' && outcome.kind !== 'not-readable';
         await browser.notifications.create(outcome.id, {
