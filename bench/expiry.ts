@@ -2,10 +2,13 @@ import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { loadRealCorpus } from '@/bench/expiry-corpus/real/corpus';
 import { loadExpiryCorpus } from '@/bench/expiry-corpus/written/corpus';
-import { phraseEntries, readMinedStrings } from '@/scripts/build-expiry-phrases';
+import { phraseEntries, productEntries, readMinedStrings } from '@/scripts/build-expiry-phrases';
+import { deriveConcepts } from '@/scripts/expiry-concepts';
+import type { MinedString } from '@/scripts/mine-expiry-strings';
 import { detectExpiry } from '@/utils/expiry';
+import { readPage } from '@/utils/expiry/page-reader';
 import { looksRelevant } from '@/utils/expiry/precheck';
-import { withPhraseRows } from '@/utils/expiry/templates';
+import { CONCEPT_SIMILARITY, closestMessages, matchTemplates, withPhraseRows } from '@/utils/expiry/templates';
 import { type ExpiryScore, type ScoredPage, scoreBy, scoreExpiry } from './expiry-score';
 import { type BenchSection, summarize } from './types';
 
@@ -152,9 +155,13 @@ export default async function runExpiryBench(): Promise<BenchSection[]> {
 function leaveOneProductOut(tuning: BenchPage[]): BenchSection {
   const strings = readMinedStrings();
   const rows = [...new Set(tuning.map((page) => page.product))].sort().map((product) => {
-    const without = phraseEntries(strings, new Set([product])).map((entry) => [entry.lang, entry.role, entry.text] as const);
+    const [without, concepts] = rowsWithout(strings, product);
     const pages = tuning.filter((page) => page.product === product);
-    const scored = withPhraseRows(without, () => pages.map((page) => ({ ...page, verdict: detectExpiry(page.document, page.url) })));
+    const scored = withPhraseRows(
+      without,
+      () => pages.map((page) => ({ ...page, verdict: detectExpiry(page.document, page.url) })),
+      concepts,
+    );
     return row(product, scoreExpiry(scored), pages);
   });
   return {
@@ -162,6 +169,12 @@ function leaveOneProductOut(tuning: BenchPage[]): BenchSection {
     columns: COLUMNS.filter((column) => !column.endsWith(' ms')),
     rows,
   };
+}
+
+/** The phrase rows without one product, and the concept words derived again from exactly those rows. */
+function rowsWithout(strings: MinedString[], product: string) {
+  const rows = phraseEntries(strings, new Set([product])).map((entry) => [entry.lang, entry.role, entry.text] as const);
+  return [rows, deriveConcepts(productEntries(strings, new Set([product])))] as const;
 }
 
 /**
@@ -189,6 +202,46 @@ export async function runExpiryTuning(): Promise<BenchSection[]> {
 // `npx tsx bench/expiry.ts --tuning`: the figures to tune against; without the flag, the whole bench section.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { printSection } = await import('./print');
-  const sections = process.argv.includes('--tuning') ? await runExpiryTuning() : await runExpiryBench();
-  for (const section of sections) printSection(section);
+  if (process.argv.includes('--misses')) await printLeaveOneOutMisses();
+  else {
+    const sections = process.argv.includes('--tuning') ? await runExpiryTuning() : await runExpiryBench();
+    for (const section of sections) printSection(section);
+  }
+}
+
+/**
+ * `npx tsx bench/expiry.ts --misses`: the leave-one-product-out pages the detector gets wrong (tuning part only),
+ * each with every sentence it read and the closest message of the reduced data, to group misses by cause.
+ */
+async function printLeaveOneOutMisses(): Promise<void> {
+  const tuning = (await measureExpiry(false)).filter((page) => page.part === 'tuning');
+  const strings = readMinedStrings();
+  for (const product of [...new Set(tuning.map((page) => page.product))].sort()) {
+    const [without, concepts] = rowsWithout(strings, product);
+    withPhraseRows(
+      without,
+      () => {
+        for (const page of tuning.filter((candidate) => candidate.product === product)) {
+          const verdict = detectExpiry(page.document, page.url);
+          const wrong =
+            (page.kind === 'none') !== (verdict.kind === 'none') || page.kind !== verdict.kind || page.daysLeft !== verdict.daysLeft;
+          if (!wrong) continue;
+          console.log(
+            `\n== ${page.id} want ${page.kind}${page.daysLeft ?? ''} got ${verdict.kind}${verdict.daysLeft ?? ''} — ${verdict.reason}`,
+          );
+          for (const block of readPage(page.document).blocks) {
+            for (const match of matchTemplates(block.text))
+              if (match.similarity === CONCEPT_SIMILARITY)
+                console.log(`   concept ${match.lang}:${match.role} «${match.sentence.slice(0, 140)}»`);
+            for (const near of closestMessages(block.text))
+              if (near.score > 0 || /\S/.test(near.sentence))
+                console.log(
+                  `   ${near.score.toFixed(2)} ${near.lang}:${near.role} «${near.sentence.slice(0, 120)}» ~ ${near.message.slice(0, 100)}`,
+                );
+          }
+        }
+      },
+      concepts,
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import { countsOnlyPast, daysStated } from './cldr';
+import { type ConceptTable, type LanguageConcepts, SHIPPED_CONCEPTS } from './concepts';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
 
@@ -68,6 +69,10 @@ interface Index {
   labels: Set<string>;
   /** Every word of every row: a capitalised word inside a sentence that no product uses is a name (withoutNames). */
   known: Set<string>;
+  /** Each word of the rows → the languages that use it: a sentence is read in the language it shares most words with. */
+  vocabulary: Map<string, Set<string>>;
+  /** Language → its hard-negative words (negativeWords), built on first use. */
+  negatives: Map<string, string[]>;
   /** nounTest's answer, built on first use. */
   nounWords?: (word: string) => boolean;
 }
@@ -108,7 +113,7 @@ export function tokenize(text: string): string[] {
  * Same word, allowing for inflection: a shared start of at least four letters that covers all but two letters of
  * the shorter word and most of the longer ("lösenord"/"lösenordet", "expires"/"expired", not "vanha"/"vanhentunut").
  */
-function sameWord(a: string, b: string): boolean {
+export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return false;
@@ -344,20 +349,94 @@ function opensWith(
 type PhraseRows = ReadonlyArray<readonly [string, PhraseRole, string]>;
 
 let rows: PhraseRows = PHRASE_DATA;
+let concepts: ConceptTable = SHIPPED_CONCEPTS;
 let index: Index | undefined;
 
 /**
- * Runs `run` with other phrase rows in place of the shipped ones: bench/expiry.ts scores a tuned product's pages
- * against rows built without that product (leave-one-product-out). The extension never calls it.
+ * Runs `run` with other phrase rows (and the concept words derived from those same rows) in place of the shipped
+ * ones: bench/expiry.ts scores a tuned product's pages against rows built without that product
+ * (leave-one-product-out), and the concept words must come from the reduced rows too, or the figure would include
+ * what the left-out product taught. The extension never calls it.
  */
-export function withPhraseRows<T>(other: PhraseRows, run: () => T): T {
-  const [savedRows, savedIndex] = [rows, index];
-  [rows, index] = [other, undefined];
+export function withPhraseRows<T>(other: PhraseRows, run: () => T, otherConcepts: ConceptTable = {}): T {
+  const [savedRows, savedConcepts, savedIndex] = [rows, concepts, index];
+  [rows, concepts, index] = [other, otherConcepts, undefined];
   try {
     return run();
   } finally {
-    [rows, index] = [savedRows, savedIndex];
+    [rows, concepts, index] = [savedRows, savedConcepts, savedIndex];
   }
+}
+
+/**
+ * A language's hard-negative words, read off its rows on first use: the words of its "other" messages that name the
+ * password or an expiry word (account, session or link expired, "not yet expired", reset, wait longer, MFA grace
+ * period) and appear in none of its positive messages, not even inflected.
+ */
+function negativeWords(lang: string, words: LanguageConcepts, built: Index): string[] {
+  const cached = built.negatives.get(lang);
+  if (cached) return cached;
+  const ofLang = built.templates.filter((template) => template.lang === lang && !template.clause);
+  const nouns = built.nouns.get(lang) ?? [];
+  const nounWords = new Set(nouns.flat());
+  const positive = new Set(ofLang.filter((template) => POSITIVE.has(template.role)).flatMap((template) => template.tokens));
+  const markers = [...words.expiry, ...words.forced];
+  const negative = new Set<string>();
+  for (const template of ofLang) {
+    if (template.role !== 'other') continue;
+    const named = nouns.some((noun) => containsRun(template.tokens, noun));
+    if (!named && !template.tokens.some((token) => markers.some((marker) => sameWord(marker, token)))) continue;
+    for (const word of template.tokens)
+      if (
+        word !== '#' &&
+        word.length > 1 &&
+        !nounWords.has(word) &&
+        !negative.has(word) &&
+        ![...positive].some((other) => sameWord(word, other))
+      )
+        negative.add(word);
+  }
+  const list = [...negative];
+  built.negatives.set(lang, list);
+  return list;
+}
+
+/** Longer sentences are prose: a message read by its concept words alone must be as short as a product's. */
+const CONCEPT_MAX_TOKENS = 24;
+/** How close a sentence read by its concept words is taken to be: a match, never a verbatim message. */
+export const CONCEPT_SIMILARITY = 0.75;
+
+/**
+ * A sentence no product message resembles, read by the language's concept words (concepts.ts, learned from the
+ * rows): it names the password in the language it shares most words with, has an expiry word (or a forced-change
+ * word) and no hard-negative word, and its tense words say which — more "expiring" words than "expired" ones is a
+ * warning, the reverse an expired (or forced) password; a tie says nothing.
+ */
+function conceptRole(tokens: readonly string[], built: Index): { lang: string; role: PhraseRole } | undefined {
+  if (tokens.length > CONCEPT_MAX_TOKENS) return undefined;
+  let lang: string | undefined;
+  let most = 0;
+  for (const [candidate, runs] of built.nouns) {
+    if (!concepts[candidate] || !runs.some((run) => containsRun(tokens, run))) continue;
+    const shared = tokens.filter((word) => built.vocabulary.get(word)?.has(candidate)).length;
+    if (shared > most) [lang, most] = [candidate, shared];
+  }
+  const words = lang === undefined ? undefined : concepts[lang];
+  if (!lang || !words) return undefined;
+  const has = (list: readonly string[]) => tokens.some((token) => list.some((word) => sameWord(word, token)));
+  if (has(negativeWords(lang, words, built))) return undefined;
+  // A count right before the password is a number of passwords ("3 passwords expire soon"), not of days.
+  if (tokens.some((token, i) => token === '#' && tokens[i + 1] !== undefined && nounTest(built)(tokens[i + 1]!))) return undefined;
+  // In a script without spaces a word is a pair of characters: two of them, as a real word gives ("已过" "过期").
+  const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
+  const hits = (list: readonly string[]) => new Set(tokens.filter((token) => list.some((word) => sameWord(word, token)))).size;
+  const expiry = hits(words.expiry) >= needed;
+  if (!expiry && !(hits(words.forced) >= needed && has(words.change))) return undefined;
+  const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token)).length;
+  const [expiring, expired] = [count(words.expiring), count(words.expired)];
+  if (expiring > expired) return { lang, role: tokens.includes('#') ? 'expiring-days' : 'expiring-soon' };
+  if (expired > expiring) return { lang, role: expiry ? 'expired' : 'forced' };
+  return undefined;
 }
 
 const POSITIVE = new Set<PhraseRole>(['expired', 'forced', 'expiring-days', 'expiring-today', 'expiring-tomorrow', 'expiring-soon']);
@@ -372,6 +451,21 @@ function addTemplate(built: Index, template: Template): void {
   for (const key of new Set(template.tokens.map(keyOf))) built.byKey.set(key, [...(built.byKey.get(key) ?? []), template]);
 }
 
+/** A row's text with its placeholders resolved: a count becomes a number, a name or unit placeholder goes. */
+function cleanMessage(role: PhraseRole, raw: string): { text: string; cleaned: string } {
+  let text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
+  // A day-count warning whose only placeholder is a string ("You have %1$s days to change your password") counts
+  // with that one.
+  if (role === 'expiring-days' && text.search(PLACEHOLDER) < 0) text = text.replace(/%(?:\d\$)?s/, '%d');
+  // A product's name placeholder ("Your {0} password has expired") is dropped; a count becomes the number token.
+  // Markup tags are gone already: the phrase data is built without them (utils/expiry/markup.ts).
+  const cleaned = text.replace(STRING_PLACEHOLDER, ' ').replace(PLACEHOLDER, role === 'expired' || role === 'forced' ? ' ' : ' 7 ');
+  return { text, cleaned };
+}
+
+/** A row's words as the matcher compares them (scripts/expiry-concepts.ts derives the concept words from these). */
+export const messageTokens = (role: PhraseRole, raw: string): string[] => tokenize(cleanMessage(role, raw).cleaned);
+
 function compiled(): Index {
   if (index) return index;
   const clauses: { lang: string; role: PhraseRole; tokens: string[]; cleaned: string; unitPlaceholder: boolean }[] = [];
@@ -384,16 +478,13 @@ function compiled(): Index {
     units: new Map(),
     labels: new Set(),
     known: new Set(),
+    vocabulary: new Map(),
+    negatives: new Map(),
   };
   for (const [lang, role, raw] of rows) {
-    let text = raw.replace(UNIT_AFTER_COUNT, '$1$2%s');
-    // A day-count warning whose only placeholder is a string ("You have %1$s days to change your password") counts
-    // with that one.
-    if (role === 'expiring-days' && text.search(PLACEHOLDER) < 0) text = text.replace(/%(?:\d\$)?s/, '%d');
-    // A product's name placeholder ("Your {0} password has expired") is dropped; a count becomes the number token.
-    // Markup tags are gone already: the phrase data is built without them (utils/expiry/markup.ts).
-    const cleaned = text.replace(STRING_PLACEHOLDER, ' ').replace(PLACEHOLDER, role === 'expired' || role === 'forced' ? ' ' : ' 7 ');
+    const { text, cleaned } = cleanMessage(role, raw);
     const tokens = tokenize(cleaned);
+    for (const token of tokens) built.vocabulary.set(token, (built.vocabulary.get(token) ?? new Set()).add(lang));
     if (tokens.length === 0) continue;
     for (const token of tokens) built.known.add(token);
     if (role === 'password-noun') built.nouns.set(lang, [...(built.nouns.get(lang) ?? []), tokens]);
@@ -530,6 +621,32 @@ export function languageWords(lang: string): { today: string[]; tomorrow: string
   return { today: words(named?.today), tomorrow: words(named?.tomorrow), days: [...(built.units.get(lang) ?? [])] };
 }
 
+/**
+ * For the bench's --misses report only: each sentence of a text with its closest message (role, language, words)
+ * and closeness, before any threshold. The extension never calls it.
+ */
+export function closestMessages(text: string): { sentence: string; lang: string; role: PhraseRole; score: number; message: string }[] {
+  const built = compiled();
+  const isNoun = nounTest(built);
+  return sentences(text).flatMap((sentence) => {
+    const tokens = tokenize(withoutNames(sentence, built));
+    let best: Template | undefined;
+    let bestScore = 0;
+    for (const template of candidates(tokens, built)) {
+      const score = Math.max(
+        similarity(tokens, template.tokens, isNoun),
+        opensWith(tokens, template.tokens, new Set((built.nouns.get(template.lang) ?? []).flat()), built.common.get(template.lang)),
+        insideMessage(tokens, template, built),
+        clauseOf(tokens, template, built),
+      );
+      if (score > bestScore) [best, bestScore] = [template, score];
+    }
+    return best
+      ? [{ sentence: sentence.trim(), lang: best.lang, role: best.role, score: bestScore, message: best.tokens.join(' ') }]
+      : [{ sentence: sentence.trim(), lang: '-', role: 'other' as PhraseRole, score: 0, message: '' }];
+  });
+}
+
 export function matchTemplates(text: string): TemplateMatch[] {
   const matches: TemplateMatch[] = [];
   for (const sentence of sentences(text)) {
@@ -562,16 +679,26 @@ export function matchTemplates(text: string): TemplateMatch[] {
         bestScore = score;
       }
     }
-    if (!best || bestScore < MIN_SIMILARITY) continue;
-    // Below the usual closeness, a sentence must share a real word with the message (its verb, "expired"), not
-    // only short ones: "Reimposta la tua password" shares "la tua password" with "La tua password è scaduta".
-    // And it may differ from the message by a word of the message and two of its own (a name, another possessive):
-    // "Your password was changed successfully" is not "N authentications remaining, change your password".
-    if (bestScore < SURE && !sharesContentWord(tokens, best, built, true)) continue;
-    if (bestScore < CLOSE_ENOUGH && !differsLittle(tokens, best.tokens)) continue;
     // The password may be named in a neighbouring language's word (Malay "kata laluan" beside Indonesian "kata sandi").
     const namesPassword = [...built.nouns.values()].some((nouns) => nouns.some((noun) => containsRun(tokens, noun)));
-    if (!namesPassword && bestScore < WITHOUT_NOUN) continue;
+    const close =
+      best !== undefined &&
+      bestScore >= MIN_SIMILARITY &&
+      // Below the usual closeness, a sentence must share a real word with the message (its verb, "expired"), not
+      // only short ones: "Reimposta la tua password" shares "la tua password" with "La tua password è scaduta".
+      (bestScore >= SURE || sharesContentWord(tokens, best, built, true)) &&
+      // And it may differ from the message by a word of the message and two of its own (a name, another possessive):
+      // "Your password was changed successfully" is not "N authentications remaining, change your password".
+      (bestScore >= CLOSE_ENOUGH || differsLittle(tokens, best.tokens)) &&
+      (namesPassword || bestScore >= WITHOUT_NOUN);
+    // A sentence no message is close to, or only an "other" one loosely ("Kata sandi Anda telah kedaluwarsa" beside
+    // "Kata sandi Anda belum kedaluwarsa", not yet expired), is read by the language's concept words.
+    if (!close || (best!.role === 'other' && bestScore < SURE)) {
+      const concept = namesPassword ? conceptRole(tokens, built) : undefined;
+      if (!concept) continue;
+      [best, bestScore] = [{ lang: concept.lang, role: concept.role, tokens: [] }, CONCEPT_SIMILARITY];
+    }
+    if (!best) continue;
     const match: TemplateMatch = { lang: best.lang, role: best.role, similarity: bestScore, sentence: sentence.trim() };
     if (best.role === 'expiring-today') match.daysLeft = 0;
     if (best.role === 'expiring-tomorrow') match.daysLeft = 1;
