@@ -6,7 +6,7 @@ import { afterAll, describe, it } from 'vitest';
 import { createTranslator, lookupIn, supportedLocales } from '@/utils/i18n/translate';
 import { describeReminder, parseRemindersState, planFromState } from '@/utils/reminders';
 import { applyUserEdit, keysThatFollowTheTenant, resolveSettings } from '@/utils/settings/effective';
-import { SettingsSchema, settingKeys } from '@/utils/settings/schema';
+import { settingKeys, settingsSchema } from '@/utils/settings/schema';
 import { describeOutcome, formatHelpdeskSummary, formatOutcomeNotification, parseTrackerState } from '@/utils/tracker';
 import { casesRun, check, counted, edgyNumber, jsonish, mutated, nastyString, storedValue, timed } from '../fixtures/hostile/arbitraries';
 
@@ -153,7 +153,7 @@ describe('hostile stored state', () => {
         ),
         (user, managed) => {
           const effective = timed(500, () => resolveSettings(user, managed));
-          check(v.is(SettingsSchema, effective.settings), 'invalid effective settings');
+          check(v.is(settingsSchema(), effective.settings), 'invalid effective settings');
           const tenantLocked = effective.lockedKeys.includes('tenant');
           check(
             effective.lockedKeys.every(
@@ -178,7 +178,7 @@ describe('hostile stored state', () => {
           refused.every((key) => (locked as string[]).includes(key)),
           'refused an unlocked key',
         );
-        check(v.is(v.partial(SettingsSchema), next), 'wrote an invalid value');
+        check(v.is(v.partial(settingsSchema()), next), 'wrote an invalid value');
       }),
       counted('applyUserEdit', 3_000),
     );

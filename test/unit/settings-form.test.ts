@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { fromSettingsDraft, parseLines, parseReminderDays, reminderDaysValid, toSettingsDraft } from '@/utils/settings/form';
-import { defaultSettings, SettingsSchema, type SourceEntry } from '@/utils/settings/schema';
+import { defaultSettings, type SourceEntry, settingsSchema } from '@/utils/settings/schema';
 import {
   draftsToAdd,
   emptySourceDraft,
@@ -91,7 +91,7 @@ describe('source row validation', () => {
     ];
     const problems = validateSourceDrafts(rows);
     rows.forEach((row, index) => {
-      const schemaOk = v.safeParse(SettingsSchema.entries.sources, [fromSourceDraft(row)]).success;
+      const schemaOk = v.safeParse(settingsSchema().entries.sources, [fromSourceDraft(row)]).success;
       expect({ index, ok: problems[index]?.length === 0 }).toEqual({ index, ok: schemaOk });
     });
   });

@@ -3,6 +3,7 @@ import type { IscClient } from '@/utils/api/client';
 import { ApiError, type ApiErrorInit, type ErrorMessageKey } from '@/utils/api/errors';
 import type { Operation } from '@/utils/api/routes';
 import { API_VERSIONS } from '@/utils/api/versions';
+import { once } from '@/utils/lazy/once';
 import { withoutUndefined } from '@/utils/object/without-undefined';
 import { recordOf } from '@/utils/schema/record-of';
 import { MAX_PAGE_SIZE } from './paging';
@@ -58,23 +59,26 @@ const relay = <const T extends readonly AdminOperation[], E extends v.ObjectEntr
 
 /**
  * The `admin/request` message: each option ties its operations to the parameters they take; any other key is dropped,
- * never passed on. A union, not a variant: the worker ships one fewer valibot schema type (see RequestSchema).
+ * never passed on. A union, not a variant: the worker ships one fewer valibot schema type (see RequestSchema). Built
+ * on first use: a worker start evaluates this module, and only an options page's admin request needs the schema.
  */
-export const ADMIN_RELAY_SCHEMA = v.union([
-  relay(['org-config/get'], {}),
-  relay(['password-policies/list', 'sync-groups/list', 'sources/list'], {
-    query: v.optional(v.object({ limit: v.optional(integerIn(1, MAX_PAGE_SIZE)), offset: v.optional(integerIn(0, MAX_OFFSET)) })),
-  }),
-  relay(['password-policies/get', 'sync-groups/get'], { id: v.pipe(v.string(), v.regex(PATH_ID)) }),
-  relay(['org-config/create', 'org-config/update', 'digit-token/create'], {
-    body: v.pipe(
-      recordOf(v.union([v.pipe(v.string(), v.maxLength(200)), v.number(), v.boolean()])),
-      v.check((body) => Object.keys(body).length <= MAX_BODY_FIELDS),
-    ),
-  }),
-]);
+export const adminRelaySchema = once(() =>
+  v.union([
+    relay(['org-config/get'], {}),
+    relay(['password-policies/list', 'sync-groups/list', 'sources/list'], {
+      query: v.optional(v.object({ limit: v.optional(integerIn(1, MAX_PAGE_SIZE)), offset: v.optional(integerIn(0, MAX_OFFSET)) })),
+    }),
+    relay(['password-policies/get', 'sync-groups/get'], { id: v.pipe(v.string(), v.regex(PATH_ID)) }),
+    relay(['org-config/create', 'org-config/update', 'digit-token/create'], {
+      body: v.pipe(
+        recordOf(v.union([v.pipe(v.string(), v.maxLength(200)), v.number(), v.boolean()])),
+        v.check((body) => Object.keys(body).length <= MAX_BODY_FIELDS),
+      ),
+    }),
+  ]),
+);
 
-export type AdminRelayRequest = v.InferOutput<typeof ADMIN_RELAY_SCHEMA>;
+export type AdminRelayRequest = v.InferOutput<ReturnType<typeof adminRelaySchema>>;
 
 /**
  * ISC's answer to a relayed request: a 2xx's JSON body, or the ApiError the worker's HTTP layer made of any other

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { defaultSettings, type SettingKey, type Settings, SettingsSchema, settingKeys } from './schema';
+import { defaultSettings, type SettingKey, type Settings, settingKeys, settingsSchema } from './schema';
 
 /**
  * Enterprise policy arrives through managed storage. A managed value always wins over the
@@ -60,7 +60,7 @@ export function applyUserEdit(
       refused.push(key);
       continue;
     }
-    const result = v.safeParse(SettingsSchema.entries[key], value);
+    const result = v.safeParse(settingsSchema().entries[key], value);
     if (result.success) next[key] = result.output;
     else invalid.push({ key, issue: result.issues[0]?.message ?? 'invalid value' });
   }
@@ -74,7 +74,7 @@ function pickValid(input: unknown, fallback: Settings): { values: Settings; vali
   if (!isRecord(input)) return { values: values as Settings, validKeys, invalidKeys };
   for (const key of settingKeys) {
     if (!(key in input) || input[key] === undefined) continue;
-    const result = v.safeParse(SettingsSchema.entries[key], input[key]);
+    const result = v.safeParse(settingsSchema().entries[key], input[key]);
     if (result.success) {
       values[key] = result.output;
       validKeys.push(key);

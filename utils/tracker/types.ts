@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { once } from '@/utils/lazy/once';
 import { recordOf } from '@/utils/schema/record-of';
 
 /**
@@ -28,93 +29,101 @@ export const problemKinds = [
 ] as const;
 export type ProblemKind = (typeof problemKinds)[number];
 
-/**
- * Numbers a Date can hold (±8.64e15 ms). Firefox keeps ±Infinity through storage (structured clone), and a
- * time outside that range made the help-desk summary's toISOString throw: such state is corrupt and dropped.
- */
-const finiteNumber = v.pipe(v.number(), v.minValue(-8.64e15), v.maxValue(8.64e15));
-
-export const TrackedChangeSchema = v.object({
-  /** Local id (uuid); the notification and UI refer to it. */
-  id: v.string(),
-  /** Changes submitted together share it; they produce one notification when all have settled. */
-  submissionId: v.string(),
-  requestId: v.nullable(v.string()),
-  identityId: v.string(),
-  sourceId: v.string(),
-  sourceName: v.string(),
-  accountId: v.string(),
-  accountName: v.string(),
-  /** Other sources or applications that change with this one (sync group, multi-application source). */
-  alsoChanges: v.array(v.string()),
-  submittedAt: finiteNumber,
-  state: v.picklist(changeStates),
-  /** ISC's error texts, verbatim (shown to the employee and copied into the help-desk summary). */
-  errors: v.array(v.string()),
-  sourceIds: v.array(v.string()),
-  /** Status requests made so far. */
-  attempts: finiteNumber,
-  /** Consecutive 'retry-later' answers; drives the exponential backoff. */
-  retryStreak: finiteNumber,
-  /** When the next status request may be made. */
-  nextPollAt: finiteNumber,
-  /** True while nextPollAt is a backoff the fast popup cadence must not undercut. */
-  backingOff: v.boolean(),
-  lastPolledAt: v.optional(finiteNumber),
-  /** How long changes on this source took before (learned, see timing.ts); absent while nothing is learned. */
-  learnedMs: v.optional(finiteNumber),
-  lastError: v.optional(v.picklist(problemKinds)),
-  settledAt: v.optional(finiteNumber),
-  /** The outcome notification for this change's submission has been delivered. */
-  notified: v.boolean(),
-  /** The employee has looked at the outcome (clears the failure badge). */
-  seen: v.boolean(),
-});
-export type TrackedChange = v.InferOutput<typeof TrackedChangeSchema>;
-
-export const OutcomeSourceSchema = v.object({
-  sourceName: v.string(),
-  accountName: v.string(),
-  state: v.picklist(changeStates),
-  alsoChanges: v.array(v.string()),
-  causeKey: v.optional(v.string()),
-  causeParams: v.optional(v.array(v.string())),
-});
-export type OutcomeSource = v.InferOutput<typeof OutcomeSourceSchema>;
-
 export const outcomeKinds = ['finished', 'failed', 'unknown', 'not-readable', 'not-found'] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];
 
-export const OutcomeSchema = v.object({
-  /** The submission id: stable across retries, so the background can use it as the notification id. */
-  id: v.string(),
-  changeIds: v.array(v.string()),
-  kind: v.picklist(outcomeKinds),
-  sources: v.array(OutcomeSourceSchema),
-});
-export type Outcome = v.InferOutput<typeof OutcomeSchema>;
-
-export const OutboxEntrySchema = v.object({
-  outcome: OutcomeSchema,
+/**
+ * The stored state's schemas, built on the first read of that state: every worker start evaluates this module, and
+ * most (a popup's state, a page prompt) read no tracker state, or read it after answering.
+ */
+const schemas = once(() => {
   /**
-   * 'ready': not handed to notify yet. 'notifying': saved just before notify was called; finding it
-   * in this state on a later run means the worker died around the notify call (see tracker.ts).
+   * Numbers a Date can hold (±8.64e15 ms). Firefox keeps ±Infinity through storage (structured clone), and a
+   * time outside that range made the help-desk summary's toISOString throw: such state is corrupt and dropped.
    */
-  status: v.picklist(['ready', 'notifying']),
-  failures: finiteNumber,
-});
-export type OutboxEntry = v.InferOutput<typeof OutboxEntrySchema>;
+  const finiteNumber = v.pipe(v.number(), v.minValue(-8.64e15), v.maxValue(8.64e15));
 
-export const TrackerStateSchema = v.object({
-  version: v.literal(1),
-  changes: v.array(TrackedChangeSchema),
-  outbox: v.array(OutboxEntrySchema),
-  /** The last status request said the employee is signed out; pending changes wait for a new sign-in. */
-  needsSignIn: v.boolean(),
-  /** Per source id: how long its changes take to settle, learned from earlier changes (timing.ts). */
-  timings: v.optional(recordOf(v.object({ expectedMs: finiteNumber, quickHits: finiteNumber }))),
+  const trackedChange = v.object({
+    /** Local id (uuid); the notification and UI refer to it. */
+    id: v.string(),
+    /** Changes submitted together share it; they produce one notification when all have settled. */
+    submissionId: v.string(),
+    requestId: v.nullable(v.string()),
+    identityId: v.string(),
+    sourceId: v.string(),
+    sourceName: v.string(),
+    accountId: v.string(),
+    accountName: v.string(),
+    /** Other sources or applications that change with this one (sync group, multi-application source). */
+    alsoChanges: v.array(v.string()),
+    submittedAt: finiteNumber,
+    state: v.picklist(changeStates),
+    /** ISC's error texts, verbatim (shown to the employee and copied into the help-desk summary). */
+    errors: v.array(v.string()),
+    sourceIds: v.array(v.string()),
+    /** Status requests made so far. */
+    attempts: finiteNumber,
+    /** Consecutive 'retry-later' answers; drives the exponential backoff. */
+    retryStreak: finiteNumber,
+    /** When the next status request may be made. */
+    nextPollAt: finiteNumber,
+    /** True while nextPollAt is a backoff the fast popup cadence must not undercut. */
+    backingOff: v.boolean(),
+    lastPolledAt: v.optional(finiteNumber),
+    /** How long changes on this source took before (learned, see timing.ts); absent while nothing is learned. */
+    learnedMs: v.optional(finiteNumber),
+    lastError: v.optional(v.picklist(problemKinds)),
+    settledAt: v.optional(finiteNumber),
+    /** The outcome notification for this change's submission has been delivered. */
+    notified: v.boolean(),
+    /** The employee has looked at the outcome (clears the failure badge). */
+    seen: v.boolean(),
+  });
+
+  const outcomeSource = v.object({
+    sourceName: v.string(),
+    accountName: v.string(),
+    state: v.picklist(changeStates),
+    alsoChanges: v.array(v.string()),
+    causeKey: v.optional(v.string()),
+    causeParams: v.optional(v.array(v.string())),
+  });
+
+  const outcome = v.object({
+    /** The submission id: stable across retries, so the background can use it as the notification id. */
+    id: v.string(),
+    changeIds: v.array(v.string()),
+    kind: v.picklist(outcomeKinds),
+    sources: v.array(outcomeSource),
+  });
+
+  const outboxEntry = v.object({
+    outcome: outcome,
+    /**
+     * 'ready': not handed to notify yet. 'notifying': saved just before notify was called; finding it
+     * in this state on a later run means the worker died around the notify call (see tracker.ts).
+     */
+    status: v.picklist(['ready', 'notifying']),
+    failures: finiteNumber,
+  });
+
+  const trackerState = v.object({
+    version: v.literal(1),
+    changes: v.array(trackedChange),
+    outbox: v.array(outboxEntry),
+    /** The last status request said the employee is signed out; pending changes wait for a new sign-in. */
+    needsSignIn: v.boolean(),
+    /** Per source id: how long its changes take to settle, learned from earlier changes (timing.ts). */
+    timings: v.optional(recordOf(v.object({ expectedMs: finiteNumber, quickHits: finiteNumber }))),
+  });
+  return { trackedChange, outcomeSource, outcome, outboxEntry, trackerState };
 });
-export type TrackerState = v.InferOutput<typeof TrackerStateSchema>;
+type Schemas = ReturnType<typeof schemas>;
+export type TrackedChange = v.InferOutput<Schemas['trackedChange']>;
+export type OutcomeSource = v.InferOutput<Schemas['outcomeSource']>;
+export type Outcome = v.InferOutput<Schemas['outcome']>;
+export type OutboxEntry = v.InferOutput<Schemas['outboxEntry']>;
+export type TrackerState = v.InferOutput<Schemas['trackerState']>;
 
 export function emptyTrackerState(): TrackerState {
   return { version: 1, changes: [], outbox: [], needsSignIn: false };
@@ -122,7 +131,7 @@ export function emptyTrackerState(): TrackerState {
 
 /** Stored data that does not validate (corrupt, or from an incompatible version) is replaced by an empty state. */
 export function parseTrackerState(stored: unknown): TrackerState {
-  const parsed = v.safeParse(TrackerStateSchema, stored);
+  const parsed = v.safeParse(schemas().trackerState, stored);
   return parsed.success ? parsed.output : emptyTrackerState();
 }
 
