@@ -29,6 +29,9 @@ const RATIO_ANY = 2;
 
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
 
+/** The share of one tense's messages that makes a word that tense's main word. */
+const MOST = 0.5;
+
 type Group = 'expired' | 'expiring' | 'forced' | 'other';
 const groupOf = (role: PhraseRole): Group | undefined =>
   role === 'expired' || role === 'forced' || role === 'other' ? role : role.startsWith('expiring') ? 'expiring' : undefined;
@@ -118,7 +121,11 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     const dated = having(word, false, 'dated');
     // An expiry word is said of both tenses where the language has warnings ("expire" / "expired" / "expires").
     const bothTenses = totals.expiring === 0 || (dated.some((m) => m.group === 'expired') && dated.some((m) => m.group === 'expiring'));
-    const expiry = contentWord(word) && bothTenses && distinctive(dated, totals.dated, word);
+    // Or it is most of one tense's messages: an agglutinating language's "만료되었습니다" / "만료됩니다" share no
+    // four letters.
+    const ofTense = (group: Group) => dated.filter((m) => m.group === group).length / Math.max(1, count(group));
+    const mostOfATense = ofTense('expired') >= MOST || ofTense('expiring') >= MOST;
+    const expiry = contentWord(word) && (bothTenses || mostOfATense) && distinctive(dated, totals.dated, word);
     if (expiry) concepts.expiry.push(word);
     else if (contentWord(word) && distinctive(having(word, false, 'forced'), totals.forced, word)) concepts.forced.push(word);
     // What a forced change is about ("change", "update"): no marker on its own, but a demand needs one.

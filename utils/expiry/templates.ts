@@ -401,6 +401,16 @@ function negativeWords(lang: string, words: LanguageConcepts, built: Index): str
   return list;
 }
 
+/** The hard-negative words of a language, for the bench's --misses report and the tests. */
+export const hardNegativeWords = (lang: string): readonly string[] => {
+  const words = concepts[lang];
+  return words ? negativeWords(lang, words, compiled()) : [];
+};
+
+const isWarning = (role: PhraseRole) => role.startsWith('expiring');
+/** A resemblance this close or closer is that message, whatever the tense words say. */
+const CLOSE_MESSAGE = 0.9;
+
 /** Longer sentences are prose: a message read by its concept words alone must be as short as a product's. */
 const CONCEPT_MAX_TOKENS = 24;
 /** How close a sentence read by its concept words is taken to be: a match, never a verbatim message. */
@@ -697,6 +707,11 @@ export function matchTemplates(text: string): TemplateMatch[] {
       const concept = namesPassword ? conceptRole(tokens, built) : undefined;
       if (!concept) continue;
       [best, bestScore] = [{ lang: concept.lang, role: concept.role, tokens: [] }, CONCEPT_SIMILARITY];
+    } else if (best && bestScore < CLOSE_MESSAGE && POSITIVE.has(best.role)) {
+      // A resemblance in the other tense ("Vaše heslo brzy vyprší" beside "Vaše heslo vypršelo"): the language's
+      // tense words decide.
+      const concept = conceptRole(tokens, built);
+      if (concept && isWarning(concept.role) !== isWarning(best.role)) best = { ...best, role: concept.role };
     }
     if (!best) continue;
     const match: TemplateMatch = { lang: best.lang, role: best.role, similarity: bestScore, sentence: sentence.trim() };
