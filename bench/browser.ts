@@ -60,7 +60,8 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: [...chromiumArgs, `--disable-extensions-except=${both}`, `--load-extension=${both}`],
+    // --enable-unsafe-extension-debugging: CDP's Extensions.triggerAction, the toolbar button's click (toolbarPopupRows).
+    args: [...chromiumArgs, '--enable-unsafe-extension-debugging', `--disable-extensions-except=${both}`, `--load-extension=${both}`],
     viewport: { width: 360, height: 600 },
   });
   const close = async () => {
@@ -289,6 +290,104 @@ async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promis
 }
 
 /**
+ * The extension's real toolbar popup, opened as a click on its toolbar button opens it (CDP Extensions.triggerAction on a
+ * tab): the employee's case. A tab (paintOnce) is opened at about:blank and then navigated, and Chromium tears that
+ * about:blank frame down while the page's script request waits behind it; a toolbar popup has no such step. No driver
+ * script runs in the popup before its own (Playwright does not attach to it), so, as in Firefox, the times come from
+ * the popup's performance timeline once it has loaded: the empty page's first-contentful-paint, and for Rekey the later
+ * of its first-contentful-paint and its 'rekey:first-screen' mark.
+ */
+async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandle, isRekey: boolean): Promise<number> {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  const popupUrl = `${extension.origin}/popup.html`;
+  try {
+    const tabs = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = tabs.targetInfos.find((target) => target.type === 'tab');
+    if (!tab) throw new Error('No tab to click the toolbar button of.');
+    // The empty extension's popup.html may be open in a tab already (wakeWorkers' page): the popup is the new target.
+    const before = new Set((await cdp.send('Target.getTargets')).targetInfos.map((target) => target.targetId));
+    await cdp.send('Extensions.triggerAction', { id: extension.id, targetId: tab.targetId });
+    const deadline = Date.now() + WAIT_MS;
+    let targetId: string | undefined;
+    while (!targetId) {
+      if (Date.now() > deadline) throw new Error(`The toolbar popup ${popupUrl} did not open.`);
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      targetId = targetInfos.find((target) => target.type === 'page' && target.url === popupUrl && !before.has(target.targetId))?.targetId;
+    }
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    let nextId = 0;
+    const evaluate = async (expression: string): Promise<unknown> => {
+      const id = ++nextId;
+      type Reply = { id?: number; result?: { result?: { value?: unknown } } };
+      const reply = new Promise<Reply>((resolve) => {
+        const onMessage = (event: { sessionId?: string; message: string }) => {
+          const message = JSON.parse(event.message) as Reply;
+          if (event.sessionId !== sessionId || message.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(message);
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+      });
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+      });
+      return (await reply).result?.result?.value;
+    };
+    // Closed only once settled, as the tab rows close it (paintOnce).
+    const read = `(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      const screen = performance.getEntriesByName('rekey:first-screen')[0]?.startTime;
+      const settled = performance.getEntriesByName('rekey:settled').length > 0;
+      if (fcp === undefined || (${isRekey} && (screen === undefined || !settled))) return -1;
+      return Math.max(fcp, screen ?? 0);
+    })()`;
+    for (;;) {
+      const value = await evaluate(read);
+      if (typeof value === 'number' && value >= 0) {
+        await cdp.send('Target.closeTarget', { targetId });
+        return value;
+      }
+      if (Date.now() > deadline) throw new Error(`The toolbar popup ${popupUrl} did not paint.`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Rekey's toolbar popup and the empty extension's, interleaved, in the same worker state as paintRows. */
+async function toolbarPopupRows(browser: BenchBrowser, scenario: PaintScenario): Promise<BenchSection['rows']> {
+  const rekey: number[] = [];
+  const baseline: number[] = [];
+  await toolbarPopupOnce(browser, browser.rekey, true);
+  await toolbarPopupOnce(browser, browser.baseline, false);
+  const prepare = () => (scenario.cold ? browser.stopWorkers() : browser.wakeWorkers());
+  for (let run = 0; run < RUNS; run++) {
+    await prepare();
+    rekey.push(await toolbarPopupOnce(browser, browser.rekey, true));
+    await prepare();
+    baseline.push(await toolbarPopupOnce(browser, browser.baseline, false));
+  }
+  const base = summarize(baseline);
+  const line = (page: string, values: number[]) => {
+    const s = summarize(values);
+    return {
+      state: scenario.name,
+      worker: scenario.cold ? 'cold (stopped)' : 'warm',
+      page,
+      'FCP median ms': '',
+      'content median ms': ms(s.median),
+      'content p95 ms': ms(s.p95),
+      'vs empty (median)': ratio(s.median, base.median),
+      'median ratio, 90% interval': values === baseline ? '' : formatInterval(medianRatioInterval(values, baseline)),
+      'vs empty (p95)': ratio(s.p95, base.p95),
+    };
+  };
+  return [line('toolbar popup: empty extension page', baseline), line('toolbar popup: Rekey first screen', rekey)];
+}
+
+/**
  * The first popup after a browser start: `2 × RESTARTS` launches of Chromium on the same kept profile (whose popup was
  * opened before, as on any browser Rekey is installed on), alternating which page each opens: Rekey's popup or the
  * empty page, the only page of that launch. `afterRekey` runs before such a launch closes (a new sign-in, so that
@@ -471,12 +570,23 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
 
     browser = await launchBenchBrowser(profile);
     await browser.context.addInitScript({ content: paintProbe });
-    paint.push(...(await paintRows(browser, { name: 'not configured', cold: false, signedIn: false })));
-    paint.push(...(await paintRows(browser, { name: 'not configured', cold: true, signedIn: false })));
+    const toolbar: BenchSection['rows'] = [];
+    for (const scenario of [
+      { name: 'not configured', cold: false, signedIn: false },
+      { name: 'not configured', cold: true, signedIn: false },
+    ]) {
+      paint.push(...(await paintRows(browser, scenario)));
+      toolbar.push(...(await toolbarPopupRows(browser, scenario)));
+    }
     await configureForTenant(browser, tenant);
     await (await openSignedInPopup(browser, 'alice', 'Alice-Sandbox-1')).close();
-    paint.push(...(await paintRows(browser, { name: 'signed in (alice)', cold: false, signedIn: true })));
-    paint.push(...(await paintRows(browser, { name: 'signed in (alice)', cold: true, signedIn: true })));
+    for (const scenario of [
+      { name: 'signed in (alice)', cold: false, signedIn: true },
+      { name: 'signed in (alice)', cold: true, signedIn: true },
+    ]) {
+      paint.push(...(await paintRows(browser, scenario)));
+      toolbar.push(...(await toolbarPopupRows(browser, scenario)));
+    }
     const coldStart = await coldStartRows(browser);
     await browser.close();
     browser = undefined;
@@ -516,6 +626,25 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
           'Cold: before each load every service worker is stopped with CDP ServiceWorker.stopAllWorkers (sent on a page\'s session); the bench waits until Chromium reports both extension workers "stopped" through ServiceWorker.workerVersionUpdated. A page session\'s Target.getTargets lists no service-worker targets, so closing the worker target is not an alternative.',
           `First open after browser start: ${2 * RESTARTS} launches of Chromium on one kept profile (the popup was opened in it before), alternating Rekey's popup and the empty page as the one page each launch opens, then closes. After a sign-in the employee is signed out by the restart (tokens are memory-only): every such Rekey launch starts from a signed-in state kept before the start (the launch signs in again before it closes) and must show the sign-in screen, not the kept signed-in one.`,
           `Each load is a new tab at 360×600, headless ${chromiumPath}. Section wall time ${seconds} s (Firefox included).`,
+        ],
+      },
+      {
+        title: `Popup first paint in Chromium, the real toolbar popup (the toolbar button clicked), vs the empty extension's toolbar popup (${RUNS} runs each, interleaved)`,
+        columns: [
+          'state',
+          'worker',
+          'page',
+          'FCP median ms',
+          'content median ms',
+          'content p95 ms',
+          'vs empty (median)',
+          'median ratio, 90% interval',
+          'vs empty (p95)',
+        ],
+        rows: toolbar,
+        notes: [
+          "What an employee gets: CDP Extensions.triggerAction (Chromium started with --enable-unsafe-extension-debugging) clicks an extension's toolbar button on a tab, and Chromium opens the extension's action popup as it does for a click, without the new tab's about:blank step of the tab rows. Each extension's own popup.html: Rekey's, and the empty extension's static page.",
+          'content = from the popup\'s navigation start, read from its performance timeline once loaded (no driver script runs in it first): the empty page\'s first-contentful-paint; for Rekey the later of its first-contentful-paint and its "rekey:first-screen" mark. A Rekey popup is closed (Target.closeTarget) after its "rekey:settled" mark, as in the tab rows. Worker states as in the tab rows, measured right after them in the same browser.',
         ],
       },
       {
