@@ -644,7 +644,7 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
         rows: toolbar,
         notes: [
           "What an employee gets: CDP Extensions.triggerAction (Chromium started with --enable-unsafe-extension-debugging) clicks an extension's toolbar button on a tab, and Chromium opens the extension's action popup as it does for a click, without the new tab's about:blank step of the tab rows. Each extension's own popup.html: Rekey's, and the empty extension's static page.",
-          'content = from the popup\'s navigation start, read from its performance timeline once loaded (no driver script runs in it first): the empty page\'s first-contentful-paint; for Rekey the later of its first-contentful-paint and its "rekey:first-screen" mark. A Rekey popup is closed (Target.closeTarget) after its "rekey:settled" mark, as in the tab rows. Worker states as in the tab rows, measured right after them in the same browser. Chromium reports these paint times in 4 ms steps (coarsened); the tab rows' frame times are finer.',
+          'content = from the popup\'s navigation start, read from its performance timeline once loaded (no driver script runs in it first): the empty page\'s first-contentful-paint; for Rekey the later of its first-contentful-paint and its "rekey:first-screen" mark. A Rekey popup is closed (Target.closeTarget) after its "rekey:settled" mark, as in the tab rows. Worker states as in the tab rows, measured right after them in the same browser. Chromium reports these paint times in 4 ms steps (coarsened); the tab rows\' frame times are finer.',
         ],
       },
       {
