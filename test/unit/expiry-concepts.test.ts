@@ -1,0 +1,102 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { productEntries, readMinedStrings } from '@/scripts/build-expiry-phrases';
+import { type ConceptRow, deriveConcepts } from '@/scripts/expiry-concepts';
+import { detectExpiry } from '@/utils/expiry';
+import { CONCEPT_DATA } from '@/utils/expiry/concept-data';
+import { packConcepts } from '@/utils/expiry/concepts';
+import { PHRASE_DATA } from '@/utils/expiry/phrase-data';
+import type { PhraseRole } from '@/utils/expiry/phrase-roles';
+import { CONCEPT_SIMILARITY, hardNegativeWords, matchTemplates, withPhraseRows } from '@/utils/expiry/templates';
+
+/**
+ * The concept rule: a sentence no product message resembles is read by its language's concept words, which are
+ * learned from the phrase rows (scripts/expiry-concepts.ts), never written per language. The fixture is a language
+ * no rule of the detector was written for (Esperanto), as two made-up products would word it.
+ */
+
+const row = (role: PhraseRole, text: string, product: string): ConceptRow => ({ lang: 'eo', role, text, product });
+const ESPERANTO: ConceptRow[] = [
+  row('password-noun', 'Pasvorto', 'alfa'),
+  row('expired', 'Via pasvorto eksvalidiĝis.', 'alfa'),
+  row('expired', 'La pasvorto eksvalidiĝis, ŝanĝu ĝin nun.', 'beta'),
+  row('expiring-days', 'Via pasvorto eksvalidiĝos post %d tagoj.', 'alfa'),
+  row('expiring-soon', 'Via pasvorto eksvalidiĝos baldaŭ.', 'beta'),
+  // What the products say about something else: an account, a reset link, a session, "not yet", a changed password.
+  row('other', 'Via konto eksvalidiĝis.', 'alfa'),
+  row('other', 'La ligilo por restarigi vian pasvorton eksvalidiĝis.', 'beta'),
+  row('other', 'Via pasvorto ankoraŭ ne eksvalidiĝis.', 'beta'),
+  row('other', 'Via seanco eksvalidiĝis.', 'beta'),
+  row('other', 'Via pasvorto estis ŝanĝita.', 'alfa'),
+  row('other', 'Ĉu vi forgesis vian pasvorton?', 'alfa'),
+  row('other', 'Restarigi pasvorton', 'beta'),
+  row('other', 'Vi devas atendi pli longe por ŝanĝi vian pasvorton.', 'beta'),
+  row('other', 'Erara uzantnomo aŭ pasvorto.', 'alfa'),
+];
+
+/** matchTemplates over the given rows and the concept words derived from exactly those rows. */
+function readWith(rows: readonly ConceptRow[], sentence: string) {
+  const phraseRows = rows.map((r) => [r.lang, r.role, r.text] as const);
+  return withPhraseRows(phraseRows, () => matchTemplates(sentence), deriveConcepts(rows));
+}
+
+describe('expiry concept words learned from the rows', () => {
+  it('takes as expiry words those two products use in both tenses, not the password or the possessive', () => {
+    const words = deriveConcepts(ESPERANTO).eo!;
+    expect(words.expiry).toEqual(['eksvalidigis', 'eksvalidigos']);
+    expect(words.expired).toEqual(['eksvalidigis']);
+    expect(words.expiring).toEqual(['eksvalidigos']);
+  });
+
+  it('learns nothing from a single product: its wording is not the language’s', () => {
+    const oneProduct = ESPERANTO.map((r) => ({ ...r, product: 'alfa' }));
+    expect(deriveConcepts(oneProduct)).toEqual({});
+  });
+
+  it('reads a sentence no message resembles, in a language it was never written for, with its tense', () => {
+    expect(readWith(ESPERANTO, 'La pasvorto de via laborkonto eksvalidiĝis hieraŭ vespere.')).toEqual([
+      expect.objectContaining({ lang: 'eo', role: 'expired', similarity: CONCEPT_SIMILARITY }),
+    ]);
+    expect(readWith(ESPERANTO, 'La pasvorto de via laborkonto eksvalidiĝos baldaŭ, antaŭ la fino de la monato.')).toEqual([
+      expect.objectContaining({ lang: 'eo', role: 'expiring-soon' }),
+    ]);
+  });
+
+  it('stays silent on the hard negatives: a word only the other messages use (account, not yet) silences it', () => {
+    expect(readWith(ESPERANTO, 'La pasvorto de la laborejo de Ana eksvalidiĝis hieraŭ.')).toEqual([
+      expect.objectContaining({ role: 'expired' }),
+    ]);
+    // The same sentence about her account ("konto": only in "Via konto eksvalidiĝis"), or "not yet" expired.
+    expect(readWith(ESPERANTO, 'La pasvorto de la konto de Ana eksvalidiĝis hieraŭ.')).toEqual([]);
+    expect(readWith(ESPERANTO, 'La pasvorto de via laborkonto ankoraŭ ne eksvalidiĝis.')).toEqual([]);
+  });
+
+  it('stays silent on a hypothetical: a sentence must open as the language’s expiry messages do', () => {
+    expect(readWith(ESPERANTO, 'Kiam via pasvorto eksvalidiĝos, vi devos ŝanĝi ĝin.')).toEqual([]);
+  });
+
+  it('needs the password named and a count of days, not of passwords', () => {
+    expect(readWith(ESPERANTO, 'La konto de via laborejo eksvalidiĝis hieraŭ vespere.')).toEqual([]);
+    expect(readWith(ESPERANTO, 'Via 3 pasvortoj eksvalidiĝos baldaŭ, kaj 2 estas malfortaj.')).toEqual([]);
+  });
+
+  it('goes with the rows it was derived from: other rows without their concept words read nothing by them', () => {
+    const phraseRows = ESPERANTO.map((r) => [r.lang, r.role, r.text] as const);
+    expect(withPhraseRows(phraseRows, () => matchTemplates('La pasvorto de via laborkonto eksvalidiĝis hieraŭ vespere.'))).toEqual([]);
+  });
+});
+
+describe('the shipped concept words', () => {
+  it('are the ones the build derives from the mined strings (regenerate with scripts/build-expiry-phrases.ts)', () => {
+    const derived = deriveConcepts(productEntries(readMinedStrings()));
+    expect(Object.fromEntries(Object.entries(derived).map(([lang, words]) => [lang, packConcepts(words)]))).toEqual(CONCEPT_DATA);
+  });
+
+  it('read a Finnish sentence unlike any product message, and keep Finnish hard negatives silent', () => {
+    const url = 'https://sso.corp.example/signin';
+    const page = (text: string) => new JSDOM(`<body><div role="alert">${text}</div></body>`, { url }).window.document;
+    expect(detectExpiry(page('Salasanasi Contoso-palveluun on vanhentunut eilen.'), url)).toMatchObject({ kind: 'expired' });
+    expect(hardNegativeWords('fi').length).toBeGreaterThan(0);
+    expect(withPhraseRows(PHRASE_DATA, () => matchTemplates('Salasanasi Contoso-palveluun on vanhentunut eilen.'), {})).toEqual([]);
+  });
+});
