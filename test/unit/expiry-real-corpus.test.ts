@@ -48,14 +48,15 @@ describe('real-product expiry corpus', () => {
     expect(misses).toEqual([]);
   }, 120_000);
 
-  // Floors at the measured held-out figures (README, bench of 2026-12-03: precision 1.000, recall 0.883 = 68/77,
-  // day counts 0.765 = 13/17): precision meets the 0.98 target; recall and day counts do not yet
-  // (LemonLDAP's French and Romanian grace/reset/countdown messages, FreeIPA's ka expired and ru/zh-CN day counts).
-  it('held-out part: precision ≥ 0.98, recall ≥ 0.88, day counts ≥ 0.76 (never tuned on these pages)', () => {
+  // Floors at the measured held-out figures (README, bench of 2026-12-03 after the concept-word round: precision
+  // 1.000, recall 0.896 = 69/77, day counts 0.824 = 14/17): precision meets the 0.98 target; recall and day
+  // counts do not yet (LemonLDAP's French grace/reset/countdown and Romanian grace/reset messages, FreeIPA's ka
+  // expired and ru/zh-CN day counts).
+  it('held-out part: precision ≥ 0.98, recall ≥ 0.89, day counts ≥ 0.82 (never tuned on these pages)', () => {
     const result = score('held-out');
     const report = [...result.falsePositives, ...result.falseNegatives, ...result.wrongDays].join('\n');
     expect(result.precision, report).toBeGreaterThanOrEqual(0.98);
-    expect(result.recall, report).toBeGreaterThanOrEqual(0.88);
-    expect(result.daysExact, report).toBeGreaterThanOrEqual(0.76);
+    expect(result.recall, report).toBeGreaterThanOrEqual(0.89);
+    expect(result.daysExact, report).toBeGreaterThanOrEqual(0.82);
   }, 120_000);
 });
