@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
  */
 export interface VersionedItem<T> {
   getValue(): Promise<T>;
+  /** The value and other keys of storage.local, read in one storage call (the worker reads its seal beside it). */
+  getValueWith<K extends string>(others: readonly K[]): Promise<{ value: T; others: Partial<Record<K, unknown>> }>;
   setValue(value: T): Promise<void>;
   /** Calls back when another write changed the stored value; returns the unwatch function. */
   watch(onChange: (value: T) => void): () => void;
@@ -20,29 +22,56 @@ export function versionedLocalItem<T>(
   const metaKey = `${key}$`;
   let migrated: Promise<void> | undefined;
 
-  async function migrate(): Promise<void> {
-    const stored = await browser.storage.local.get([key, metaKey]);
+  /** Runs the migrations on what was read; true when it wrote a migrated value (the read is then out of date). */
+  async function migrate(stored: Record<string, unknown>): Promise<boolean> {
     const value = stored[key];
-    if (value === undefined || value === null) return;
+    if (value === undefined || value === null) return false;
     const meta = stored[metaKey] as { v?: unknown } | undefined;
     const from = typeof meta?.v === 'number' ? meta.v : 1;
-    if (from >= options.version) return;
+    if (from >= options.version) return false;
     let next: unknown = value;
     for (let version = from + 1; version <= options.version; version++) next = options.migrations[version]?.(next) ?? next;
     await browser.storage.local.set({ [key]: next, [metaKey]: { ...meta, v: options.version } });
+    return true;
   }
 
-  // A failed migration leaves the stored value as it was; reads then validate it like any other.
-  const ready = () => (migrated ??= migrate().catch(() => undefined));
+  /**
+   * The stored value and `others`. The first read of a worker life also reads the version and migrates, and answers
+   * from that same storage call unless it migrated; every caller waits for the migration before reading or writing.
+   */
+  async function read(others: readonly string[]): Promise<Record<string, unknown>> {
+    if (migrated) {
+      await migrated;
+    } else {
+      let done = () => undefined as void;
+      migrated = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      try {
+        const stored = await browser.storage.local.get([key, metaKey, ...others]);
+        if (!(await migrate(stored))) return stored;
+      } catch {
+        // A failed migration leaves the stored value as it was; reads then validate it like any other.
+      } finally {
+        done();
+      }
+    }
+    return browser.storage.local.get([key, ...others]);
+  }
+
+  const valueOf = (stored: Record<string, unknown>) => (stored[key] as T | undefined | null) ?? options.fallback;
 
   return {
     async getValue() {
-      await ready();
-      const value = (await browser.storage.local.get(key))[key] as T | undefined | null;
-      return value ?? options.fallback;
+      return valueOf(await read([]));
+    },
+    async getValueWith(others) {
+      const stored = await read(others);
+      return { value: valueOf(stored), others: Object.fromEntries(others.map((other) => [other, stored[other]])) as never };
     },
     async setValue(value) {
-      await ready();
+      if (migrated) await migrated;
+      else await read([]);
       await browser.storage.local.set({ [key]: value, [metaKey]: { v: options.version } });
     },
     watch(onChange) {

@@ -55,10 +55,11 @@ export function createSettingsSource(seal: SettingsSeal): SettingsSource {
   }
 
   async function verifyUserSettings(): Promise<Partial<Settings>> {
-    const [value, stored] = await Promise.all([userSettingsItem.getValue(), browser.storage.local.get(sealKey)]);
+    // One storage call for the settings and their seal.
+    const { value, others } = await userSettingsItem.getValueWith([sealKey]);
     let verdict: Awaited<ReturnType<SettingsSeal['check']>>;
     try {
-      verdict = await seal.check(value, stored[sealKey]);
+      verdict = await seal.check(value, others[sealKey]);
     } catch {
       // No key store (IndexedDB refused): the settings still work, only unsealed. Nothing a page can cause.
       return value;

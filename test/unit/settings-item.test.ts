@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { versionedLocalItem } from '@/entrypoints/background/settings-item';
 import { settingsMigrations, settingsVersion } from '@/utils/settings/migrations';
@@ -34,6 +34,24 @@ describe('the stored user settings (the layout @wxt-dev/storage wrote, so instal
   it('leaves a value already at the current version as it is', async () => {
     await fakeBrowser.storage.local.set({ settings: { sourceName: 'kept as is' }, settings$: { v: settingsVersion } });
     expect(await item().getValue()).toEqual({ sourceName: 'kept as is' });
+  });
+
+  it('reads the value, its version and the keys asked beside it in one storage call', async () => {
+    await fakeBrowser.storage.local.set({ settings: { clientId: 'rekey' }, settings$: { v: settingsVersion }, seal: 'sealed' });
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const settings = item();
+    expect(await settings.getValueWith(['seal'])).toEqual({ value: { clientId: 'rekey' }, others: { seal: 'sealed' } });
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Later reads skip the version: still one call each.
+    expect(await settings.getValueWith(['seal'])).toEqual({ value: { clientId: 'rekey' }, others: { seal: 'sealed' } });
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('lets a write made during the first read wait for its migration, which then cannot overwrite it', async () => {
+    await fakeBrowser.storage.local.set({ settings: { sourceName: 'Active Directory', clientId: 'old' } });
+    const settings = item();
+    await Promise.all([settings.getValueWith(['seal']), settings.setValue({ clientId: 'new' })]);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { clientId: 'new' }, settings$: { v: settingsVersion } });
   });
 
   it('tells a watcher about writes to the settings and nothing else', async () => {
