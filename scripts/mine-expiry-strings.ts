@@ -25,6 +25,7 @@
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
  *   OWNCLOUD_PASSWORD_POLICY_GIT bare clone of owncloud/password_policy (l10n/*.json)
+ *   WEBMIN_GIT     bare clone of webmin/webmin (lang/LANG and lang/LANG.auto, machine translations marked by the path)
  * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, and
  * closed products' messages as documentation pages quote them (bench/expiry-corpus/real/bundles/documented, with URLs).
  * Commits used for the data in the repository: okta 5225c54fdab5, freeipa b16f3b80dc59, keycloakify 11.16.0, and
@@ -783,6 +784,61 @@ if (process.env.OWNCLOUD_PASSWORD_POLICY_GIT) {
       const text = translations[msgid];
       if (typeof text === 'string' && text.trim() && text !== msgid)
         out.push({ product: 'owncloud', lang, key, text: text.trim(), source: where(`l10n/${file}`, msgid) });
+    }
+  }
+}
+
+// ── Webmin (the web administration console; its login and password-change pages, lang/*) ─────────────────────
+// Its password_change.cgi page says why a change is demanded: expired, or a temporary password an administrator set.
+// A language's file is `lang/LANG` (human translations) and `lang/LANG.auto` (machine translations Webmin ships and
+// shows when a language's "auto" flag is on — the default for most languages — read after the human file, so it wins
+// where both have a key). Both are mined as Webmin shows them: they are the words an employee really sees; a row
+// from a machine translation keeps `.auto` in its source path, so the data says which rows no human wrote.
+// The login page's other messages (session timed out, login failed, must enter a username and password, reset link
+// sent or too old, password changed) are hard negatives.
+const WEBMIN_KEYS: Record<string, string> = {
+  password_expired: 'password_expired',
+  password_temp: 'password_temp',
+  password_header: 'password_header',
+  password_old: 'password_old',
+  password_new1: 'password_new1',
+  password_new2: 'password_new2',
+  password_done: 'password_done',
+  password_eold: 'password_eold',
+  session_pass: 'session_pass',
+  session_mesg2: 'session_mesg2',
+  session_failed: 'session_failed',
+  session_timed_out: 'session_timed_out',
+  forgot_sent: 'forgot_sent',
+  forgot_etime: 'forgot_etime',
+};
+/** Webmin's read_file: `key=value` per line, the first `=` splits, a line starting with `#` is a comment. */
+const parseWebminLang = (text: string) =>
+  new Map(
+    text
+      .split(/\r?\n/)
+      .filter((line) => !line.startsWith('#') && line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
+  );
+if (process.env.WEBMIN_GIT) {
+  const dir = process.env.WEBMIN_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const files = git(dir, 'ls-tree', '--name-only', 'HEAD:lang').split('\n');
+  const english = parseWebminLang(git(dir, 'show', 'HEAD:lang/en'));
+  for (const file of files) {
+    const tag = /^([a-z]{2})(?:_([A-Z]{2}))?(\.auto)?$/.exec(file);
+    if (!tag) continue; // .neutral (gender-neutral German, opt-in per user) and anything else
+    // zh is Simplified Chinese; Norwegian is Bokmål; pt_BR stays Brazilian Portuguese (the build folds it into pt).
+    const lang =
+      tag[1] === 'zh' ? (tag[2] === 'TW' ? 'zh-TW' : 'zh-CN') : tag[1] === 'no' ? 'nb' : tag[2] ? `${tag[1]}-${tag[2]}` : tag[1]!;
+    const messages = parseWebminLang(git(dir, 'show', `HEAD:lang/${file}`));
+    const autoMessages =
+      !tag[3] && files.includes(`${file}.auto`) ? parseWebminLang(git(dir, 'show', `HEAD:lang/${file}.auto`)) : new Map<string, string>();
+    for (const [name, key] of Object.entries(WEBMIN_KEYS)) {
+      const text = messages.get(name)?.trim();
+      if (!text || autoMessages.has(name)) continue; // the .auto file's text is what Webmin shows
+      if (lang !== 'en' && text === english.get(name)?.trim()) continue; // an untranslated copy of the English
+      out.push({ product: 'webmin', lang, key, text, source: `webmin/webmin@${commit}:lang/${file}:${name}` });
     }
   }
 }

@@ -230,4 +230,20 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'cockpit:users.never_expire_password': 'other',
   'cockpit:users.account_expiration_setting': 'other',
   'cockpit:users.never_expire_account': 'other',
+  // Webmin's password_change.cgi: expired, or a temporary password an administrator set ("You must select a new
+  // password to replace your temporary login"); its login page's other messages stay silent.
+  'webmin:password_expired': 'expired',
+  'webmin:password_temp': 'forced',
+  'webmin:session_pass': 'password-noun',
+  'webmin:password_new1': 'new-password',
+  'webmin:password_new2': 'confirm-password',
+  'webmin:password_header': 'other',
+  'webmin:password_old': 'other',
+  'webmin:password_done': 'other',
+  'webmin:password_eold': 'other',
+  'webmin:session_mesg2': 'other',
+  'webmin:session_failed': 'other',
+  'webmin:session_timed_out': 'other',
+  'webmin:forgot_sent': 'other',
+  'webmin:forgot_etime': 'other',
 };
