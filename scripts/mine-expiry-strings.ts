@@ -26,7 +26,8 @@
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
  *   OWNCLOUD_PASSWORD_POLICY_GIT bare clone of owncloud/password_policy (l10n/*.json)
  *   WEBMIN_GIT     bare clone of webmin/webmin (lang/LANG and lang/LANG.auto, machine translations marked by the path)
- * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, and
+ * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, authentik's
+ * django.po excerpts in bench/expiry-corpus/real/bundles/authentik, and
  * closed products' messages as documentation pages quote them (bench/expiry-corpus/real/bundles/documented, with URLs).
  * Commits used for the data in the repository: okta 5225c54fdab5, freeipa b16f3b80dc59, keycloakify 11.16.0, and
  * linux-pam ddab692c8409, shadow 816e02a2a98d, sssd 9238b410e4b3, samba 4614f04b0629, sudo 2e18923c2e95, shibboleth idp
@@ -608,6 +609,45 @@ const NEXTCLOUD_KEYS: Record<string, string> = {
             source: `${where}:"${msgid}"${Array.isArray(value) ? `[${n}]` : ''}`,
           });
       });
+    }
+  }
+}
+
+// ── authentik (vendored excerpts: bench/expiry-corpus/real/bundles/authentik) ────────────────────────────────────────
+// Its password expiry policy denies the flow with "Password has expired." on the access-denied page (a server-side
+// message, so translated in locale/LANG/LC_MESSAGES/django.po, not in the web UI's xliff files). Its other wording,
+// "Password expired {days} days ago. Please update your password.", is formatted before gettext looks it up
+// (authentik/policies/expiry/models.py), so no translation of it is ever shown: it is not mined. The admin's name for
+// the policy ("Password Expiry Policy") and the password policy's "Invalid password." / "Password is too weak." are
+// hard negatives. Read through the code-search service (the repository is too large to mirror); each excerpt names
+// the commit and file it copies. English is the msgid. zh_TW left out: its entry fell outside the part that was read.
+const AUTHENTIK_KEYS: Record<string, string> = {
+  'Password has expired.': 'password_expired',
+  'Password Expiry Policy': 'expiry_policy',
+  'Password Expiry Policies': 'expiry_policies',
+  'Invalid password.': 'invalid_password',
+  'Password is too weak.': 'password_too_weak',
+};
+{
+  const dir = new URL('../bench/expiry-corpus/real/bundles/authentik/', import.meta.url);
+  const english = new Set<string>();
+  for (const file of readdirSync(dir).sort()) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    const [, commit, path] = /^# Excerpt of goauthentik\/authentik@([0-9a-f]{40}):(\S+)/.exec(text) ?? [];
+    if (!commit || !path) throw new Error(`${file}: no "# Excerpt of goauthentik/authentik@<commit>:<path>" header`);
+    const where = `goauthentik/authentik@${commit.slice(0, 12)}:${path}`;
+    // zh-Hans is Simplified Chinese; pt_BR stays Brazilian Portuguese (the build folds it into pt).
+    const lang = file === 'zh-Hans.po' ? 'zh-CN' : file.replace(/\.po$/, '').replace('_', '-');
+    for (const [msgid, { forms }] of parsePoForms(text)) {
+      const key = AUTHENTIK_KEYS[msgid];
+      if (!key) continue;
+      if (!english.has(msgid)) {
+        english.add(msgid);
+        out.push({ product: 'authentik', lang: 'en', key, text: msgid, source: `${where}:msgid "${msgid}"` });
+      }
+      const translation = forms[0]?.trim();
+      if (translation && translation !== msgid)
+        out.push({ product: 'authentik', lang, key, text: translation, source: `${where}:msgid "${msgid}":msgstr` });
     }
   }
 }

@@ -246,4 +246,11 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'webmin:session_timed_out': 'other',
   'webmin:forgot_sent': 'other',
   'webmin:forgot_etime': 'other',
+  // authentik's password expiry policy (the access-denied page); the policy's admin name and the password policy's
+  // rejections stay silent.
+  'authentik:password_expired': 'expired',
+  'authentik:expiry_policy': 'other',
+  'authentik:expiry_policies': 'other',
+  'authentik:invalid_password': 'other',
+  'authentik:password_too_weak': 'other',
 };
