@@ -86,6 +86,51 @@ describe('expiry concept words learned from the rows', () => {
   });
 });
 
+/**
+ * A forced change worded "you need to change your password": the products' own demand is "must" ("devas", in the
+ * "wait longer" message too), and "need" ("bezonas") is only in two products' expired messages, a tense word. The
+ * change word ("ŝanĝi") is everywhere, voluntary change pages included, so it marks nothing by itself.
+ */
+const FORCED_CHANGE: ConceptRow[] = [
+  ...ESPERANTO,
+  row('expired', 'Via pasvorto eksvalidiĝis; nun vi bezonas novan.', 'alfa'),
+  row('expired', 'Pasvorto eksvalidiĝinta: vi bezonas elekti alian.', 'beta'),
+  row('expired', 'La pasvorto de via konto eksvalidiĝis hodiaŭ.', 'alfa'),
+  row('forced', 'Via administranto postulas ŝanĝi vian pasvorton.', 'alfa'),
+  row('forced', 'Necesas tuj ŝanĝi vian pasvorton, laŭ la administranto.', 'beta'),
+  row('other', 'Ŝanĝi pasvorton', 'alfa'),
+  row('other', 'Ŝanĝi la pasvorton', 'beta'),
+  row('other', 'La pasvorto estis sukcese ŝanĝita.', 'beta'),
+  row('other', 'Ĉi tie vi povas ŝanĝu vian pasvorton.', 'alfa'),
+  row('other', 'Ĉu vi volas ŝanĝi vian pasvorton?', 'beta'),
+];
+
+describe('a demand to change the password, learned from the rows', () => {
+  it('learns "need" as a tense word of the expired messages, not as a forced-change word', () => {
+    const words = deriveConcepts(FORCED_CHANGE).eo!;
+    expect(words.expired).toContain('bezonas');
+    expect(words.forced).not.toContain('bezonas');
+    expect(words.change).toContain('sangi');
+  });
+
+  it('reads "you need to change your password" as a forced change, with or without a reason after it', () => {
+    expect(readWith(FORCED_CHANGE, 'Vi bezonas ŝanĝi la pasvorton.')).toEqual([expect.objectContaining({ lang: 'eo', role: 'forced' })]);
+    expect(readWith(FORCED_CHANGE, 'Vi bezonas ŝanĝi la pasvorton de via laborejo.')).toEqual([
+      expect.objectContaining({ role: 'forced' }),
+    ]);
+  });
+
+  it('needs the change between the demand and the password, next to both: a change of something else says nothing', () => {
+    expect(readWith(FORCED_CHANGE, 'Vi bezonas la pasvorton; ŝanĝi la lingvon.')).toEqual([]);
+    expect(readWith(FORCED_CHANGE, 'Vi bezonas ĝin: ŝanĝi la lingvon de la pasvorto.')).toEqual([]);
+  });
+
+  it('keeps "wait longer" and a voluntary change page silent', () => {
+    expect(readWith(FORCED_CHANGE, 'Vi bezonas atendi pli longe por ŝanĝi la pasvorton.')).toEqual([]);
+    expect(readWith(FORCED_CHANGE, 'Ŝanĝi vian pasvorton ĉi tie')).not.toContainEqual(expect.objectContaining({ role: 'forced' }));
+  });
+});
+
 describe('the shipped concept words', () => {
   it('are the ones the build derives from the mined strings (regenerate with scripts/build-expiry-phrases.ts)', () => {
     const derived = deriveConcepts(productEntries(readMinedStrings()));

@@ -459,12 +459,48 @@ function conceptRole(tokens: readonly string[], built: Index): { lang: string; r
   const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
   const hits = (list: readonly string[]) => new Set(tokens.filter((token) => list.some((word) => sameWord(word, token)))).size;
   const expiry = hits(words.expiry) >= needed;
-  if (!expiry && !(hits(words.forced) >= needed && has(words.change))) return undefined;
+  if (!expiry && !demandsChange(tokens, lang, words, built, needed)) return undefined;
   const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token)).length;
   const [expiring, expired] = [count(words.expiring), count(words.expired)];
   if (expiring > expired) return { lang, role: tokens.includes('#') ? 'expiring-days' : 'expiring-soon' };
   if (expired > expiring) return { lang, role: expiry ? 'expired' : 'forced' };
   return undefined;
+}
+
+/** How far apart a demand, its change and the password may stand: an article or possessive between them. */
+const NEAR = 2;
+
+/**
+ * A demand to change the password: a demand word and, in another word, the change itself. The demand is a forced-change
+ * word ("must"), or a word only the language's expired and forced messages have ("heu", "потрібно": the tense words of
+ * "you must change it now") with the change between it and the password and next to both, as a demand governs its
+ * verb and the verb its object in either order ("Вам потрібно змінити пароль", "şifrenizi değiştirmeniz gerekiyor"):
+ * "Introduzca su contraseña para continuar" and "…la contraseña, si quiere cambiar la lengua" stay silent. Neither
+ * is the password.
+ */
+function demandsChange(tokens: readonly string[], lang: string, words: LanguageConcepts, built: Index, needed: number): boolean {
+  const runs = built.nouns.get(lang) ?? [];
+  const nounAt = tokens.map((_, i) =>
+    runs.some((run) => run.every((word, j) => tokens[i + j] !== undefined && sameWord(word, tokens[i + j]!))),
+  );
+  const inNoun = tokens.map((_, i) => runs.some((run) => run.some((_, j) => i - j >= 0 && nounAt[i - j] && sameWord(run[j]!, tokens[i]!))));
+  const among = (list: readonly string[]) => (token: string) => list.some((word) => sameWord(word, token));
+  const [forced, change] = [among(words.forced), among(words.change)];
+  if (new Set(tokens.filter(forced)).size >= needed && tokens.some(change)) return true;
+  const changes = tokens.flatMap((token, i) => (!inNoun[i] && change(token) ? [i] : []));
+  // The change stands between the demand and the password, next to each (an article or possessive may come between).
+  const between = (demand: number, verb: number) =>
+    Math.abs(verb - demand) <= NEAR &&
+    nounAt.some((noun, at) => noun && Math.abs(at - verb) <= NEAR && (demand < verb ? verb < at : at < verb));
+  const demands = tokens.filter(
+    (token, i) =>
+      !inNoun[i] &&
+      // A one- or two-letter word is an article or a pronoun ("la", "hi"), unless the script writes no spaces.
+      ([...token].length > 2 || UNSPACED.test(token)) &&
+      words.expired.includes(token) &&
+      changes.some((verb) => tokens[verb] !== token && between(i, verb)),
+  );
+  return new Set(demands).size >= needed;
 }
 
 const POSITIVE = new Set<PhraseRole>(['expired', 'forced', 'expiring-days', 'expiring-today', 'expiring-tomorrow', 'expiring-soon']);
