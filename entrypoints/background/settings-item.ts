@@ -43,7 +43,7 @@ export function versionedLocalItem<T>(
     if (migrated) {
       await migrated;
     } else {
-      let done = () => undefined as void;
+      let done: () => void = () => undefined;
       migrated = new Promise<void>((resolve) => {
         done = resolve;
       });
@@ -59,15 +59,15 @@ export function versionedLocalItem<T>(
     return browser.storage.local.get([key, ...others]);
   }
 
-  const valueOf = (stored: Record<string, unknown>) => (stored[key] as T | undefined | null) ?? options.fallback;
+  const storedValue = (stored: Record<string, unknown>) => (stored[key] as T | undefined | null) ?? options.fallback;
 
   return {
     async getValue() {
-      return valueOf(await read([]));
+      return storedValue(await read([]));
     },
     async getValueWith(others) {
       const stored = await read(others);
-      return { value: valueOf(stored), others: Object.fromEntries(others.map((other) => [other, stored[other]])) as never };
+      return { value: storedValue(stored), others: Object.fromEntries(others.map((other) => [other, stored[other]])) as never };
     },
     async setValue(value) {
       if (migrated) await migrated;
