@@ -14,7 +14,7 @@ const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'
 const outDir = process.env.REKEY_OUT_DIR ?? '.output';
 
 /** The worker's chunks (entrypoints/worker-*.ts, listed in entrypoints/background/chunks.ts). */
-const workerChunkScripts = ['worker-network.js', 'worker-page.js'];
+const workerChunkScripts = ['worker-network.js', 'worker-page.js', 'worker-rare.js'];
 
 // Which messages a build carries: the popup's kept copy of them (entrypoints/shared/paint-cache.ts) is only used by a
 // build with the same messages, also when the version did not change (development builds). Deterministic: a hash.

@@ -25,7 +25,8 @@ export const enforcedBudgets = {
   popupInitialGzip: budgets.popupInitialGzip,
   cryptoChunkGzip: budgets.cryptoChunkGzip,
   contentScriptGzip: budgets.contentScriptGzip,
-  backgroundMinified: budgets.backgroundMinified,
+  /** Below the 40 kB goal: rare events' code is a worker chunk (32.1 kB measured), so growth back fails early. */
+  backgroundMinified: 33 * 1024,
 } as const;
 
 export interface BundleSizes {

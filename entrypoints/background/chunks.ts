@@ -1,9 +1,11 @@
 import type { NetworkChunk } from './network-chunk';
 import type { PageChunk } from './page-chunk';
+import type { RareChunk } from './rare-chunk';
 
 /**
- * Worker code that only some events need, in script files of its own, so that the worker most events wake (a popup
- * showing the state, a page prompt, an alarm with nothing due) starts with less to load.
+ * Worker code that only some events need, in script files of its own, so that the worker most events wake (a ping, a
+ * popup showing the state, a page's report) starts with less to load: Chrome compiles and caches all of background.js
+ * at every start, whether its code runs or not.
  *
  * Chrome: a service worker may call importScripts() after its first evaluation only for a script it already
  * imported while installing (checked on Chromium 156; a new script then throws NetworkError, and import() is not
@@ -14,13 +16,18 @@ import type { PageChunk } from './page-chunk';
 export interface WorkerChunks {
   network: NetworkChunk;
   page: PageChunk;
+  rare: RareChunk;
 }
 
 export type ChunkName = keyof WorkerChunks;
 export type ChunkLoader = <K extends ChunkName>(name: K) => WorkerChunks[K];
 
 /** Each chunk's file: an unlisted script (entrypoints/worker-<name>.ts) that registers what it exports. */
-export const chunkFiles: Record<ChunkName, string> = { network: '/worker-network.js', page: '/worker-page.js' };
+export const chunkFiles: Record<ChunkName, string> = {
+  network: '/worker-network.js',
+  page: '/worker-page.js',
+  rare: '/worker-rare.js',
+};
 
 const registryKey = '__rekeyWorkerChunks';
 

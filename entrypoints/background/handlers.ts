@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ApiError, toUserError } from '@/utils/api/errors';
-import { createRouter, type Handlers } from '@/utils/messages/router';
+import { createRouter, type Explain, type Handlers } from '@/utils/messages/router';
 import type { WorkerServices } from './root';
 
 /** Every message the worker answers, each handed to the service that owns it. */
@@ -59,18 +58,18 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
   };
 }
 
-/** The router, with failures turned into explanations the UI can show. */
-export function createWorkerRouter(services: Omit<WorkerServices, 'route'>, identity: { extensionId: string; extensionOrigin: string }) {
+/** The router, with failures turned into explanations the UI can show (`explain`, from the worker's rare chunk). */
+export function createWorkerRouter(
+  services: Omit<WorkerServices, 'route'>,
+  identity: { extensionId: string; extensionOrigin: string },
+  explain: Explain,
+) {
   return createRouter(createHandlers(services), identity, (error) => {
-    void services.diagnostics.recordError(error);
-    if (error instanceof ApiError) return toUserError(error);
-    const crypto = error as { messageKey?: unknown; params?: unknown };
-    if (typeof crypto.messageKey === 'string')
-      return {
-        kind: 'invalid-input',
-        messageKey: crypto.messageKey,
-        params: Array.isArray(crypto.params) ? crypto.params.map(String) : [],
-      };
-    return toUserError(error);
+    try {
+      return explain(error);
+    } catch {
+      // The explanation's chunk would not load: the failure stays generic rather than unanswered.
+      return undefined;
+    }
   });
 }

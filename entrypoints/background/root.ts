@@ -4,21 +4,20 @@ import type { Admin } from './admin';
 import type { ApiConnections } from './api';
 import type { SignIn } from './auth';
 import { type ChunkLoader, lazily, loadChunk } from './chunks';
-import { type ClipboardWiper, createClipboardWiper } from './clipboard';
-import { backgroundPageClipboard, offscreenClipboard } from './clipboard-access';
-import { createDiagnostics, type Diagnostics } from './diagnostics';
+import type { ClipboardWiper } from './clipboard';
+import type { Diagnostics } from './diagnostics';
 import { createWorkerRouter } from './handlers';
 import type { PagePrompt } from './page-prompt';
 import type { Passwords } from './passwords';
 import { createPopupOpener, type PopupOpener } from './popup-opener';
-import { createReminders, type Reminders } from './reminders';
+import type { Reminders } from './reminders';
 import type { WorkerSession } from './session';
 import { createSettingsSource, type SettingsSource } from './settings';
 import { createSettingsSeal, indexedDbKeyStore, type SealKeyStore } from './settings-seal';
 import { currentSession } from './storage';
 import type { TenantDirectory } from './tenant';
 import { createTracking, type Tracking } from './tracking';
-import { createWorkerTranslator, type WorkerTranslator } from './translator';
+import type { WorkerTranslator } from './translator';
 import { createUiStatePublisher, type UiStatePublisher } from './ui-state';
 
 export interface WorkerServices {
@@ -43,7 +42,8 @@ export interface WorkerServices {
 /**
  * The composition root: the only place the worker's services are built, each once per worker life, in dependency
  * order. Everything else receives what it needs from here; nothing reaches for a module-level singleton.
- * Services that talk to the tenant, and the page prompt, live in chunks (./chunks.ts) and are built on first use.
+ * Services that talk to the tenant, the page prompt, and what only rare events need (reminders, the translator, the
+ * clipboard wipe, diagnostics, a failure's explanation) live in chunks (./chunks.ts) and are built on first use.
  */
 export function createWorkerServices(
   identity: { extensionId: string; extensionOrigin: string },
@@ -51,16 +51,17 @@ export function createWorkerServices(
 ): WorkerServices {
   const chunks = platform.chunks ?? loadChunk;
   const network = once(() => chunks('network'));
+  const rare = once(() => chunks('rare'));
   const fetch: FetchLike = platform.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const settings = createSettingsSource(createSettingsSeal(platform.sealKeys ?? indexedDbKeyStore()));
-  const translator = createWorkerTranslator(settings);
-  const diagnostics = createDiagnostics();
+  const translator = lazily(() => rare().createWorkerTranslator(settings));
+  const diagnostics = lazily(() => rare().createDiagnostics());
   const tenant = lazily(() => network().createTenantDirectory(settings, fetch));
   const session = lazily(() => network().createWorkerSession(tenant, fetch));
   const signIn = lazily(() => network().createSignIn(tenant, session, fetch));
   const api = lazily(() => network().createApiConnections({ tenant, session, diagnostics, fetch }));
   const popup = createPopupOpener();
-  const reminders = createReminders(settings, translator);
+  const reminders = lazily(() => rare().createReminders(settings, translator));
   const tracking: Tracking = createTracking({
     settings,
     engine: once(() =>
@@ -79,8 +80,7 @@ export function createWorkerServices(
   });
   const passwords = lazily(() => network().createPasswords({ api, session, diagnostics, tracking }));
   const pagePrompt = lazily(() => chunks('page').createPagePrompt({ settings, reminders, translator, popup }));
-  // Chrome's worker reaches the clipboard through an offscreen document; Firefox's background page has its own.
-  const clipboardWiper = createClipboardWiper({ clipboard: import.meta.env.FIREFOX ? backgroundPageClipboard() : offscreenClipboard() });
+  const clipboardWiper = lazily(() => rare().createBrowserClipboardWiper());
   const admin = lazily(() => network().createAdmin({ settings, api, diagnostics }));
   const uiState = createUiStatePublisher({ settings, session: { current: currentSession }, tracking, popup });
   const services = {
@@ -100,5 +100,10 @@ export function createWorkerServices(
     admin,
     uiState,
   };
-  return { ...services, route: createWorkerRouter(services, identity) };
+  // A failure is recorded and explained by the rare chunk: a worker that answers only successes never loads it.
+  const explain = (error: unknown) => {
+    void diagnostics.recordError(error);
+    return rare().explainFailure(error);
+  };
+  return { ...services, route: createWorkerRouter(services, identity, explain) };
 }

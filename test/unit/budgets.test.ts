@@ -40,10 +40,10 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     expect(sizes.injectedScripts.map((script) => script.file)).toContain('content-scripts/expiry-classifier.js');
   });
 
-  it("starts the worker on background.js alone: the tenant's API and the page prompt are worker chunks loaded on first use", () => {
+  it("starts the worker on background.js alone: the tenant's API, the page prompt and rare events' code are worker chunks loaded on first use", () => {
     const background = readFileSync(resolve(outputDir, 'chrome-mv3/background.js'), 'utf8');
     const chunk = (file: string) => readFileSync(resolve(outputDir, 'chrome-mv3', file), 'utf8');
-    expect(sizes.workerChunks.map((c) => c.file).sort()).toEqual(['worker-network.js', 'worker-page.js']);
+    expect(sizes.workerChunks.map((c) => c.file).sort()).toEqual(['worker-network.js', 'worker-page.js', 'worker-rare.js']);
     // What each chunk is for, by strings only its code has.
     for (const apiPath of ['query-password-info', 'password-change-status', 'code_challenge']) {
       expect(background).not.toContain(apiPath);
@@ -51,6 +51,12 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     }
     expect(background).not.toContain('registerContentScripts');
     expect(chunk('worker-page.js')).toContain('registerContentScripts');
+    // Rare events' code: reminders' notifications, the clipboard wipe's offscreen document, the translator's locale
+    // choice, the diagnostics record and a failure's explanation (the generic error's locale key).
+    for (const rare of ['reminder-', 'offscreen-clipboard.html', 'getUILanguage', 'durationMs', 'errors.unexpected']) {
+      expect(background).not.toContain(rare);
+      expect(chunk('worker-rare.js')).toContain(rare);
+    }
   });
 
   it('keeps the content script and the background worker within their ceilings', () => {

@@ -69,7 +69,7 @@ describe.each(targets)('built $browser manifest', ({ browser, dir }) => {
       expect(background.service_worker).toBe('background.js');
       return;
     }
-    expect(background.scripts).toEqual(['worker-network.js', 'worker-page.js', 'background.js']);
+    expect(background.scripts).toEqual(['worker-network.js', 'worker-page.js', 'worker-rare.js', 'background.js']);
     for (const script of background.scripts ?? []) expect(existsSync(resolve(root, dir, script)), script).toBe(true);
   });
 

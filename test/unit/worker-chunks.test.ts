@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chunkFiles, importChunksOnInstall, lazily, loadChunk, registerChunk, WorkerChunkMissing } from '@/entrypoints/background/chunks';
 import { networkChunk } from '@/entrypoints/background/network-chunk';
 import { pageChunk } from '@/entrypoints/background/page-chunk';
+import { rareChunk } from '@/entrypoints/background/rare-chunk';
 
 /**
  * The worker's chunks: Chrome lets a service worker importScripts() after its first evaluation only what it imported
@@ -26,6 +27,7 @@ function serviceWorkerScope(): string[] {
       imported.push(file);
       if (file === chunkFiles.network) registerChunk('network', networkChunk);
       if (file === chunkFiles.page) registerChunk('page', pageChunk);
+      if (file === chunkFiles.rare) registerChunk('rare', rareChunk);
     }
   };
   return imported;
@@ -47,7 +49,7 @@ describe('worker chunks', () => {
     }
     expect(imported).toEqual([]);
     listeners.install?.();
-    expect(imported.sort()).toEqual(['/worker-network.js', '/worker-page.js']);
+    expect(imported.sort()).toEqual(['/worker-network.js', '/worker-page.js', '/worker-rare.js']);
   });
 
   it('imports a chunk on its first use only, then reuses it', () => {
