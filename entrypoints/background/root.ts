@@ -42,8 +42,8 @@ export interface WorkerServices {
 /**
  * The composition root: the only place the worker's services are built, each once per worker life, in dependency
  * order. Everything else receives what it needs from here; nothing reaches for a module-level singleton.
- * Services that talk to the tenant, the page prompt, and what only rare events need (reminders, the translator, the
- * clipboard wipe, diagnostics, a failure's explanation) live in chunks (./chunks.ts) and are built on first use.
+ * Services that talk to the tenant (with diagnostics and a failure's explanation), the page prompt, and what only rare
+ * events need (reminders, the translator, the clipboard wipe) live in chunks (./chunks.ts) and are built on first use.
  */
 export function createWorkerServices(
   identity: { extensionId: string; extensionOrigin: string },
@@ -55,7 +55,7 @@ export function createWorkerServices(
   const fetch: FetchLike = platform.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const settings = createSettingsSource(createSettingsSeal(platform.sealKeys ?? indexedDbKeyStore()));
   const translator = lazily(() => rare().createWorkerTranslator(settings));
-  const diagnostics = lazily(() => rare().createDiagnostics());
+  const diagnostics = lazily(() => network().createDiagnostics());
   const tenant = lazily(() => network().createTenantDirectory(settings, fetch));
   const session = lazily(() => network().createWorkerSession(tenant, fetch));
   const signIn = lazily(() => network().createSignIn(tenant, session, fetch));
@@ -100,10 +100,11 @@ export function createWorkerServices(
     admin,
     uiState,
   };
-  // A failure is recorded and explained by the rare chunk: a worker that answers only successes never loads it.
+  // A failure is recorded and explained by the network chunk, where failures come from: a worker that answers only
+  // successes never loads it.
   const explain = (error: unknown) => {
     void diagnostics.recordError(error);
-    return rare().explainFailure(error);
+    return network().explainFailure(error);
   };
   return { ...services, route: createWorkerRouter(services, identity, explain) };
 }

@@ -51,11 +51,15 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     }
     expect(background).not.toContain('registerContentScripts');
     expect(chunk('worker-page.js')).toContain('registerContentScripts');
-    // Rare events' code: reminders' notifications, the clipboard wipe's offscreen document, the translator's locale
-    // choice, the diagnostics record and a failure's explanation (the generic error's locale key).
-    for (const rare of ['reminder-', 'offscreen-clipboard.html', 'getUILanguage', 'durationMs', 'errors.unexpected']) {
+    // Rare events' code: reminders' notifications, the clipboard wipe's offscreen document, the translator's locale choice.
+    for (const rare of ['reminder-', 'offscreen-clipboard.html', 'getUILanguage']) {
       expect(background).not.toContain(rare);
       expect(chunk('worker-rare.js')).toContain(rare);
+    }
+    // The diagnostics record and a failure's explanation (the generic error's locale key) go with the API calls.
+    for (const network of ['durationMs', 'errors.unexpected']) {
+      expect(background).not.toContain(network);
+      expect(chunk('worker-network.js')).toContain(network);
     }
   });
 

@@ -8,9 +8,8 @@ import { createWorkerServices } from '@/entrypoints/background/root';
 import { memoryKeyStore } from '@/entrypoints/background/settings-seal';
 
 /**
- * Reminders, the translator, the clipboard wipe, diagnostics and a failure's explanation live in the worker's rare
- * chunk: the events most worker lives start for (a ping, a popup's state) are answered without loading it, and each
- * rare event loads it when it happens.
+ * Reminders, the translator and the clipboard wipe live in the worker's rare chunk: the events most worker lives start
+ * for (a ping, a popup's state) are answered without loading any chunk, and each rare event loads it when it happens.
  */
 
 const identity = { extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id' };
@@ -33,19 +32,20 @@ beforeEach(() => {
 });
 
 describe("the worker's rare chunk", () => {
-  it('is not loaded to answer a ping or a popup asking for its state', async () => {
+  it('is not loaded, nor any other chunk, to answer a ping or a popup asking for its state', async () => {
     const { services, loaded } = workerLoadingChunks();
     expect(await services.route({ type: 'ping' }, fromPopup)).toMatchObject({ ok: true, value: { pong: true } });
     expect(await services.route({ type: 'state/get' }, fromPopup)).toMatchObject({ ok: true });
     expect(loaded).toEqual([]);
   });
 
-  it('is loaded to explain a failed request, which the UI still gets explained', async () => {
+  it('is not what explains a failed request: the network chunk, where failures come from, does, and the UI gets the explanation', async () => {
     const { services, loaded } = workerLoadingChunks();
     // Not configured: asking for password info fails with a typed error the popup can word.
     const reply = await services.route({ type: 'password/info', sourceName: 'Active Directory' }, fromPopup);
     expect(reply).toMatchObject({ ok: false, error: { code: 'handler-failed', user: { messageKey: expect.stringMatching(/^errors\./) } } });
-    expect(loaded).toContain('rare');
+    expect(loaded).toContain('network');
+    expect(loaded).not.toContain('rare');
   });
 
   it('is loaded when a copied password is to be wiped, and the wipe is scheduled', async () => {
