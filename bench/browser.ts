@@ -443,6 +443,19 @@ const interval = (
   baseValue: (s: PaintSample) => number = value,
 ) => formatInterval(medianRatioInterval(samples.map(value), base.map(baseValue)));
 
+/** The columns of the Chromium paint tables (tab and toolbar rows alike). */
+const PAINT_COLUMNS = [
+  'state',
+  'worker',
+  'page',
+  'FCP median ms',
+  'content median ms',
+  'content p95 ms',
+  'vs empty (median)',
+  'median ratio, 90% interval',
+  'vs empty (p95)',
+];
+
 // ---------------------------------------------------------------------------------------------
 // Service worker cold start
 // ---------------------------------------------------------------------------------------------
@@ -604,17 +617,7 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
     return [
       {
         title: `Popup first paint in Chromium, vs an empty extension page in the same browser (${RUNS} runs each, interleaved)`,
-        columns: [
-          'state',
-          'worker',
-          'page',
-          'FCP median ms',
-          'content median ms',
-          'content p95 ms',
-          'vs empty (median)',
-          'median ratio, 90% interval',
-          'vs empty (p95)',
-        ],
+        columns: PAINT_COLUMNS,
         rows: paint,
         notes: [
           'content = performance.now() (from navigation start, measured in the page) at the first animation frame after an element with data-screen other than "booting" exists: the first screen with real content (sign-in or setup, or the list of passwords), not the boot skeleton. FCP = the browser\'s first-contentful-paint entry (the skeleton counts).',
@@ -630,17 +633,7 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
       },
       {
         title: `Popup first paint in Chromium, the real toolbar popup (the toolbar button clicked), vs the empty extension's toolbar popup (${RUNS} runs each, interleaved)`,
-        columns: [
-          'state',
-          'worker',
-          'page',
-          'FCP median ms',
-          'content median ms',
-          'content p95 ms',
-          'vs empty (median)',
-          'median ratio, 90% interval',
-          'vs empty (p95)',
-        ],
+        columns: PAINT_COLUMNS,
         rows: toolbar,
         notes: [
           "What an employee gets: CDP Extensions.triggerAction (Chromium started with --enable-unsafe-extension-debugging) clicks an extension's toolbar button on a tab, and Chromium opens the extension's action popup as it does for a click, without the new tab's about:blank step of the tab rows. Each extension's own popup.html: Rekey's, and the empty extension's static page.",

@@ -206,7 +206,8 @@ describe('set-password', () => {
     expect(ok.sourceIds).toEqual([IDS.activeDirectory]);
   });
 
-  it('reports an undecryptable payload in the status, not as an HTTP error', async () => {
+  /** set-password on alice's G Suite account with what `encrypt` makes of the tenant's key: the HTTP answer and the status it ends in. */
+  async function setGSuitePassword(encrypt: (publicKey: string) => string) {
     const info = await queryPasswordInfo(tenant.url, alice, 'alice', 'G Suite');
     const response = await api(tenant.url, alice, '/v3/set-password', {
       method: 'POST',
@@ -215,51 +216,28 @@ describe('set-password', () => {
         sourceId: IDS.gSuite,
         accountId: GSUITE_ACCOUNT,
         publicKeyId: info.publicKeyId,
-        encryptedPassword: 'bm90IGEgY2lwaGVydGV4dA==',
+        encryptedPassword: encrypt(info.publicKey),
       },
     });
-    expect(response.status).toBe(202);
     const { requestId } = (await response.json()) as { requestId: string };
-    expect(await waitForStatus(tenant.url, alice, requestId)).toMatchObject({
-      state: 'FAILED',
-      errors: ['The password change payload is invalid'],
-    });
+    return { httpStatus: response.status, status: await waitForStatus(tenant.url, alice, requestId) };
+  }
+
+  it('reports an undecryptable payload in the status, not as an HTTP error', async () => {
+    const { httpStatus, status } = await setGSuitePassword(() => 'bm90IGEgY2lwaGVydGV4dA==');
+    expect(httpStatus).toBe(202);
+    expect(status).toMatchObject({ state: 'FAILED', errors: ['The password change payload is invalid'] });
   });
 
   it('refuses a payload that decrypts to bytes that are not text, as an invalid payload', async () => {
-    const info = await queryPasswordInfo(tenant.url, alice, 'alice', 'G Suite');
-    const response = await api(tenant.url, alice, '/v3/set-password', {
-      method: 'POST',
-      body: {
-        identityId: IDS.alice,
-        sourceId: IDS.gSuite,
-        accountId: GSUITE_ACCOUNT,
-        publicKeyId: info.publicKeyId,
-        encryptedPassword: opensslEncrypt(info.publicKey, Buffer.from([0x41, 0xff, 0xfe, 0x42, 0xc3])),
-      },
-    });
-    const { requestId } = (await response.json()) as { requestId: string };
-    expect(await waitForStatus(tenant.url, alice, requestId)).toMatchObject({
-      state: 'FAILED',
-      errors: ['The password change payload is invalid'],
-    });
+    const notText = Buffer.from([0x41, 0xff, 0xfe, 0x42, 0xc3]);
+    const { status } = await setGSuitePassword((publicKey) => opensslEncrypt(publicKey, notText));
+    expect(status).toMatchObject({ state: 'FAILED', errors: ['The password change payload is invalid'] });
   });
 
   it('decrypts RSA-OAEP (SHA-256 and SHA-1) only when the tenant accepts it', async () => {
-    const info = await queryPasswordInfo(tenant.url, alice, 'alice', 'G Suite');
-    const submit = async (padding: 'oaep-sha256' | 'oaep-sha1', password: string) => {
-      const response = await api(tenant.url, alice, '/v3/set-password', {
-        method: 'POST',
-        body: {
-          identityId: IDS.alice,
-          sourceId: IDS.gSuite,
-          accountId: GSUITE_ACCOUNT,
-          publicKeyId: info.publicKeyId,
-          encryptedPassword: opensslEncrypt(info.publicKey, password, padding),
-        },
-      });
-      return waitForStatus(tenant.url, alice, ((await response.json()) as { requestId: string }).requestId);
-    };
+    const submit = async (padding: 'oaep-sha256' | 'oaep-sha1', password: string) =>
+      (await setGSuitePassword((publicKey) => opensslEncrypt(publicKey, password, padding))).status;
     expect((await submit('oaep-sha256', 'Oaep-Refused-1')).errors).toEqual(['The password change payload is invalid']);
     tenant.configure({ acceptedPaddings: ['pkcs1', 'oaep-sha256', 'oaep-sha1'] });
     expect((await submit('oaep-sha256', 'Oaep-Sha256-ok')).state).toBe('FINISHED');
