@@ -443,7 +443,7 @@ const interval = (
   baseValue: (s: PaintSample) => number = value,
 ) => formatInterval(medianRatioInterval(samples.map(value), base.map(baseValue)));
 
-/** The columns of the Chromium paint tables (tab and toolbar rows alike). */
+/** The columns of the paint tables (Chromium tab and toolbar rows; Firefox's add the browser first). */
 const PAINT_COLUMNS = [
   'state',
   'worker',
@@ -642,18 +642,7 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
       },
       {
         title: `Popup first paint in Firefox, vs an empty extension page in the same browser (${RUNS} runs each, interleaved; first open: ${FIREFOX_RESTARTS} browser starts each)`,
-        columns: [
-          'browser',
-          'state',
-          'worker',
-          'page',
-          'FCP median ms',
-          'content median ms',
-          'content p95 ms',
-          'vs empty (median)',
-          'median ratio, 90% interval',
-          'vs empty (p95)',
-        ],
+        columns: ['browser', ...PAINT_COLUMNS],
         rows: firefox,
         notes: [
           "Debian firefox-esr driven by puppeteer-core over WebDriver BiDi (sandbox/browser/firefox.ts); Rekey's Firefox MV3 build and the empty extension (its manifest given an event page and a gecko id) installed side by side. Firefox runs no driver script in an extension page before the page's own, so times come from the page's performance timeline after load: the empty page's first-contentful-paint; for Rekey the later of its first-contentful-paint and the popup's \"rekey:first-screen\" mark (set when the first real screen, not the skeleton, is rendered).",
