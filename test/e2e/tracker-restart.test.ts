@@ -24,8 +24,8 @@ describe('a change survives a stopped service worker', () => {
     // The tracker records the outcome first and notifies right after (outbox), so wait for the notification.
     const notifications = () => page.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).length));
     await expect.poll(notifications, { timeout: 5_000 }).toBe(1);
-    const badge = await page.evaluate(() => chrome.action.getBadgeText({}));
-    expect(badge).toBe('');
+    // The badge follows once the delivery is recorded, a moment after the notification: wait for it too.
+    await expect.poll(() => page.evaluate(() => chrome.action.getBadgeText({})), { timeout: 5_000 }).toBe('');
     // Even with notifications blocked, the popup itself leads with the outcome.
     expect(await page.getByTestId('unseen-outcomes').textContent()).toContain('done');
   });
