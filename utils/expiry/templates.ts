@@ -124,6 +124,12 @@ export function sameWord(a: string, b: string): boolean {
   return common >= Math.max(4, shorter - 2) && common >= 0.6 * Math.max(a.length, b.length);
 }
 
+/** Whether `list` holds `word`, allowing for inflection (sameWord). */
+export function sameWordIn(list: Iterable<string>, word: string): boolean {
+  for (const other of list) if (sameWord(other, word)) return true;
+  return false;
+}
+
 /** The index key of a word: words that can be the same word (sameWord) share it. */
 const keyOf = (word: string) => (word.length < 4 ? word : word.slice(0, 4));
 
@@ -189,7 +195,7 @@ function sharesContentWord(sentence: readonly string[], template: Template, buil
       word !== '#' &&
       !noun.has(word) &&
       (word.length >= 4 || UNSPACED.test(word) || (!strong && word.length > 1 && !common?.has(word))) &&
-      sentence.some((other) => sameWord(word, other)),
+      sameWordIn(sentence, word),
   );
 }
 
@@ -223,7 +229,7 @@ function commonShortWords(templates: readonly Template[], nouns: Map<string, str
  */
 function dayWords(templates: readonly Template[]): Map<string, DayWords> {
   const words = new Map<string, DayWords>();
-  const only = (a: readonly string[], b: readonly string[]) => a.filter((word) => !b.some((other) => sameWord(word, other)));
+  const only = (a: readonly string[], b: readonly string[]) => a.filter((word) => !sameWordIn(b, word));
   for (const today of templates) {
     if (today.role !== 'expiring-today') continue;
     for (const tomorrow of templates) {
@@ -261,7 +267,7 @@ function namedDay(tokens: readonly string[], words: DayWords | undefined): numbe
 function insideMessage(sentence: readonly string[], template: Template, built: Index): number {
   if (sentence.length < 2 || sentence.length >= template.tokens.length) return 0;
   const noun = new Set((built.nouns.get(template.lang) ?? []).flat());
-  const inMessage = (word: string) => template.tokens.some((other) => sameWord(word, other));
+  const inMessage = (word: string) => sameWordIn(template.tokens, word);
   if (!sentence.every(inMessage) || template.tokens.length - sentence.length > 1) return 0;
   if (!sentence.some((word) => !noun.has(word) && word !== '#' && (word.length >= 5 || UNSPACED.test(word)))) return 0;
   return (2 * sentence.length) / (sentence.length + template.tokens.length);
@@ -277,7 +283,7 @@ function nounTest(built: Index): (word: string) => boolean {
     built.nounWords = (word) => {
       const cached = cache.get(word);
       if (cached !== undefined) return cached;
-      const known = single.has(word) || [...single].some((noun) => sameWord(noun, word));
+      const known = single.has(word) || sameWordIn(single, word);
       cache.set(word, known);
       return known;
     };
@@ -290,7 +296,7 @@ function hasMainWord(sentence: readonly string[], template: Template, built: Ind
   const noun = new Set((built.nouns.get(template.lang) ?? []).flat());
   const words = template.tokens.filter((word) => word !== '#' && !noun.has(word));
   const main = words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
-  return main === '' || sentence.some((word) => sameWord(main, word));
+  return main === '' || sameWordIn(sentence, main);
 }
 
 /** How close a sentence that is a whole clause of a longer message is taken to be: closer than a loose resemblance. */
@@ -336,7 +342,7 @@ function opensWith(
     const run = skip < 0 ? message : message.filter((_, i) => i !== skip);
     if (sentence.length < run.length) return false;
     for (let i = 0; i < run.length; i++) if (!sameWord(run[i]!, sentence[i]!)) return false;
-    const isNoun = (word: string) => [...nouns].some((noun) => sameWord(noun, word));
+    const isNoun = (word: string) => sameWordIn(nouns, word);
     const noun = run.findIndex(isNoun);
     return skip < 0 || (noun >= 0 && run.slice(noun + 1).some((word) => !isNoun(word)));
   };
@@ -387,16 +393,9 @@ function negativeWords(lang: string, words: LanguageConcepts, built: Index): str
   for (const template of ofLang) {
     if (template.role !== 'other') continue;
     const named = nouns.some((noun) => containsRun(template.tokens, noun));
-    if (!named && !template.tokens.some((token) => markers.some((marker) => sameWord(marker, token)))) continue;
+    if (!named && !template.tokens.some((token) => sameWordIn(markers, token))) continue;
     for (const word of template.tokens)
-      if (
-        word !== '#' &&
-        word.length > 1 &&
-        !nounWords.has(word) &&
-        !negative.has(word) &&
-        ![...positive].some((other) => sameWord(word, other))
-      )
-        negative.add(word);
+      if (word !== '#' && word.length > 1 && !nounWords.has(word) && !negative.has(word) && !sameWordIn(positive, word)) negative.add(word);
   }
   const list = [...negative];
   built.negatives.set(lang, list);
@@ -446,18 +445,18 @@ function conceptRole(tokens: readonly string[], built: Index): { lang: string; r
   }
   const words = lang === undefined ? undefined : concepts[lang];
   if (!lang || !words) return undefined;
-  const has = (list: readonly string[]) => tokens.some((token) => list.some((word) => sameWord(word, token)));
+  const has = (list: readonly string[]) => tokens.some((token) => sameWordIn(list, token));
   // It opens as the language's own expiry messages do: "If", "When", "Если", "Khi" open none of them, so a
   // hypothetical stays silent in a language context.ts has no conditionals for.
   const opening = tokens[0]!;
   const positive = positiveWords(lang, built);
-  if (opening !== '#' && !positive.has(opening) && ![...positive].some((word) => sameWord(word, opening))) return undefined;
+  if (opening !== '#' && !positive.has(opening) && !sameWordIn(positive, opening)) return undefined;
   if (has(negativeWords(lang, words, built))) return undefined;
   // A count right before the password is a number of passwords ("3 passwords expire soon"), not of days.
   if (tokens.some((token, i) => token === '#' && tokens[i + 1] !== undefined && nounTest(built)(tokens[i + 1]!))) return undefined;
   // In a script without spaces a word is a pair of characters: two of them, as a real word gives ("已过" "过期").
   const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
-  const hits = (list: readonly string[]) => new Set(tokens.filter((token) => list.some((word) => sameWord(word, token)))).size;
+  const hits = (list: readonly string[]) => new Set(tokens.filter((token) => sameWordIn(list, token))).size;
   const expiry = hits(words.expiry) >= needed;
   if (!expiry && !demandsChange(tokens, lang, words, built, needed)) return undefined;
   const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token)).length;
@@ -484,7 +483,7 @@ function demandsChange(tokens: readonly string[], lang: string, words: LanguageC
     runs.some((run) => run.every((word, j) => tokens[i + j] !== undefined && sameWord(word, tokens[i + j]!))),
   );
   const inNoun = tokens.map((_, i) => runs.some((run) => run.some((_, j) => i - j >= 0 && nounAt[i - j] && sameWord(run[j]!, tokens[i]!))));
-  const among = (list: readonly string[]) => (token: string) => list.some((word) => sameWord(word, token));
+  const among = (list: readonly string[]) => (token: string) => sameWordIn(list, token);
   const [forced, change] = [among(words.forced), among(words.change)];
   if (new Set(tokens.filter(forced)).size >= needed && tokens.some(change)) return true;
   const changes = tokens.flatMap((token, i) => (!inNoun[i] && change(token) ? [i] : []));
