@@ -58,7 +58,7 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
   };
 }
 
-/** The router, with failures turned into explanations the UI can show (`explain`, from the worker's rare chunk). */
+/** The router, with failures turned into explanations the UI can show (`explain`, from the worker's network chunk). */
 export function createWorkerRouter(
   services: Omit<WorkerServices, 'route'>,
   identity: { extensionId: string; extensionOrigin: string },
