@@ -7,7 +7,16 @@ import { createPopupStore } from '@/components/popup/store';
 import { createTranslator, lookupIn, type Translator } from '@/utils/i18n/translate';
 import type { UiState } from '@/utils/messages/views';
 import { browserTranslator, loadMessages } from '../shared/i18n';
-import { keepWorkerStates, paintTranslator, readKeptState, rememberPaintMessages, stillTrue, stillTrueNow } from '../shared/paint-cache';
+import { clearKeptFrame, keepFirstFrame } from '../shared/kept-frame';
+import {
+  keepWorkerStates,
+  keptStateText,
+  paintTranslator,
+  readKeptState,
+  rememberPaintMessages,
+  stillTrue,
+  stillTrueNow,
+} from '../shared/paint-cache';
 import { readUiSnapshot } from '../shared/ui-snapshot';
 import { connectToWorker, pageBrowser } from '../shared/worker-client';
 import '@/components/theme.css';
@@ -37,7 +46,7 @@ function start(): void {
   const keptMessages = paintTranslator(language);
   const translator = keptMessages ?? (language ? null : browserTranslator());
   if (remembered && translator) {
-    mount(remembered, translator, language, !keptMessages);
+    mount(remembered, translator, language, !keptMessages, remembered === keptState);
     return;
   }
   void (async () => {
@@ -46,12 +55,17 @@ function start(): void {
     const snapshot = await (checked ?? readUiSnapshot().then(stillTrue));
     const forced = snapshot?.settings.settings.language ?? '';
     const paintable = forced === language ? keptMessages : paintTranslator(forced);
-    mount(snapshot, paintable ?? (forced ? await forcedTranslator(forced) : browserTranslator()), forced, !paintable && !forced);
+    const translator = paintable ?? (forced ? await forcedTranslator(forced) : browserTranslator());
+    mount(snapshot, translator, forced, !paintable && !forced, snapshot !== null && snapshot === keptState);
   })();
 }
 
-/** `keepMessages`: the browser's own messages are not kept yet; they are, after the first frame, for the next popup. */
-function mount(snapshot: UiState | null, translator: Translator, language: string, keepMessages: boolean): void {
+/**
+ * `keepMessages`: the browser's own messages are not kept yet; they are, after the first frame, for the next popup.
+ * `fromKeptState`: `snapshot` is the kept state as kept (not signed out by a browser start, not the worker's mirror),
+ * so the screen rendered from it is that state's first screen, kept as the next popup's frame (kept-frame.ts).
+ */
+function mount(snapshot: UiState | null, translator: Translator, language: string, keepMessages: boolean, fromKeptState: boolean): void {
   setTranslator(translator);
   document.documentElement.lang = language || browser.i18n.getUILanguage();
   // The port (which wakes a stopped worker, and tells it a popup is open so it polls pending changes faster) is
@@ -62,9 +76,14 @@ function mount(snapshot: UiState | null, translator: Translator, language: strin
   const actions = createPopupStore(worker.send, pageBrowser);
   // Before the first render, so the very first frame already shows the screen.
   actions.paint(snapshot);
-  render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, document.getElementById('app')!);
+  const app = document.getElementById('app')!;
+  // The kept frame (popup-frame.js) goes in the same task as the live screen comes: nothing paints in between.
+  clearKeptFrame(app);
+  render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, app);
   markFirstScreen(actions.store);
   keepWorkerStates(actions.store);
+  const keptText = fromKeptState ? keptStateText() : null;
+  if (keptText) keepFirstFrame(app, keptText, firstFrameOut);
   const messagesKept = keepMessages ? firstFrameOut.then(keepBrowserMessages) : Promise.resolve();
   void Promise.all([workerAnswered(actions.store), messagesKept]).then(() => void performance.mark('rekey:settled'));
 }

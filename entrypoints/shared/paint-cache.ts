@@ -30,7 +30,7 @@ function storage(): Storage | null {
   }
 }
 
-function readJson(key: string): unknown {
+export function readJson(key: string): unknown {
   const raw = storage()?.getItem(key);
   if (!raw) return undefined;
   try {
@@ -48,7 +48,7 @@ function forget(key: string): void {
   }
 }
 
-function write(key: string, value: unknown): void {
+export function write(key: string, value: unknown): void {
   try {
     storage()?.setItem(key, JSON.stringify(value));
   } catch {
@@ -143,6 +143,15 @@ function signedOut(state: UiState): UiState {
   return { ...state, identity: null };
 }
 
+/** The kept state exactly as stored: a kept frame (kept-frame.ts) is painted only for the very state it was taken of. */
+export function keptStateText(): string | null {
+  try {
+    return storage()?.getItem(stateKey) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The state last shown on a page of this extension, if it is well-formed, whether or not it is still true. */
 export function readKeptState(): UiState | null {
   return parseUiState(readJson(stateKey));
@@ -207,7 +216,7 @@ export function paintTranslator(language: string): Translator | null {
  * fingerprint carry the same messages, whatever their versions. Not the manifest's version as well: reading it cost the
  * first paint one more call into the extension API (runtime.getManifest).
  */
-function messagesVersion(): string {
+export function messagesVersion(): string {
   const messagesId: unknown = import.meta.env.REKEY_MESSAGES_ID;
   return typeof messagesId === 'string' ? messagesId : '';
 }

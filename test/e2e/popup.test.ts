@@ -33,6 +33,36 @@ describe('extension in Chromium', () => {
     await popup.close();
   });
 
+  it('a popup opened again paints the last first screen from its kept frame before its own script runs, then hands over to the live screen', async () => {
+    // The first popup paints from the worker's mirror, the second from the state the first kept (and keeps its frame).
+    for (let open = 0; open < 2; open++) {
+      const popup = await session.openPopup();
+      await popup.getByTestId('misconfigured').waitFor();
+      await popup.waitForFunction(() => performance.getEntriesByName('rekey:settled').length > 0);
+      await popup.close();
+    }
+    const popup = await session.openPopup();
+    await popup.getByTestId('misconfigured').waitFor();
+    const marks = await popup.evaluate(() => ({
+      frame: performance.getEntriesByName('rekey:first-frame')[0]?.startTime ?? null,
+      live: performance.getEntriesByName('rekey:first-screen')[0]?.startTime ?? null,
+    }));
+    expect(marks.frame).not.toBeNull();
+    expect(marks.live).toBeGreaterThanOrEqual(marks.frame!);
+    // The frame was inert; the live screen is not, and works.
+    await expect
+      .poll(() =>
+        popup.evaluate(() => ({
+          inert: document.getElementById('app')!.inert,
+          frame: document.getElementById('app')!.dataset.frame ?? null,
+        })),
+      )
+      .toEqual({ inert: false, frame: null });
+    expect(await popup.getByTestId('misconfigured').locator('li').count()).toBe(3);
+    await popup.getByRole('button', { name: 'Open settings' }).click();
+    await popup.close();
+  });
+
   it('offers to watch the built-in sign-in pages until access is granted', async () => {
     const options = await session.openOptions();
     const section = options.getByTestId('built-in-sites');

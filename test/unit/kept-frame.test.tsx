@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearKeptFrame, keepFirstFrame, paintKeptFrame } from '@/entrypoints/shared/kept-frame';
+import { keptStateText, rememberPaintState } from '@/entrypoints/shared/paint-cache';
+import type { UiState } from '@/utils/messages/views';
+import { type Rendered, waitFor } from '../fixtures/popup/dom';
+import { mountPopup } from '../fixtures/popup/popup';
+import { deferred, popupState } from '../fixtures/popup/state';
+
+const frameKey = 'rekey:paint-frame';
+let view: Rendered | undefined;
+
+function expireCookies(which: (name: string) => boolean) {
+  for (const cookie of document.cookie.split(';')) {
+    const name = cookie.split('=')[0]?.trim();
+    // biome-ignore lint/suspicious/noDocumentCookie: expiring a cookie the way the page set it.
+    if (name && which(name)) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  }
+}
+
+/**
+ * A popup painted from `state` as kept (the worker has not answered yet, as main.tsx's first paint), which keeps its
+ * first screen as the next popup's frame once `firstFrameOut` settles.
+ */
+async function paintFromKept(state: UiState, firstFrameOut: Promise<unknown> = Promise.resolve()) {
+  rememberPaintState(state);
+  const popup = await mountPopup({ 'state/get': () => deferred<UiState>().promise }, state);
+  view = popup;
+  keepFirstFrame(popup.container, keptStateText()!, firstFrameOut);
+  return popup;
+}
+
+async function showAndKeep(state: UiState) {
+  const popup = await paintFromKept(state);
+  await waitFor(() => localStorage.getItem(frameKey));
+  return popup;
+}
+
+function freshApp(): HTMLElement {
+  const app = document.createElement('div');
+  app.id = 'next-popup-app';
+  document.body.append(app);
+  return app;
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  expireCookies(() => true);
+});
+afterEach(() => {
+  view?.unmount();
+  view = undefined;
+  document.getElementById('next-popup-app')?.remove();
+});
+
+describe("the popup's kept first frame (painted by popup-frame.js before the popup's own script runs)", () => {
+  it('paints the next popup exactly as this one rendered the state, inert and hidden from assistive technology', async () => {
+    const popup = await showAndKeep(popupState());
+    await waitFor(() => popup.queryByTestId('choose'));
+    const app = freshApp();
+    expect(paintKeptFrame(app)).toBe(true);
+    expect(app.innerHTML).toBe(popup.container.innerHTML);
+    expect(app.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('choose');
+    expect(app.inert).toBe(true);
+    expect(app.getAttribute('aria-hidden')).toBe('true');
+    expect(performance.getEntriesByName('rekey:first-frame').length).toBeGreaterThan(0);
+  });
+
+  it('hands over to the live screen: clearing leaves an ordinary, empty container', async () => {
+    await showAndKeep(popupState({ identity: null }));
+    const app = freshApp();
+    expect(paintKeptFrame(app)).toBe(true);
+    clearKeptFrame(app);
+    expect(app.childNodes).toHaveLength(0);
+    expect(app.inert).toBe(false);
+    expect(app.hasAttribute('aria-hidden')).toBe(false);
+    expect(app.dataset.frame).toBeUndefined();
+  });
+
+  it('never paints a signed-in frame after a browser start (the start signed the employee out); a signed-out one it does', async () => {
+    await showAndKeep(popupState());
+    expireCookies((name) => name === 'rekey-browser-session');
+    expect(paintKeptFrame(freshApp())).toBe(false);
+
+    view?.unmount();
+    document.getElementById('next-popup-app')?.remove();
+    localStorage.clear();
+    await showAndKeep(popupState({ identity: null }));
+    expireCookies((name) => name === 'rekey-browser-session');
+    expect(paintKeptFrame(freshApp())).toBe(true);
+  });
+
+  it('paints nothing once the kept state is no longer the one the frame was taken of', async () => {
+    await showAndKeep(popupState({ identity: null }));
+    rememberPaintState(popupState());
+    expect(paintKeptFrame(freshApp())).toBe(false);
+  });
+
+  it('paints nothing from a frame another build kept (its words may differ), nor from a malformed one', async () => {
+    await showAndKeep(popupState({ identity: null }));
+    const kept = JSON.parse(localStorage.getItem(frameKey)!);
+    localStorage.setItem(frameKey, JSON.stringify({ ...kept, messages: 'another build' }));
+    expect(paintKeptFrame(freshApp())).toBe(false);
+    localStorage.setItem(frameKey, JSON.stringify({ ...kept, nodes: [['div', {}, [42]]] }));
+    expect(paintKeptFrame(freshApp())).toBe(false);
+    localStorage.setItem(frameKey, '{not json');
+    expect(paintKeptFrame(freshApp())).toBe(false);
+  });
+
+  it("keeps no frame when the screen changed before the first frame was out (it would not be the state's first screen)", async () => {
+    const firstFrameOut = deferred<void>();
+    const popup = await paintFromKept(popupState({ identity: null }), firstFrameOut.promise);
+    popup.container.querySelector('[data-screen]')?.setAttribute('data-later', 'yes');
+    firstFrameOut.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(localStorage.getItem(frameKey)).toBeNull();
+  });
+
+  it('never keeps a frame while a password field is on screen', async () => {
+    const firstFrameOut = deferred<void>();
+    rememberPaintState(popupState());
+    const popup = await mountPopup({ 'state/get': () => deferred<UiState>().promise }, popupState());
+    view = popup;
+    popup.container.append(Object.assign(document.createElement('input'), { type: 'password' }));
+    keepFirstFrame(popup.container, keptStateText()!, firstFrameOut.promise);
+    firstFrameOut.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(localStorage.getItem(frameKey)).toBeNull();
+  });
+});
