@@ -77,6 +77,21 @@ interface Index {
   positives: Map<string, Set<string>>;
   /** nounTest's answer, built on first use. */
   nounWords?: (word: string) => boolean;
+  /** Language → every word of its names for the password (nounWordsOf), built on first use. */
+  nounSets: Map<string, ReadonlySet<string>>;
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** Every word of a language's names for the password, one set per language for the index's life (not per template). */
+function nounWordsOf(built: Index, lang: string): ReadonlySet<string> {
+  let words = built.nounSets.get(lang);
+  if (!words) {
+    const runs = built.nouns.get(lang);
+    words = runs ? new Set(runs.flat()) : NO_WORDS;
+    built.nounSets.set(lang, words);
+  }
+  return words;
 }
 
 /** Without the language's word for "password", a sentence must be this close to a product message to count. */
@@ -144,11 +159,13 @@ export function similarity(
   let matched = 0;
   // A message of two words is told apart by its ending alone: "Password expired." is not "Password Expiring".
   // Any word for "password" is the same word: which one a product chose ("kodeord", "adgangskode") says nothing.
-  const word = template.length <= 2 ? (a: string, b: string) => a === b : sameWord;
-  const same = (a: string, b: string) => word(a, b) || (isNoun(a) && isNoun(b));
+  const same = template.length <= 2 ? (a: string, b: string) => a === b : sameWord;
+  // Each word asked once whether it names the password, not once per pair (the pairs are most of a page's time).
+  const sentenceNoun = sentence.map(isNoun);
   for (const word of template) {
+    const templateNoun = isNoun(word);
     for (let i = 0; i < sentence.length; i++) {
-      if (!used[i] && same(word, sentence[i]!)) {
+      if (!used[i] && (same(word, sentence[i]!) || (templateNoun && sentenceNoun[i]))) {
         used[i] = 1;
         matched++;
         break;
@@ -188,7 +205,7 @@ function containsRun(sentence: readonly string[], run: readonly string[]): boole
  * about expiry. Character pairs of unspaced scripts count as content.
  */
 function sharesContentWord(sentence: readonly string[], template: Template, built: Index, strong = false): boolean {
-  const noun = new Set((built.nouns.get(template.lang) ?? []).flat());
+  const noun = nounWordsOf(built, template.lang);
   const common = built.common.get(template.lang);
   return template.tokens.some(
     (word) =>
@@ -266,7 +283,7 @@ function namedDay(tokens: readonly string[], words: DayWords | undefined): numbe
  */
 function insideMessage(sentence: readonly string[], template: Template, built: Index): number {
   if (sentence.length < 2 || sentence.length >= template.tokens.length) return 0;
-  const noun = new Set((built.nouns.get(template.lang) ?? []).flat());
+  const noun = nounWordsOf(built, template.lang);
   const inMessage = (word: string) => sameWordIn(template.tokens, word);
   if (!sentence.every(inMessage) || template.tokens.length - sentence.length > 1) return 0;
   if (!sentence.some((word) => !noun.has(word) && word !== '#' && (word.length >= 5 || UNSPACED.test(word)))) return 0;
@@ -293,7 +310,7 @@ function nounTest(built: Index): (word: string) => boolean {
 
 /** Whether the sentence has the template's longest word other than the password noun and the count. */
 function hasMainWord(sentence: readonly string[], template: Template, built: Index): boolean {
-  const noun = new Set((built.nouns.get(template.lang) ?? []).flat());
+  const noun = nounWordsOf(built, template.lang);
   const words = template.tokens.filter((word) => word !== '#' && !noun.has(word));
   const main = words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
   return main === '' || sameWordIn(sentence, main);
@@ -310,7 +327,7 @@ const CLAUSE_OF = 0.9;
 function clauseOf(sentence: readonly string[], template: Template, built: Index): number {
   const message = template.tokens;
   if (sentence.length < 4 || sentence.length >= message.length) return 0;
-  const noun = new Set((built.nouns.get(template.lang) ?? []).flat());
+  const noun = nounWordsOf(built, template.lang);
   if (!sentence.some((word) => !noun.has(word) && word !== '#' && (word.length >= 5 || UNSPACED.test(word)))) return 0;
   outer: for (let start = 0; start + sentence.length <= message.length; start++) {
     for (let i = 0; i < sentence.length; i++) if (sentence[i] !== message[start + i]) continue outer;
@@ -544,6 +561,7 @@ function compiled(): Index {
     vocabulary: new Map(),
     negatives: new Map(),
     positives: new Map(),
+    nounSets: new Map(),
   };
   for (const [lang, role, raw] of rows) {
     const { text, cleaned } = cleanMessage(role, raw);
@@ -699,7 +717,7 @@ export function closestMessages(text: string): { sentence: string; lang: string;
     for (const template of candidates(tokens, built)) {
       const score = Math.max(
         similarity(tokens, template.tokens, isNoun),
-        opensWith(tokens, template.tokens, new Set((built.nouns.get(template.lang) ?? []).flat()), built.common.get(template.lang)),
+        opensWith(tokens, template.tokens, nounWordsOf(built, template.lang), built.common.get(template.lang)),
         insideMessage(tokens, template, built),
         clauseOf(tokens, template, built),
       );
@@ -730,7 +748,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
       if (!sharesContentWord(tokens, template, built)) continue;
       const score = Math.max(
         similarity(tokens, template.tokens, isNoun),
-        opensWith(tokens, template.tokens, new Set((built.nouns.get(template.lang) ?? []).flat()), built.common.get(template.lang)),
+        opensWith(tokens, template.tokens, nounWordsOf(built, template.lang), built.common.get(template.lang)),
         insideMessage(tokens, template, built),
         clauseOf(tokens, template, built),
       );
