@@ -13,8 +13,8 @@ const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'
 
 const outDir = process.env.REKEY_OUT_DIR ?? '.output';
 
-/** The worker's chunks (entrypoints/worker-*.ts, listed in entrypoints/background/chunks.ts). */
-const workerChunkScripts = ['worker-network.js', 'worker-page.js', 'worker-rare.js'];
+/** The worker's chunks, all in one file (entrypoints/worker-chunks.ts; see entrypoints/background/chunks.ts). */
+const workerChunkScripts = ['worker-chunks.js'];
 
 // Which messages a build carries: the popup's kept copy of them (entrypoints/shared/paint-cache.ts) is only used by a
 // build with the same messages, also when the version did not change (development builds). Deterministic: a hash.
@@ -49,7 +49,7 @@ export default defineConfig({
       inlinePageCss(['popup/index.html']),
       moduleSizes({
         file: (chunk) => resolve(outDir, `${chunk.replace(/\.js$/, '')}-modules.json`),
-        chunks: ['background.js', 'popup'],
+        chunks: ['background.js', 'popup', ...workerChunkScripts],
         root: import.meta.dirname,
       }),
     ],

@@ -62,14 +62,14 @@ describe.each(targets)('built $browser manifest', ({ browser, dir }) => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it("starts the worker from background.js; Firefox's background page loads the worker chunks before it", () => {
+  it("starts the worker from background.js; Firefox's background page loads the worker chunks' file before it", () => {
     const background = manifest.background as { service_worker?: string; scripts?: string[] };
     if (browser === 'chrome') {
       // Chrome's worker imports its chunks itself (entrypoints/background/chunks.ts).
       expect(background.service_worker).toBe('background.js');
       return;
     }
-    expect(background.scripts).toEqual(['worker-network.js', 'worker-page.js', 'worker-rare.js', 'background.js']);
+    expect(background.scripts).toEqual(['worker-chunks.js', 'background.js']);
     for (const script of background.scripts ?? []) expect(existsSync(resolve(root, dir, script)), script).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chunkFiles, importChunksOnInstall, lazily, loadChunk, registerChunk, WorkerChunkMissing } from '@/entrypoints/background/chunks';
+import { chunksFile, importChunksOnInstall, lazily, loadChunk, registerChunk, WorkerChunkMissing } from '@/entrypoints/background/chunks';
 import { networkChunk } from '@/entrypoints/background/network-chunk';
 import { pageChunk } from '@/entrypoints/background/page-chunk';
 import { rareChunk } from '@/entrypoints/background/rare-chunk';
@@ -19,22 +19,23 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** A worker scope whose importScripts runs the chunk files, as Chrome does from the installed copies. */
+/** A worker scope whose importScripts runs the chunks' file, as Chrome does from the installed copy. */
 function serviceWorkerScope(): string[] {
   const imported: string[] = [];
   scope.importScripts = (...files: string[]) => {
     for (const file of files) {
       imported.push(file);
-      if (file === chunkFiles.network) registerChunk('network', networkChunk);
-      if (file === chunkFiles.page) registerChunk('page', pageChunk);
-      if (file === chunkFiles.rare) registerChunk('rare', rareChunk);
+      if (file !== chunksFile) continue;
+      registerChunk('network', networkChunk);
+      registerChunk('page', pageChunk);
+      registerChunk('rare', rareChunk);
     }
   };
   return imported;
 }
 
 describe('worker chunks', () => {
-  it('imports every chunk file while the worker installs, and nothing before', () => {
+  it("imports the chunks' one file while the worker installs, and nothing before", () => {
     const imported = serviceWorkerScope();
     const listeners: Record<string, () => void> = {};
     const events = globalThis as { addEventListener?: unknown };
@@ -49,14 +50,16 @@ describe('worker chunks', () => {
     }
     expect(imported).toEqual([]);
     listeners.install?.();
-    expect(imported.sort()).toEqual(['/worker-network.js', '/worker-page.js', '/worker-rare.js']);
+    expect(imported).toEqual(['/worker-chunks.js']);
   });
 
-  it('imports a chunk on its first use only, then reuses it', () => {
+  it('imports the file on the first use of a chunk only; the other chunks came with it', () => {
     const imported = serviceWorkerScope();
     expect(loadChunk('page')).toBe(pageChunk);
     expect(loadChunk('page')).toBe(pageChunk);
-    expect(imported).toEqual(['/worker-page.js']);
+    expect(loadChunk('rare')).toBe(rareChunk);
+    expect(loadChunk('network')).toBe(networkChunk);
+    expect(imported).toEqual(['/worker-chunks.js']);
   });
 
   it('uses a chunk registered before the worker started (Firefox lists them before background.js)', () => {
@@ -67,7 +70,7 @@ describe('worker chunks', () => {
   it('fails with an explanation when a chunk cannot be loaded', () => {
     scope.importScripts = () => undefined;
     expect(() => loadChunk('network')).toThrow(WorkerChunkMissing);
-    expect(() => loadChunk('network')).toThrow(/worker-network\.js/);
+    expect(() => loadChunk('network')).toThrow(/network code \(\/worker-chunks\.js\)/);
   });
 
   it('builds a lazy service on its first call, not when it is wired, awaited or returned', async () => {

@@ -1,0 +1,133 @@
+/**
+ * Worker cold start of several extensions side by side in one Chromium: for finding what a start costs, by loading
+ * probe builds (a copy of an extension with one thing changed) beside each other and comparing their medians.
+ *
+ *   npx tsx bench/worker-probes.ts [--runs 40] [--trace out-dir] <extension dir>...
+ *
+ * Each directory needs a script-free page the ping is sent from: `quiet.html` if it has one, else `icon/128.png`.
+ * Every run stops all workers before each ping and visits the extensions in a rotated order (no extension always
+ * goes first after a stop). `--trace` also records one CDP trace of a cold ping per extension.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '@/sandbox/browser/chromium';
+import { summarize } from './types';
+
+/** Chromium's id for an unpacked extension without a manifest key: the SHA-256 of its path, as letters a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+/** A ping from a script-free page of the extension, timed inside the page. */
+export function pingFrom(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const started = performance.now();
+    const reply = (await chrome.runtime.sendMessage({ type: 'ping' })) as { ok?: boolean; value?: { pong?: boolean } } | undefined;
+    if (!reply?.ok || !reply.value?.pong) throw new Error('The worker did not answer the ping.');
+    return performance.now() - started;
+  });
+}
+
+/** Stops every service worker and waits until Chromium reports each of `ids`' workers stopped. */
+export async function stopAllWorkers(cdp: CDPSession, running: Map<string, string>, ids: string[], waitMs = 15_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 0; ids.some((id) => running.get(id) !== 'stopped'); attempt++) {
+    if (Date.now() > deadline) throw new Error(`Workers not stopped: ${ids.map((id) => running.get(id)).join(', ')}.`);
+    if (attempt % 40 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((done) => setTimeout(done, 5));
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  let runs = 40;
+  let traceDir: string | undefined;
+  const dirs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--runs') runs = Number(args[++i]);
+    else if (args[i] === '--trace') traceDir = resolve(args[++i]);
+    else dirs.push(resolve(args[i]));
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rekey-probes-'));
+  const list = dirs.join(',');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs, `--disable-extensions-except=${list}`, `--load-extension=${list}`],
+  });
+  try {
+    const control = await context.newPage();
+    const cdp = await context.newCDPSession(control);
+    const running = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) running.set(new URL(version.scriptURL).host, version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const probes = [];
+    for (const dir of dirs) {
+      const id = unpackedExtensionId(dir);
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${existsSync(join(dir, 'quiet.html')) ? 'quiet.html' : 'icon/128.png'}`);
+      await pingFrom(page); // installed and running before the first stop
+      probes.push({ dir, id, page, name: basename(dir), cold: [] as number[] });
+    }
+    const ids = probes.map((p) => p.id);
+    await new Promise((done) => setTimeout(done, 2000));
+    for (let run = 0; run < runs; run++) {
+      for (let k = 0; k < probes.length; k++) {
+        const probe = probes[(run + k) % probes.length];
+        await stopAllWorkers(cdp, running, ids);
+        probe.cold.push(await pingFrom(probe.page));
+      }
+    }
+    const floor = summarize(probes[0].cold).median;
+    console.log(`runs ${runs}; ratios to ${probes[0].name}`);
+    for (const probe of probes) {
+      const s = summarize(probe.cold);
+      console.log(
+        `${probe.name.padEnd(28)} median ${s.median.toFixed(2).padStart(6)} ms  p95 ${s.p95.toFixed(2).padStart(6)}  min ${s.min.toFixed(2).padStart(6)}  ${(s.median / floor).toFixed(3)}×`,
+      );
+    }
+    if (traceDir) {
+      mkdirSync(traceDir, { recursive: true });
+      for (const probe of probes) {
+        await stopAllWorkers(cdp, running, ids);
+        const chunks: unknown[] = [];
+        const collect = (event: { value: unknown[] }) => chunks.push(...event.value);
+        cdp.on('Tracing.dataCollected', collect);
+        await cdp.send('Tracing.start', {
+          traceConfig: {
+            includedCategories: [
+              'v8',
+              'v8.compile',
+              'devtools.timeline',
+              'ServiceWorker',
+              'disabled-by-default-v8.compile',
+              'toplevel',
+              'extensions',
+              'ipc',
+              'mojom',
+              'loading',
+            ],
+          },
+        } as never);
+        const ms = await pingFrom(probe.page);
+        const done = new Promise((resolveDone) => cdp.once('Tracing.tracingComplete', resolveDone));
+        await cdp.send('Tracing.end');
+        await done;
+        cdp.off('Tracing.dataCollected', collect);
+        writeFileSync(join(traceDir, `${probe.name}.json`), JSON.stringify({ traceEvents: chunks }));
+        console.log(`trace ${probe.name}: ${ms.toFixed(2)} ms, ${chunks.length} events`);
+      }
+    }
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();
