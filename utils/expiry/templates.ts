@@ -46,6 +46,10 @@ interface Template {
   unitPlaceholder?: boolean;
   /** A clause of a longer message (compiled): short, so a sentence must have its main word (hasMainWord). */
   clause?: boolean;
+  /** Its place in the index (candidates counts by it). */
+  id?: number;
+  /** Which of its words name the password (nounTest), on first comparison. */
+  nounMask?: boolean[];
 }
 
 /** A language's ways of saying "today" and "tomorrow": runs of words. */
@@ -77,6 +81,10 @@ interface Index {
   positives: Map<string, Set<string>>;
   /** nounTest's answer, built on first use. */
   nounWords?: (word: string) => boolean;
+  /** Every language's names for the password by their first word's index key (namesAnyPassword), on first use. */
+  nounRunsByKey?: Map<string, string[][]>;
+  /** candidates' counts per template number, reused from sentence to sentence. */
+  hits?: Uint16Array;
   /** Language → every word of its names for the password (nounWordsOf), built on first use. */
   nounSets: Map<string, ReadonlySet<string>>;
 }
@@ -154,18 +162,54 @@ export function similarity(
   template: readonly string[],
   isNoun: (word: string) => boolean = () => false,
 ): number {
+  return diceOf(sentence, sentence.map(isNoun), template, template.map(isNoun));
+}
+
+/**
+ * Whether the sentence holds any language's name for the password as a run of words. Only the runs whose first word
+ * shares a word's index key are tried there: two words sameWord calls the same always share it.
+ */
+function namesAnyPassword(tokens: readonly string[], built: Index): boolean {
+  if (!built.nounRunsByKey) {
+    built.nounRunsByKey = new Map();
+    for (const runs of built.nouns.values())
+      for (const run of runs) {
+        const key = keyOf(run[0]!);
+        built.nounRunsByKey.set(key, [...(built.nounRunsByKey.get(key) ?? []), run]);
+      }
+  }
+  for (let i = 0; i < tokens.length; i++)
+    for (const run of built.nounRunsByKey.get(keyOf(tokens[i]!)) ?? [])
+      if (i + run.length <= tokens.length && run.every((word, j) => sameWord(word, tokens[i + j]!))) return true;
+  return false;
+}
+
+/** Which of a message's words name the password, asked on its first comparison and kept with it. */
+function nounMaskOf(template: Template, isNoun: (word: string) => boolean): readonly boolean[] {
+  if (!template.nounMask) template.nounMask = template.tokens.map(isNoun);
+  return template.nounMask;
+}
+
+/**
+ * similarity with each word already asked whether it names the password: once per sentence and once per message for
+ * the index's life, not once per pair compared (the pairs are most of a page's time).
+ */
+function diceOf(
+  sentence: readonly string[],
+  sentenceNoun: readonly boolean[],
+  template: readonly string[],
+  templateNoun: readonly boolean[],
+): number {
   if (sentence.length === 0 || template.length === 0) return 0;
   const used = new Uint8Array(sentence.length);
   let matched = 0;
   // A message of two words is told apart by its ending alone: "Password expired." is not "Password Expiring".
   // Any word for "password" is the same word: which one a product chose ("kodeord", "adgangskode") says nothing.
-  const same = template.length <= 2 ? (a: string, b: string) => a === b : sameWord;
-  // Each word asked once whether it names the password, not once per pair (the pairs are most of a page's time).
-  const sentenceNoun = sentence.map(isNoun);
-  for (const word of template) {
-    const templateNoun = isNoun(word);
+  const exact = template.length <= 2;
+  for (let j = 0; j < template.length; j++) {
+    const word = template[j]!;
     for (let i = 0; i < sentence.length; i++) {
-      if (!used[i] && (same(word, sentence[i]!) || (templateNoun && sentenceNoun[i]))) {
+      if (!used[i] && ((exact ? word === sentence[i] : sameWord(word, sentence[i]!)) || (templateNoun[j] && sentenceNoun[i]))) {
         used[i] = 1;
         matched++;
         break;
@@ -527,6 +571,7 @@ function addTemplate(built: Index, template: Template): void {
   const count = template.tokens.indexOf('#');
   if (count > 0) template.countBefore = template.tokens[count - 1]!;
   if (count >= 0 && count + 1 < template.tokens.length) template.countAfter = template.tokens[count + 1]!;
+  template.id = built.templates.length;
   built.templates.push(template);
   for (const key of new Set(template.tokens.map(keyOf))) built.byKey.set(key, [...(built.byKey.get(key) ?? []), template]);
 }
@@ -599,11 +644,21 @@ function compiled(): Index {
 
 /** Templates sharing at least two word keys with the sentence: the only ones that can score above zero. */
 function candidates(tokens: readonly string[], built: Index): Template[] {
-  const hits = new Map<Template, number>();
+  // Counts by the template's number, in an array kept for the index's life and cleared after each sentence: a map
+  // of thousands of templates per sentence was a page's largest cost. In the order first met, as before.
+  built.hits ??= new Uint16Array(built.templates.length);
+  const hits = built.hits;
+  const met: Template[] = [];
   for (const key of new Set(tokens.map(keyOf))) {
-    for (const template of built.byKey.get(key) ?? []) hits.set(template, (hits.get(template) ?? 0) + 1);
+    for (const template of built.byKey.get(key) ?? []) {
+      const id = template.id!;
+      if (hits[id] === 0) met.push(template);
+      hits[id]! += 1;
+    }
   }
-  return [...hits].filter(([, count]) => count >= 2).map(([template]) => template);
+  const found = met.filter((template) => hits[template.id!]! >= 2);
+  for (const template of met) hits[template.id!] = 0;
+  return found;
 }
 
 /** A capitalised word after the first, and the word after it. */
@@ -712,11 +767,12 @@ export function closestMessages(text: string): { sentence: string; lang: string;
   const isNoun = nounTest(built);
   return sentences(text).flatMap((sentence) => {
     const tokens = tokenize(withoutNames(sentence, built));
+    const tokenNoun = tokens.map(isNoun);
     let best: Template | undefined;
     let bestScore = 0;
     for (const template of candidates(tokens, built)) {
       const score = Math.max(
-        similarity(tokens, template.tokens, isNoun),
+        diceOf(tokens, tokenNoun, template.tokens, nounMaskOf(template, isNoun)),
         opensWith(tokens, template.tokens, nounWordsOf(built, template.lang), built.common.get(template.lang)),
         insideMessage(tokens, template, built),
         clauseOf(tokens, template, built),
@@ -741,13 +797,14 @@ export function matchTemplates(text: string): TemplateMatch[] {
     // A field's label ("新しいパスワード", "New password") is a label, even where it stands inside a longer message
     // ("すぐに新しいパスワードに変更してください…"): it says nothing about why the form is there.
     if (built.labels.has(tokens.join(' '))) continue;
+    const tokenNoun = tokens.map(isNoun);
     // The closest message in any language: a sentence is read in the language whose message fits it best.
     let best: Template | undefined;
     let bestScore = 0;
     for (const template of candidates(tokens, built)) {
       if (!sharesContentWord(tokens, template, built)) continue;
       const score = Math.max(
-        similarity(tokens, template.tokens, isNoun),
+        diceOf(tokens, tokenNoun, template.tokens, nounMaskOf(template, isNoun)),
         opensWith(tokens, template.tokens, nounWordsOf(built, template.lang), built.common.get(template.lang)),
         insideMessage(tokens, template, built),
         clauseOf(tokens, template, built),
@@ -762,7 +819,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
       }
     }
     // The password may be named in a neighbouring language's word (Malay "kata laluan" beside Indonesian "kata sandi").
-    const namesPassword = [...built.nouns.values()].some((nouns) => nouns.some((noun) => containsRun(tokens, noun)));
+    const namesPassword = namesAnyPassword(tokens, built);
     const close =
       best !== undefined &&
       bestScore >= MIN_SIMILARITY &&
