@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { moduleSizes } from './bench/module-sizes';
 import { inlinePageCss } from './scripts/inline-page-css';
+import { moduleAfterFramePlugin } from './scripts/module-after-frame';
 import { pageOwnModules } from './scripts/page-own-modules';
 import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
 
@@ -42,11 +43,13 @@ export default defineConfig({
     // preact-without-inner-html: Preact's dangerouslySetInnerHTML sink, unused here, throws instead of writing HTML.
     // inline-page-css: the popup's styles in its HTML, one request fewer each before its first paint.
     // page-own-modules: the popup's first screen in one script file, none shared with the options page.
+    // module-after-frame: popup-frame.js starts that script, after the kept frame is on screen when there is one.
     plugins: [
       preact(),
       pageOwnModules({ root: import.meta.dirname, page: 'entrypoints/popup/index.html', marker: 'rekey-popup' }),
       preactWithoutInnerHtml(),
       inlinePageCss(['popup/index.html']),
+      moduleAfterFramePlugin('popup/index.html'),
       moduleSizes({
         file: (chunk) => resolve(outDir, `${chunk.replace(/\.js$/, '')}-modules.json`),
         chunks: ['background.js', 'popup', ...workerChunkScripts],

@@ -50,7 +50,8 @@ const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 function initialScripts(htmlFile: string): string[] {
   const html = readFileSync(join(outDir, htmlFile), 'utf8');
   const seen = new Set<string>();
-  const queue = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  // data-module: the popup's module script, which popup-frame.js starts (scripts/module-after-frame.ts).
+  const queue = [...html.matchAll(/(?:src|href|data-module)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;

@@ -2,10 +2,31 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { paintKeptFrame } from './shared/kept-frame';
 
 /**
- * popup.html's first script, a classic one right after `#app`: paints the popup's kept first screen (kept-frame.ts)
- * while the popup's own module script is still loading, so the first frame waits for no more than this small file.
+ * popup.html's one script, a classic one right after `#app` (scripts/module-after-frame.ts): paints the popup's kept
+ * first screen (kept-frame.ts), then starts the popup's module script, named by its `data-module`. After a painted
+ * frame, only once that frame is on screen: started at once, the module is fetched, compiled and run before the browser
+ * paints anything. With no frame, at once.
  */
 export default defineUnlistedScript(() => {
-  const app = document.getElementById('app');
-  if (app) paintKeptFrame(app);
+  const script = document.currentScript as HTMLScriptElement | null;
+  let painted = false;
+  try {
+    const app = document.getElementById('app');
+    painted = app !== null && paintKeptFrame(app);
+  } catch {
+    // Whatever went wrong with the kept frame, the popup's own script paints the screen.
+  }
+  const startPopup = () => {
+    const module = document.createElement('script');
+    module.type = 'module';
+    module.src = script?.dataset.module ?? '';
+    document.head.append(module);
+  };
+  if (painted) {
+    const preload = document.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = script?.dataset.module ?? '';
+    document.head.append(preload);
+    requestAnimationFrame(() => setTimeout(startPopup));
+  } else startPopup();
 });
