@@ -131,6 +131,45 @@ describe('a demand to change the password, learned from the rows', () => {
   });
 });
 
+/** The forced-change rows, and an "other" message about an activation link: its words are hard negatives. */
+const WITH_ACTIVATION: ConceptRow[] = [...FORCED_CHANGE, row('other', 'La ligilo por aktivigi vian pasvorton eksvalidiĝis.', 'beta')];
+
+describe('a whole demand beside a hard-negative word', () => {
+  it('learns the activation link’s words as hard negatives', () => {
+    withPhraseRows(
+      WITH_ACTIVATION.map((r) => [r.lang, r.role, r.text] as const),
+      () => expect(hardNegativeWords('eo')).toEqual(expect.arrayContaining(['aktivigi', 'ligilo'])),
+      deriveConcepts(WITH_ACTIVATION),
+    );
+  });
+
+  it('reads "you need to change your password to activate your account" as a forced change: the reason stands outside the demand', () => {
+    expect(readWith(WITH_ACTIVATION, 'Vi bezonas ŝanĝi la pasvorton por aktivigi vian konton.')).toEqual([
+      expect.objectContaining({ lang: 'eo', role: 'forced' }),
+    ]);
+    expect(readWith(WITH_ACTIVATION, 'Vi bezonas ŝanĝi la pasvorton de via laborejo por aktivigi ĝin.')).toEqual([
+      expect.objectContaining({ role: 'forced' }),
+    ]);
+  });
+
+  it('stays silent when the hard-negative word breaks the run, or the demand is about something else', () => {
+    expect(readWith(WITH_ACTIVATION, 'Vi bezonas aktivigi kaj ŝanĝi la pasvorton.')).toEqual([]);
+    expect(readWith(WITH_ACTIVATION, 'Por ŝanĝi la pasvorton, vi bezonas aktivigi la ligilon.')).toEqual([]);
+    expect(readWith(WITH_ACTIVATION, 'Vi bezonas atendi pli longe por ŝanĝi la pasvorton.')).toEqual([]);
+  });
+
+  it('stays silent when the sentence also has an expiry word: an expired link is no expired password', () => {
+    expect(readWith(WITH_ACTIVATION, 'La ligilo eksvalidiĝis, vi bezonas ŝanĝi la pasvorton per nova ligilo.')).toEqual([]);
+  });
+
+  it('takes no possessive the forced messages share for the change ("Enter your password to continue")', () => {
+    const page = new JSDOM(
+      '<main><h1>Session expired</h1><p>Your session has expired. Enter your password to continue where you left off.</p><input type="password"></main>',
+    );
+    expect(detectExpiry(page.window.document, 'https://app.example.com/').kind).toBe('none');
+  });
+});
+
 describe('the shipped concept words', () => {
   it('are the ones the build derives from the mined strings (regenerate with scripts/build-expiry-phrases.ts)', () => {
     const derived = deriveConcepts(productEntries(readMinedStrings()));

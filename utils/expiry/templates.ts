@@ -85,6 +85,8 @@ interface Index {
   nounRunsByKey?: Map<string, string[][]>;
   /** candidates' counts per template number, reused from sentence to sentence. */
   hits?: Uint16Array;
+  /** Language → the words in half its messages or more (frequentWords), built on first use. */
+  frequent: Map<string, ReadonlySet<string>>;
   /** Language → every word of its names for the password (nounWordsOf), built on first use. */
   nounSets: Map<string, ReadonlySet<string>>;
 }
@@ -512,7 +514,15 @@ function conceptRole(tokens: readonly string[], built: Index): { lang: string; r
   const opening = tokens[0]!;
   const positive = positiveWords(lang, built);
   if (opening !== '#' && !positive.has(opening) && !sameWordIn(positive, opening)) return undefined;
-  if (has(negativeWords(lang, words, built))) return undefined;
+  const negatives = negativeWords(lang, words, built);
+  if (has(negatives)) {
+    // A hard-negative word beside a whole demand ("You need to change your password" + "to activate your account"):
+    // the demand stands, when it is one run (demand, change and password next to each other) and every
+    // hard-negative word stands outside it; "you must wait longer to change your password" has its negative inside.
+    const span = demandSpan(tokens, lang, words, built);
+    if (!span || tokens.some((token, i) => (i >= span[0] && i <= span[1]) === true && sameWordIn(negatives, token))) return undefined;
+    if (tokens.some((token) => sameWordIn(words.expiry, token))) return undefined;
+  }
   // A count right before the password is a number of passwords ("3 passwords expire soon"), not of days.
   if (tokens.some((token, i) => token === '#' && tokens[i + 1] !== undefined && nounTest(built)(tokens[i + 1]!))) return undefined;
   // In a script without spaces a word is a pair of characters: two of them, as a real word gives ("已过" "过期").
@@ -563,6 +573,57 @@ function demandsChange(tokens: readonly string[], lang: string, words: LanguageC
   return new Set(demands).size >= needed;
 }
 
+/**
+ * Where a demand to change the password stands as one run — a forced-change word (or, as in demandsChange, a word only
+ * the expired and forced messages have) next to a change word, and that next to the password, in either order,
+ * an article or possessive between — the run's first and last position; undefined when there is none.
+ */
+function demandSpan(tokens: readonly string[], lang: string, words: LanguageConcepts, built: Index): [number, number] | undefined {
+  const runs = built.nouns.get(lang) ?? [];
+  const nouns: [number, number][] = [];
+  tokens.forEach((_, i) => {
+    for (const run of runs)
+      if (run.every((word, j) => tokens[i + j] !== undefined && sameWord(word, tokens[i + j]!))) nouns.push([i, i + run.length - 1]);
+  });
+  const inNoun = (i: number) => nouns.some(([from, to]) => i >= from && i <= to);
+  const spaced = !tokens.some((token) => UNSPACED.test(token));
+  const isDemand = (token: string) =>
+    sameWordIn(words.forced, token) || ((!spaced || [...token].length > 2) && words.expired.includes(token));
+  // A change word in half the language's messages is a possessive the forced ones share ("your", "ditt"), no verb.
+  const everywhere = frequentWords(lang, built);
+  const isChange = (token: string) => sameWordIn(words.change, token) && !everywhere.has(token);
+  for (let d = 0; d < tokens.length; d++) {
+    if (inNoun(d) || !isDemand(tokens[d]!)) continue;
+    for (let c = Math.max(0, d - NEAR); c <= Math.min(tokens.length - 1, d + NEAR); c++) {
+      if (c === d || inNoun(c) || tokens[c] === tokens[d] || !isChange(tokens[c]!)) continue;
+      for (const [from, to] of nouns) {
+        const near = c < from ? from - c <= NEAR && d < c : c - to <= NEAR && d > c;
+        if (near) return [Math.min(d, from), Math.max(d, to)];
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A word in this share of a language's messages or more is one of its function words ("your", "ditt"). */
+const EVERYWHERE = 0.5;
+
+/** The words (and their inflections) in at least half of a language's messages, on first use. */
+function frequentWords(lang: string, built: Index): ReadonlySet<string> {
+  let words = built.frequent.get(lang);
+  if (!words) {
+    const ofLang = built.templates.filter((template) => template.lang === lang && !template.clause);
+    const vocabulary = new Set(ofLang.flatMap((template) => template.tokens));
+    words = new Set(
+      [...vocabulary].filter(
+        (word) => ofLang.filter((template) => template.tokens.some((other) => sameWord(word, other))).length >= EVERYWHERE * ofLang.length,
+      ),
+    );
+    built.frequent.set(lang, words);
+  }
+  return words;
+}
+
 const POSITIVE = new Set<PhraseRole>(['expired', 'forced', 'expiring-days', 'expiring-today', 'expiring-tomorrow', 'expiring-soon']);
 /** Where a message's clauses end: a comma, full stop, exclamation or semicolon before a space or the end. */
 const CLAUSE_END = /[,.!;:、，。！；](?:\s|$)|[，。！；]/u;
@@ -607,6 +668,7 @@ function compiled(): Index {
     negatives: new Map(),
     positives: new Map(),
     nounSets: new Map(),
+    frequent: new Map(),
   };
   for (const [lang, role, raw] of rows) {
     const { text, cleaned } = cleanMessage(role, raw);
