@@ -62,6 +62,18 @@ describe('expiry concept words learned from the rows', () => {
     ]);
   });
 
+  it('counts no inflection of the password as a tense word, even where only one tense’s rows inflect it', () => {
+    const inflected = [
+      ...ESPERANTO,
+      row('expired', 'Vian pasvorton la administranto eksvalidigis.', 'alfa'),
+      row('expired', 'Hodiaŭ la sistemo eksvalidigis la pasvorton.', 'beta'),
+    ];
+    expect(deriveConcepts(inflected).eo!.expired).toContain('pasvorton');
+    expect(readWith(inflected, 'Pasvorton de via laborejo kaj de via retpoŝto oni eksvalidiĝos baldaŭ.')).toEqual([
+      expect.objectContaining({ lang: 'eo', role: 'expiring-soon', similarity: CONCEPT_SIMILARITY }),
+    ]);
+  });
+
   it('stays silent on the hard negatives: a word only the other messages use (account, not yet) silences it', () => {
     expect(readWith(ESPERANTO, 'La pasvorto de la laborejo de Ana eksvalidiĝis hieraŭ.')).toEqual([
       expect.objectContaining({ role: 'expired' }),

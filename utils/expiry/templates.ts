@@ -530,7 +530,9 @@ function conceptRole(tokens: readonly string[], built: Index): { lang: string; r
   const hits = (list: readonly string[]) => new Set(tokens.filter((token) => sameWordIn(list, token))).size;
   const expiry = hits(words.expiry) >= needed;
   if (!expiry && !demandsChange(tokens, lang, words, built, needed)) return undefined;
-  const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token)).length;
+  // The password's own name, inflected ("비밀번호가"), is no tense word, however the rows happen to use it.
+  const isNoun = nounTest(built);
+  const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token) && !isNoun(token)).length;
   const [expiring, expired] = [count(words.expiring), count(words.expired)];
   if (expiring > expired) return { lang, role: tokens.includes('#') ? 'expiring-days' : 'expiring-soon' };
   if (expired > expiring) return { lang, role: expiry ? 'expired' : 'forced' };
