@@ -8,6 +8,7 @@ import { inlinePageCss } from './scripts/inline-page-css';
 import { moduleAfterFramePlugin } from './scripts/module-after-frame';
 import { pageOwnModules } from './scripts/page-own-modules';
 import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html';
+import { workerSharedModules } from './scripts/worker-shared-modules';
 
 // Extension pages may only run code shipped in the package: no remote scripts, no eval.
 const extensionPagesCsp = "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -37,7 +38,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports keep utils/ honest about what touches extension APIs.
   imports: false,
-  vite: () => ({
+  vite: ({ browser }) => ({
     define: { 'import.meta.env.REKEY_MESSAGES_ID': JSON.stringify(messagesId) },
     // module-sizes: what each module adds to the worker, written beside (not inside) the extension for the bench.
     // preact-without-inner-html: Preact's dangerouslySetInnerHTML sink, unused here, throws instead of writing HTML.
@@ -50,6 +51,18 @@ export default defineConfig({
       preactWithoutInnerHtml(),
       inlinePageCss(['popup/index.html']),
       moduleAfterFramePlugin('popup/index.html'),
+      // Chrome: the worker's chunks read the modules background.js has from it instead of bundling a copy (every
+      // installed worker script's bytes cost every start). Firefox loads the chunks first: they keep their copies.
+      ...(browser === 'firefox'
+        ? []
+        : [
+            workerSharedModules({
+              root: import.meta.dirname,
+              sharedFile: resolve(import.meta.dirname, 'entrypoints/background/worker-shared.ts'),
+              globalKey: '__rekeyWorkerShared',
+              entry: 'worker-chunks',
+            }),
+          ]),
       moduleSizes({
         file: (chunk) => resolve(outDir, `${chunk.replace(/\.js$/, '')}-modules.json`),
         chunks: ['background.js', 'popup', ...workerChunkScripts],

@@ -48,9 +48,10 @@ async function main(): Promise<void> {
   let traceDir: string | undefined;
   const dirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--runs') runs = Number(args[++i]);
-    else if (args[i] === '--trace') traceDir = resolve(args[++i]);
-    else dirs.push(resolve(args[i]));
+    const arg = args[i] ?? '';
+    if (arg === '--runs') runs = Number(args[++i]);
+    else if (arg === '--trace') traceDir = resolve(args[++i] ?? 'traces');
+    else dirs.push(resolve(arg));
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'rekey-probes-'));
   const list = dirs.join(',');
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
       for (const version of versions) running.set(new URL(version.scriptURL).host, version.runningStatus);
     });
     await cdp.send('ServiceWorker.enable');
-    const probes = [];
+    const probes: { dir: string; id: string; page: Page; name: string; cold: number[] }[] = [];
     for (const dir of dirs) {
       const id = unpackedExtensionId(dir);
       const page = await context.newPage();
@@ -79,17 +80,19 @@ async function main(): Promise<void> {
     await new Promise((done) => setTimeout(done, 2000));
     for (let run = 0; run < runs; run++) {
       for (let k = 0; k < probes.length; k++) {
-        const probe = probes[(run + k) % probes.length];
+        const probe = probes[(run + k) % probes.length]!;
         await stopAllWorkers(cdp, running, ids);
         probe.cold.push(await pingFrom(probe.page));
       }
     }
-    const floor = summarize(probes[0].cold).median;
-    console.log(`runs ${runs}; ratios to ${probes[0].name}`);
+    const first = probes[0]!;
+    const floor = summarize(first.cold).median;
+    console.log(`runs ${runs}; ratios to ${first.name}; paired = median of each round's difference to ${first.name}`);
     for (const probe of probes) {
       const s = summarize(probe.cold);
+      const paired = summarize(probe.cold.map((ms, run) => ms - (first.cold[run] ?? 0))).median;
       console.log(
-        `${probe.name.padEnd(28)} median ${s.median.toFixed(2).padStart(6)} ms  p95 ${s.p95.toFixed(2).padStart(6)}  min ${s.min.toFixed(2).padStart(6)}  ${(s.median / floor).toFixed(3)}×`,
+        `${probe.name.padEnd(28)} median ${s.median.toFixed(2).padStart(6)} ms  p95 ${s.p95.toFixed(2).padStart(6)}  min ${s.min.toFixed(2).padStart(6)}  ${(s.median / floor).toFixed(3)}×  paired ${paired >= 0 ? '+' : ''}${paired.toFixed(2)} ms`,
       );
     }
     if (traceDir) {
@@ -112,6 +115,8 @@ async function main(): Promise<void> {
               'ipc',
               'mojom',
               'loading',
+              // PROBE_CPU=1: the worker's JavaScript, sampled every 100 µs.
+              ...(process.env.PROBE_CPU ? ['disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.cpu_profiler.hires'] : []),
             ],
           },
         } as never);
