@@ -8,15 +8,7 @@ import { createTranslator, lookupIn, type Translator } from '@/utils/i18n/transl
 import type { UiState } from '@/utils/messages/views';
 import { browserTranslator, loadMessages } from '../shared/i18n';
 import { clearKeptFrame, keepFirstFrame } from '../shared/kept-frame';
-import {
-  keepWorkerStates,
-  keptStateText,
-  paintTranslator,
-  readKeptState,
-  rememberPaintMessages,
-  stillTrue,
-  stillTrueNow,
-} from '../shared/paint-cache';
+import { keepWorkerStates, paintTranslator, readKeptState, rememberPaintMessages, stillTrue, stillTrueNow } from '../shared/paint-cache';
 import { readUiSnapshot } from '../shared/ui-snapshot';
 import { connectToWorker, pageBrowser } from '../shared/worker-client';
 import '@/components/theme.css';
@@ -46,7 +38,7 @@ function start(): void {
   const keptMessages = paintTranslator(language);
   const translator = keptMessages ?? (language ? null : browserTranslator());
   if (remembered && translator) {
-    mount(remembered, translator, language, !keptMessages, remembered === keptState);
+    mount(remembered, translator, language, !keptMessages, true);
     return;
   }
   void (async () => {
@@ -56,14 +48,15 @@ function start(): void {
     const forced = snapshot?.settings.settings.language ?? '';
     const paintable = forced === language ? keptMessages : paintTranslator(forced);
     const translator = paintable ?? (forced ? await forcedTranslator(forced) : browserTranslator());
-    mount(snapshot, translator, forced, !paintable && !forced, snapshot !== null && snapshot === keptState);
+    mount(snapshot, translator, forced, !paintable && !forced, false);
   })();
 }
 
 /**
  * `keepMessages`: the browser's own messages are not kept yet; they are, after the first frame, for the next popup.
- * `fromKeptState`: `snapshot` is the kept state as kept (not signed out by a browser start, not the worker's mirror),
- * so the screen rendered from it is that state's first screen, kept as the next popup's frame (kept-frame.ts).
+ * `fromKeptState`: `snapshot` is what the kept state is still true as with no async step (as kept, or signed out by a
+ * browser start; not the worker's mirror, not an answer from storage.session), which is what popup-frame.js can paint
+ * again: the screen rendered from it is kept as a frame (kept-frame.ts).
  */
 function mount(snapshot: UiState | null, translator: Translator, language: string, keepMessages: boolean, fromKeptState: boolean): void {
   setTranslator(translator);
@@ -82,8 +75,7 @@ function mount(snapshot: UiState | null, translator: Translator, language: strin
   render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, app);
   markFirstScreen(actions.store);
   keepWorkerStates(actions.store);
-  const keptText = fromKeptState ? keptStateText() : null;
-  if (keptText) keepFirstFrame(app, keptText, firstFrameOut);
+  if (fromKeptState && snapshot) keepFirstFrame(app, snapshot, firstFrameOut);
   const messagesKept = keepMessages ? firstFrameOut.then(keepBrowserMessages) : Promise.resolve();
   void Promise.all([workerAnswered(actions.store), messagesKept]).then(() => void performance.mark('rekey:settled'));
 }

@@ -5,43 +5,67 @@ import type { UiState } from '@/utils/messages/views';
 import { keptStateText, messagesVersion, readJson, stillTrueNow, write } from './paint-cache';
 
 /**
- * The popup's last first screen, kept as data (utils/dom/frame-tree.ts) so that the next popup paints it from a 2 kB
- * script (entrypoints/popup-frame.ts) before the popup's own script has loaded and run: in Firefox, loading and
- * evaluating that script is most of a first paint. The frame is painted only for the very kept state it was taken of,
- * only when that state is still true without asking anything asynchronous (paint-cache.ts's stillTrueNow: a signed-in
- * state after a browser start is not), and only by a build with the same messages. It is inert (no click, no focus,
- * hidden from assistive technology) until the popup's script replaces it with the live screen in one task.
+ * The popup's last first screens, kept as data (utils/dom/frame-tree.ts) so that the next popup paints its first
+ * screen from a 2 kB script (entrypoints/popup-frame.ts) before the popup's own script has loaded and run: in Firefox,
+ * loading and evaluating that script is most of a first paint. A frame is the screen a popup rendered from the kept
+ * state as the popup's first paint makes it still true (paint-cache.ts's stillTrueNow: as kept, or signed out after a
+ * browser start), and it is painted again only for exactly that state, only when stillTrueNow can tell without
+ * asking anything asynchronous, and only by a build with the same messages. It is inert (no click, no focus, hidden
+ * from assistive technology) until the popup's script replaces it with the live screen in one task.
  */
-const frameKey = 'rekey:paint-frame';
+const framesKey = 'rekey:paint-frames';
+/** A signed-in screen and the signed-out one a browser start turns it into, and one more. */
+const keptFrames = 3;
 
 interface KeptFrame {
   /** The build's messages (the words are in the frame). */
   messages: string;
-  /** The kept state's exact text when the frame was taken. */
+  /** The text of the state the frame shows (as JSON.stringify gives it). */
   state: string;
   lang: string;
   nodes: FrameNode[];
 }
 
-function readFrame(): KeptFrame | null {
-  const kept = readJson(frameKey) as Partial<KeptFrame> | undefined;
-  if (typeof kept?.messages !== 'string' || typeof kept.state !== 'string' || typeof kept.lang !== 'string') return null;
-  return isFrame(kept.nodes) ? (kept as KeptFrame) : null;
+function isKeptFrame(value: unknown): value is KeptFrame {
+  const kept = value as Partial<KeptFrame> | null;
+  return (
+    typeof kept === 'object' &&
+    kept !== null &&
+    typeof kept.messages === 'string' &&
+    typeof kept.state === 'string' &&
+    typeof kept.lang === 'string' &&
+    isFrame(kept.nodes)
+  );
 }
 
-/** Paints the kept frame into `app` if it is the still-true kept state's; whether it did. */
-export function paintKeptFrame(app: HTMLElement): boolean {
-  const frame = readFrame();
+function readFrames(): KeptFrame[] {
+  const kept = readJson(framesKey);
+  return Array.isArray(kept) ? kept.filter(isKeptFrame) : [];
+}
+
+/** The state a popup would paint first from the kept state with no async step, as text; null when there is none. */
+function paintableStateText(): string | null {
   const stateText = keptStateText();
-  if (!frame || !stateText || frame.state !== stateText || frame.messages !== messagesVersion()) return false;
+  if (!stateText) return null;
   let state: UiState;
   try {
     state = JSON.parse(stateText) as UiState;
   } catch {
-    return false;
+    return null;
   }
-  // The same test the popup's own first paint makes: the state as kept, not one the browser start has signed out.
-  if (stillTrueNow(state) !== state) return false;
+  const now = stillTrueNow(state);
+  if (!now) return null;
+  return now === state ? stateText : JSON.stringify(now);
+}
+
+/** Paints the frame of the state the popup would paint first, if one is kept; whether it did. */
+export function paintKeptFrame(app: HTMLElement): boolean {
+  const frames = readFrames();
+  if (frames.length === 0) return false;
+  const stateText = paintableStateText();
+  const messages = messagesVersion();
+  const frame = frames.find((kept) => kept.state === stateText && kept.messages === messages);
+  if (!frame) return false;
   const root = app.ownerDocument.documentElement;
   applyPopupLayout(
     root,
@@ -66,13 +90,16 @@ export function clearKeptFrame(app: HTMLElement): void {
 }
 
 /**
- * Keeps the screen the popup has just rendered from the kept state whose text is `stateText`, as the next popup's
- * frame, once the first frame is out (`afterFirstFrame`) — but only if nothing on it changed in between (an account
- * list that arrived, a focus move, an answer from the worker): a frame is the state's first screen, never a later one.
- * Never while a password field is on screen, never of the boot skeleton, never once the kept state has changed.
- * A popup painted from anything else keeps no frame; the next one, painted from the state this one keeps, will.
+ * Keeps the screen the popup has just rendered from `painted` (what the kept state was still true as, with no async
+ * step) as a frame for the next popups, once the first frame is out (`afterFirstFrame`) — but only if nothing on it
+ * changed in between (an account list that arrived, a focus move, an answer from the worker) and the kept state is
+ * still the one it was painted from: a frame is that state's first screen, never a later one. Never while a password
+ * field is on screen, never of the boot skeleton. A popup painted from anything else keeps no frame; the next one,
+ * painted from the state this one keeps, will.
  */
-export function keepFirstFrame(app: HTMLElement, stateText: string, afterFirstFrame: Promise<unknown>): void {
+export function keepFirstFrame(app: HTMLElement, painted: UiState, afterFirstFrame: Promise<unknown>): void {
+  const keptText = keptStateText();
+  const stateText = JSON.stringify(painted);
   let changed = false;
   const changes = new MutationObserver(() => {
     changed = true;
@@ -81,13 +108,14 @@ export function keepFirstFrame(app: HTMLElement, stateText: string, afterFirstFr
   void afterFirstFrame.then(() => {
     if (changes.takeRecords().length > 0) changed = true;
     changes.disconnect();
-    if (changed || keptStateText() !== stateText) return;
+    if (changed || !keptText || keptStateText() !== keptText) return;
     if (app.querySelector('input[type="password"]') || !app.querySelector('[data-screen]:not([data-screen="booting"])')) return;
-    write(frameKey, {
+    const frame: KeptFrame = {
       messages: messagesVersion(),
       state: stateText,
       lang: app.ownerDocument.documentElement.lang,
       nodes: frameOf(app),
-    } satisfies KeptFrame);
+    };
+    write(framesKey, [frame, ...readFrames().filter((kept) => kept.state !== stateText)].slice(0, keptFrames));
   });
 }

@@ -2,13 +2,13 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearKeptFrame, keepFirstFrame, paintKeptFrame } from '@/entrypoints/shared/kept-frame';
-import { keptStateText, rememberPaintState } from '@/entrypoints/shared/paint-cache';
+import { rememberPaintState, stillTrueNow } from '@/entrypoints/shared/paint-cache';
 import type { UiState } from '@/utils/messages/views';
 import { type Rendered, waitFor } from '../fixtures/popup/dom';
 import { mountPopup } from '../fixtures/popup/popup';
 import { deferred, popupState } from '../fixtures/popup/state';
 
-const frameKey = 'rekey:paint-frame';
+const framesKey = 'rekey:paint-frames';
 let view: Rendered | undefined;
 
 function expireCookies(which: (name: string) => boolean) {
@@ -27,13 +27,13 @@ async function paintFromKept(state: UiState, firstFrameOut: Promise<unknown> = P
   rememberPaintState(state);
   const popup = await mountPopup({ 'state/get': () => deferred<UiState>().promise }, state);
   view = popup;
-  keepFirstFrame(popup.container, keptStateText()!, firstFrameOut);
+  keepFirstFrame(popup.container, state, firstFrameOut);
   return popup;
 }
 
 async function showAndKeep(state: UiState) {
   const popup = await paintFromKept(state);
-  await waitFor(() => localStorage.getItem(frameKey));
+  await waitFor(() => localStorage.getItem(framesKey));
   return popup;
 }
 
@@ -78,17 +78,35 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     expect(app.dataset.frame).toBeUndefined();
   });
 
-  it('never paints a signed-in frame after a browser start (the start signed the employee out); a signed-out one it does', async () => {
-    await showAndKeep(popupState());
+  it('never paints a signed-in frame after a browser start; the signed-out screen a start leaves, once a popup showed it, it does', async () => {
+    const signedIn = popupState();
+    await showAndKeep(signedIn);
     expireCookies((name) => name === 'rekey-browser-session');
     expect(paintKeptFrame(freshApp())).toBe(false);
 
+    // The first popup after the start paints the kept state signed out (paint-cache.ts), and keeps that screen.
     view?.unmount();
     document.getElementById('next-popup-app')?.remove();
-    localStorage.clear();
-    await showAndKeep(popupState({ identity: null }));
-    expireCookies((name) => name === 'rekey-browser-session');
-    expect(paintKeptFrame(freshApp())).toBe(true);
+    const signedOutNow = stillTrueNow(signedIn)!;
+    expect(signedOutNow.identity).toBeNull();
+    const popup = await mountPopup({ 'state/get': () => deferred<UiState>().promise }, signedOutNow);
+    view = popup;
+    keepFirstFrame(popup.container, signedOutNow, Promise.resolve());
+    await waitFor(() => (JSON.parse(localStorage.getItem(framesKey) ?? '[]').length === 2 ? true : null));
+    const app = freshApp();
+    expect(paintKeptFrame(app)).toBe(true);
+    expect(app.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('signed-out');
+    expect(app.innerHTML).toBe(popup.container.innerHTML);
+  });
+
+  it('keeps a few frames, the newest first, one per state', async () => {
+    for (const tenant of ['a', 'b', 'c', 'd', 'b']) {
+      view?.unmount();
+      await showAndKeep(popupState({ identity: null }, { tenant }));
+      await waitFor(() => (localStorage.getItem(framesKey)?.includes(`"tenant\\":\\"${tenant}\\"`) ? true : null));
+    }
+    const kept = JSON.parse(localStorage.getItem(framesKey)!) as { state: string }[];
+    expect(kept.map((frame) => JSON.parse(frame.state).settings.settings.tenant)).toEqual(['b', 'd', 'c']);
   });
 
   it('paints nothing once the kept state is no longer the one the frame was taken of', async () => {
@@ -99,12 +117,12 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
 
   it('paints nothing from a frame another build kept (its words may differ), nor from a malformed one', async () => {
     await showAndKeep(popupState({ identity: null }));
-    const kept = JSON.parse(localStorage.getItem(frameKey)!);
-    localStorage.setItem(frameKey, JSON.stringify({ ...kept, messages: 'another build' }));
+    const [kept] = JSON.parse(localStorage.getItem(framesKey)!);
+    localStorage.setItem(framesKey, JSON.stringify([{ ...kept, messages: 'another build' }]));
     expect(paintKeptFrame(freshApp())).toBe(false);
-    localStorage.setItem(frameKey, JSON.stringify({ ...kept, nodes: [['div', {}, [42]]] }));
+    localStorage.setItem(framesKey, JSON.stringify([{ ...kept, nodes: [['div', {}, [42]]] }]));
     expect(paintKeptFrame(freshApp())).toBe(false);
-    localStorage.setItem(frameKey, '{not json');
+    localStorage.setItem(framesKey, '{not json');
     expect(paintKeptFrame(freshApp())).toBe(false);
   });
 
@@ -114,7 +132,7 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     popup.container.querySelector('[data-screen]')?.setAttribute('data-later', 'yes');
     firstFrameOut.resolve();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(localStorage.getItem(frameKey)).toBeNull();
+    expect(localStorage.getItem(framesKey)).toBeNull();
   });
 
   it('never keeps a frame while a password field is on screen', async () => {
@@ -123,9 +141,9 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     const popup = await mountPopup({ 'state/get': () => deferred<UiState>().promise }, popupState());
     view = popup;
     popup.container.append(Object.assign(document.createElement('input'), { type: 'password' }));
-    keepFirstFrame(popup.container, keptStateText()!, firstFrameOut.promise);
+    keepFirstFrame(popup.container, popupState(), firstFrameOut.promise);
     firstFrameOut.resolve();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(localStorage.getItem(frameKey)).toBeNull();
+    expect(localStorage.getItem(framesKey)).toBeNull();
   });
 });
