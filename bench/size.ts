@@ -25,8 +25,16 @@ export const enforcedBudgets = {
   popupInitialGzip: budgets.popupInitialGzip,
   cryptoChunkGzip: budgets.cryptoChunkGzip,
   contentScriptGzip: budgets.contentScriptGzip,
-  /** Below the 40 kB goal: rare events' code is a worker chunk (32.1 kB measured), so growth back fails early. */
+  /**
+   * Below the 40 kB goal: rare events' code is a worker chunk (33.6 kB measured, 0.8 kB of it the valibot functions
+   * shared with the chunks' file), so growth back fails early.
+   */
   backgroundMinified: 33 * 1024,
+  /**
+   * Every script Chrome's worker installs (background.js and the chunks' file, 92.8 kB measured): Chrome hands each of
+   * them to every worker start, imported or not, so their bytes in all are what a start pays for.
+   */
+  workerScriptsMinified: 94 * 1024,
 } as const;
 
 export interface BundleSizes {

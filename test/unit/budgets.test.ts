@@ -70,6 +70,11 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     }
   });
 
+  it("keeps every script Chrome's worker installs within its ceiling in all (each one's bytes cost every worker start)", () => {
+    const installed = sizes.background.raw + sizes.workerChunks.reduce((sum, chunk) => sum + chunk.raw, 0);
+    expect(installed).toBeLessThanOrEqual(enforcedBudgets.workerScriptsMinified);
+  });
+
   it('keeps the content script and the background worker within their ceilings', () => {
     expect(sizes.contentScript?.gzip ?? 0).toBeLessThanOrEqual(enforcedBudgets.contentScriptGzip);
     expect(sizes.background.raw).toBeLessThanOrEqual(enforcedBudgets.backgroundMinified);
