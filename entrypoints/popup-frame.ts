@@ -1,18 +1,21 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { paintKeptFrame } from './shared/kept-frame';
+import { paintCheckedFrame, paintKeptFrame } from './shared/kept-frame';
 
 /**
  * popup.html's one script, a classic one right after `#app` (scripts/module-after-frame.ts): paints the popup's kept
  * first screen (kept-frame.ts), then starts the popup's module script, named by its `data-module`. After a painted
  * frame, only once that frame is on screen: started at once, the module is fetched, compiled and run before the browser
- * paints anything. With no frame, at once.
+ * paints anything. With no frame, at once (and a frame that needs storage.session's answer comes when that does, if
+ * the live screen has not come first).
  */
 export default defineUnlistedScript(() => {
   const script = document.currentScript as HTMLScriptElement | null;
   let painted = false;
+  const app = document.getElementById('app');
   try {
-    const app = document.getElementById('app');
     painted = app !== null && paintKeptFrame(app);
+    // Where storage.session must tell whether the kept state is still true: its answer, while the module loads.
+    if (app && !painted) paintCheckedFrame(app).catch(() => undefined);
   } catch {
     // Whatever went wrong with the kept frame, the popup's own script paints the screen.
   }

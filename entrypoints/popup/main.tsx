@@ -48,15 +48,15 @@ function start(): void {
     const forced = snapshot?.settings.settings.language ?? '';
     const paintable = forced === language ? keptMessages : paintTranslator(forced);
     const translator = paintable ?? (forced ? await forcedTranslator(forced) : browserTranslator());
-    mount(snapshot, translator, forced, !paintable && !forced, false);
+    mount(snapshot, translator, forced, !paintable && !forced, checked !== undefined);
   })();
 }
 
 /**
  * `keepMessages`: the browser's own messages are not kept yet; they are, after the first frame, for the next popup.
- * `fromKeptState`: `snapshot` is what the kept state is still true as with no async step (as kept, or signed out by a
- * browser start; not the worker's mirror, not an answer from storage.session), which is what popup-frame.js can paint
- * again: the screen rendered from it is kept as a frame (kept-frame.ts).
+ * `fromKeptState`: `snapshot` is what the kept state is still true as (as kept, or signed out by a browser start;
+ * not the worker's mirror), which is what popup-frame.js can paint again: the screen rendered from it is kept as a
+ * frame (kept-frame.ts).
  */
 function mount(snapshot: UiState | null, translator: Translator, language: string, keepMessages: boolean, fromKeptState: boolean): void {
   setTranslator(translator);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { buildFrame, type FrameNode, frameOf, isFrame } from '@/utils/dom/frame-tree';
 import type { UiState } from '@/utils/messages/views';
-import { keptStateText, messagesVersion, readJson, stillTrueNow, write } from './paint-cache';
+import { keptStateText, messagesVersion, readJson, stillTrue, stillTrueNow, write } from './paint-cache';
 
 /**
  * The popup's last first screens, kept as data (utils/dom/frame-tree.ts) so that the next popup paints its first
@@ -43,28 +43,41 @@ function readFrames(): KeptFrame[] {
   return Array.isArray(kept) ? kept.filter(isKeptFrame) : [];
 }
 
-/** The state a popup would paint first from the kept state with no async step, as text; null when there is none. */
-function paintableStateText(): string | null {
-  const stateText = keptStateText();
-  if (!stateText) return null;
-  let state: UiState;
+function keptState(): { text: string; state: UiState } | null {
+  const text = keptStateText();
+  if (!text) return null;
   try {
-    state = JSON.parse(stateText) as UiState;
+    return { text, state: JSON.parse(text) as UiState };
   } catch {
     return null;
   }
-  const now = stillTrueNow(state);
-  if (!now) return null;
-  return now === state ? stateText : JSON.stringify(now);
 }
 
-/** Paints the frame of the state the popup would paint first, if one is kept; whether it did. */
+/** Paints the frame of the state the popup would paint first with no async step, if one is kept; whether it did. */
 export function paintKeptFrame(app: HTMLElement): boolean {
-  const frames = readFrames();
-  if (frames.length === 0) return false;
-  const stateText = paintableStateText();
+  const kept = keptState();
+  const now = kept ? stillTrueNow(kept.state) : null;
+  if (!kept || !now) return false;
+  return paintFrameOf(app, now === kept.state ? kept.text : JSON.stringify(now));
+}
+
+/**
+ * Where only storage.session can tell whether a kept signed-in state is still true (Firefox, which keeps no cookies for
+ * extension pages, once its background page has been suspended or the browser restarted): asks it, as the popup's own
+ * first paint does, and paints that state's frame if the live screen has not come first. One round trip, answered
+ * while the popup's script is still loading.
+ */
+export async function paintCheckedFrame(app: HTMLElement): Promise<boolean> {
+  const kept = keptState();
+  if (!kept || stillTrueNow(kept.state) !== undefined) return false;
+  const now = await stillTrue(kept.state);
+  return now !== null && paintFrameOf(app, JSON.stringify(now));
+}
+
+function paintFrameOf(app: HTMLElement, stateText: string): boolean {
+  if (app.dataset.live !== undefined) return false;
   const messages = messagesVersion();
-  const frame = frames.find((kept) => kept.state === stateText && kept.messages === messages);
+  const frame = readFrames().find((kept) => kept.state === stateText && kept.messages === messages);
   if (!frame) return false;
   const root = app.ownerDocument.documentElement;
   applyPopupLayout(
@@ -80,8 +93,12 @@ export function paintKeptFrame(app: HTMLElement): boolean {
   return true;
 }
 
-/** Removes a kept frame from `app`, just before the live screen is rendered into it in the same task. */
+/**
+ * Removes a kept frame from `app`, just before the live screen is rendered into it in the same task, and marks `app`
+ * live: a frame whose storage.session answer comes later is not painted over the live screen.
+ */
 export function clearKeptFrame(app: HTMLElement): void {
+  app.dataset.live = '';
   if (app.dataset.frame === undefined) return;
   app.replaceChildren();
   app.inert = false;

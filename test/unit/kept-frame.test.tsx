@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearKeptFrame, keepFirstFrame, paintKeptFrame } from '@/entrypoints/shared/kept-frame';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clearKeptFrame, keepFirstFrame, paintCheckedFrame, paintKeptFrame } from '@/entrypoints/shared/kept-frame';
 import { rememberPaintState, stillTrueNow } from '@/entrypoints/shared/paint-cache';
 import type { UiState } from '@/utils/messages/views';
 import { type Rendered, waitFor } from '../fixtures/popup/dom';
@@ -145,5 +146,28 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     firstFrameOut.resolve();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(localStorage.getItem(framesKey)).toBeNull();
+  });
+
+  describe('where only storage.session can tell (Firefox keeps no cookies for extension pages)', () => {
+    it('paints the frame of what storage.session says the kept state is, unless the live screen came first', async () => {
+      const signedIn = popupState();
+      await showAndKeep(signedIn);
+      expireCookies(() => true);
+      expect(paintKeptFrame(freshApp())).toBe(false);
+      // The browser session goes on (the pages' flag is in storage.session): the signed-in frame.
+      const app = freshApp();
+      expect(await paintCheckedFrame(app)).toBe(true);
+      expect(app.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('choose');
+
+      // The live screen came first: nothing is painted over it.
+      const live = freshApp();
+      clearKeptFrame(live);
+      expect(await paintCheckedFrame(live)).toBe(false);
+      expect(live.childNodes).toHaveLength(0);
+
+      // A browser start emptied storage.session: that state's signed-out screen, only once a popup kept it.
+      await fakeBrowser.storage.session.clear();
+      expect(await paintCheckedFrame(freshApp())).toBe(false);
+    });
   });
 });
