@@ -186,6 +186,19 @@ function namesAnyPassword(tokens: readonly string[], built: Index): boolean {
   return false;
 }
 
+/**
+ * The most any of the four measures can give a sentence of `n` words against a message of `m`: Dice at most
+ * 2·min(n, m)/(n + m) (insideMessage is Dice over a shorter sentence), opensWith its fixed score only where the
+ * sentence is at least the message less one word long, clauseOf its fixed score only for a shorter sentence of four
+ * words or more.
+ */
+function mostPossible(n: number, m: number): number {
+  let most = (2 * Math.min(n, m)) / (n + m);
+  if (m >= 3 && n >= m - 1) most = Math.max(most, OPENS_WITH);
+  if (n >= 4 && n < m) most = Math.max(most, CLAUSE_OF);
+  return most;
+}
+
 /** Which of a message's words name the password, asked on its first comparison and kept with it. */
 function nounMaskOf(template: Template, isNoun: (word: string) => boolean): readonly boolean[] {
   if (!template.nounMask) template.nounMask = template.tokens.map(isNoun);
@@ -866,6 +879,8 @@ export function matchTemplates(text: string): TemplateMatch[] {
     let best: Template | undefined;
     let bestScore = 0;
     for (const template of candidates(tokens, built)) {
+      // Only a strictly closer message replaces the best so far: one that cannot be closer is not compared.
+      if (mostPossible(tokens.length, template.tokens.length) <= bestScore) continue;
       if (!sharesContentWord(tokens, template, built)) continue;
       const score = Math.max(
         diceOf(tokens, tokenNoun, template.tokens, nounMaskOf(template, isNoun)),
