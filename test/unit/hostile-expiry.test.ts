@@ -221,7 +221,8 @@ function checkVerdict(verdict: ExpiryVerdict): void {
   if (verdict.daysLeft !== undefined) check(Number.isFinite(verdict.daysLeft) && verdict.daysLeft >= 0, `daysLeft ${verdict.daysLeft}`);
 }
 
-describe('hostile expiry pages', () => {
+// Slow inputs (deep DOMs, many generated pages) on a loaded 2-core machine: the bounds that matter are timed() inside.
+describe('hostile expiry pages', { timeout: 30_000 }, () => {
   afterAll(() => {
     console.info('hostile-expiry cases:', [...casesRun].map(([name, runs]) => `${name}=${runs}`).join(', '));
   });
