@@ -12,34 +12,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '@/sandbox/browser/chromium';
+import { pingFrom, stopWorkers } from './browser';
 import { summarize } from './types';
 
 /** Chromium's id for an unpacked extension without a manifest key: the SHA-256 of its path, as letters a–p. */
 export function unpackedExtensionId(dir: string): string {
   const hex = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
-}
-
-/** A ping from a script-free page of the extension, timed inside the page. */
-export function pingFrom(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const started = performance.now();
-    const reply = (await chrome.runtime.sendMessage({ type: 'ping' })) as { ok?: boolean; value?: { pong?: boolean } } | undefined;
-    if (!reply?.ok || !reply.value?.pong) throw new Error('The worker did not answer the ping.');
-    return performance.now() - started;
-  });
-}
-
-/** Stops every service worker and waits until Chromium reports each of `ids`' workers stopped. */
-export async function stopAllWorkers(cdp: CDPSession, running: Map<string, string>, ids: string[], waitMs = 15_000): Promise<void> {
-  const deadline = Date.now() + waitMs;
-  for (let attempt = 0; ids.some((id) => running.get(id) !== 'stopped'); attempt++) {
-    if (Date.now() > deadline) throw new Error(`Workers not stopped: ${ids.map((id) => running.get(id)).join(', ')}.`);
-    if (attempt % 40 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((done) => setTimeout(done, 5));
-  }
 }
 
 async function main(): Promise<void> {
@@ -81,7 +62,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       for (let k = 0; k < probes.length; k++) {
         const probe = probes[(run + k) % probes.length]!;
-        await stopAllWorkers(cdp, running, ids);
+        await stopWorkers(cdp, running, ids);
         probe.cold.push(await pingFrom(probe.page));
       }
     }
@@ -98,7 +79,7 @@ async function main(): Promise<void> {
     if (traceDir) {
       mkdirSync(traceDir, { recursive: true });
       for (const probe of probes) {
-        await stopAllWorkers(cdp, running, ids);
+        await stopWorkers(cdp, running, ids);
         const chunks: unknown[] = [];
         const collect = (event: { value: unknown[] }) => chunks.push(...event.value);
         cdp.on('Tracing.dataCollected', collect);
