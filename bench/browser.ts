@@ -383,15 +383,29 @@ async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandl
 async function toolbarPopupRows(browser: BenchBrowser, scenario: PaintScenario): Promise<BenchSection['rows']> {
   const rekey: number[] = [];
   const baseline: number[] = [];
-  await toolbarPopupOnce(browser, browser.rekey, true);
-  await toolbarPopupOnce(browser, browser.baseline, false);
+  // A toolbar popup the browser closed before it could be read (seen once in three runs, side not recorded) is opened
+  // again, at most twice per sample, and counted in its row.
+  const closedEarly = { rekey: 0, baseline: 0 };
+  const once = async (isRekey: boolean): Promise<number> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await toolbarPopupOnce(browser, isRekey ? browser.rekey : browser.baseline, isRekey);
+      } catch (error) {
+        if (attempt >= 2 || !/has been closed/.test(String(error))) throw error;
+        closedEarly[isRekey ? 'rekey' : 'baseline']++;
+      }
+    }
+  };
+  await once(true);
+  await once(false);
   const prepare = () => (scenario.cold ? browser.stopWorkers() : browser.wakeWorkers());
   for (let run = 0; run < RUNS; run++) {
     await prepare();
-    rekey.push(await toolbarPopupOnce(browser, browser.rekey, true));
+    rekey.push(await once(true));
     await prepare();
-    baseline.push(await toolbarPopupOnce(browser, browser.baseline, false));
+    baseline.push(await once(false));
   }
+  const closedNote = (count: number) => (count > 0 ? ` (${count} closed before read, opened again)` : '');
   const base = summarize(baseline);
   const line = (page: string, values: number[]) => {
     const s = summarize(values);
@@ -407,7 +421,10 @@ async function toolbarPopupRows(browser: BenchBrowser, scenario: PaintScenario):
       'vs empty (p95)': ratio(s.p95, base.p95),
     };
   };
-  return [line('toolbar popup: empty extension page', baseline), line('toolbar popup: Rekey first screen', rekey)];
+  return [
+    line(`toolbar popup: empty extension page${closedNote(closedEarly.baseline)}`, baseline),
+    line(`toolbar popup: Rekey first screen${closedNote(closedEarly.rekey)}`, rekey),
+  ];
 }
 
 /**
