@@ -77,13 +77,7 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
     const rekey = await extensionWith(context, '/background.js');
     const baseline = await extensionWith(context, '/worker.js');
     const listenerFloor = await extensionWith(context, '/floor-worker.js');
-    const control = await context.newPage();
-    const cdp = await context.newCDPSession(control);
-    const running = new Map<string, string>();
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) running.set(new URL(version.scriptURL).host, version.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
+    const workers = await watchWorkers(context);
     let pingPages: Promise<Page[]> | undefined;
     return {
       context,
@@ -95,7 +89,7 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
         const pages = await pingPages;
         pingPages = undefined;
         await Promise.all((pages ?? []).map((page) => page.close()));
-        await stopWorkers(cdp, running, [rekey.id, baseline.id, listenerFloor.id]);
+        await workers.stop([rekey.id, baseline.id, listenerFloor.id]);
       },
       wakeWorkers: async () => {
         pingPages ??= Promise.all([quietPage(context, rekey.origin, '/icon/128.png'), quietPage(context, baseline.origin, '/popup.html')]);
@@ -122,12 +116,24 @@ async function extensionWith(context: BrowserContext, script: string): Promise<E
   }
 }
 
+/** A CDP session on a control page that follows every service worker's running status, and stops workers on request. */
+export async function watchWorkers(context: BrowserContext): Promise<{ cdp: CDPSession; stop: (ids: string[]) => Promise<void> }> {
+  const control = await context.newPage();
+  const cdp = await context.newCDPSession(control);
+  const running = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) running.set(new URL(version.scriptURL).host, version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  return { cdp, stop: (ids) => stopWorkers(cdp, running, ids) };
+}
+
 /**
  * `ServiceWorker.stopAllWorkers` on a page's CDP session stops extension workers too; Chromium then
  * reports each as 'stopped' through `workerVersionUpdated`, which is what this waits for. (A page
  * session's `Target.getTargets` does not list service-worker targets, so closing the target is no option.)
  */
-export async function stopWorkers(cdp: CDPSession, running: Map<string, string>, ids: string[]): Promise<void> {
+async function stopWorkers(cdp: CDPSession, running: Map<string, string>, ids: string[]): Promise<void> {
   const deadline = Date.now() + WAIT_MS;
   // A worker may be woken again by a late event (a closing popup's port): ask again until both are down.
   for (let attempt = 0; ids.some((id) => running.get(id) !== 'stopped'); attempt++) {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '@/sandbox/browser/chromium';
-import { pingFrom, stopWorkers } from './browser';
+import { pingFrom, watchWorkers } from './browser';
 import { summarize } from './types';
 
 /** Chromium's id for an unpacked extension without a manifest key: the SHA-256 of its path, as letters a–p. */
@@ -42,13 +42,7 @@ async function main(): Promise<void> {
     args: [...chromiumArgs, `--disable-extensions-except=${list}`, `--load-extension=${list}`],
   });
   try {
-    const control = await context.newPage();
-    const cdp = await context.newCDPSession(control);
-    const running = new Map<string, string>();
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) running.set(new URL(version.scriptURL).host, version.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
+    const { cdp, stop } = await watchWorkers(context);
     const probes: { dir: string; id: string; page: Page; name: string; cold: number[] }[] = [];
     for (const dir of dirs) {
       const id = unpackedExtensionId(dir);
@@ -62,7 +56,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       for (let k = 0; k < probes.length; k++) {
         const probe = probes[(run + k) % probes.length]!;
-        await stopWorkers(cdp, running, ids);
+        await stop(ids);
         probe.cold.push(await pingFrom(probe.page));
       }
     }
@@ -79,7 +73,7 @@ async function main(): Promise<void> {
     if (traceDir) {
       mkdirSync(traceDir, { recursive: true });
       for (const probe of probes) {
-        await stopWorkers(cdp, running, ids);
+        await stop(ids);
         const chunks: unknown[] = [];
         const collect = (event: { value: unknown[] }) => chunks.push(...event.value);
         cdp.on('Tracing.dataCollected', collect);
