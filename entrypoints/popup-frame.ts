@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { paintCheckedFrame, paintKeptFrame } from './shared/kept-frame';
 
 /**
@@ -10,6 +12,12 @@ import { paintCheckedFrame, paintKeptFrame } from './shared/kept-frame';
  */
 export default defineUnlistedScript(() => {
   const script = document.currentScript as HTMLScriptElement | null;
+  // In a tab or window (not the toolbar popup) the popup lays out as a page: decided here, before any frame, once
+  // (main.tsx keeps it), so the frame and the live screen have the same layout.
+  applyPopupLayout(
+    document.documentElement,
+    popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
+  );
   let painted = false;
   const app = document.getElementById('app');
   try {

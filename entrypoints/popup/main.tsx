@@ -23,11 +23,14 @@ import '@/components/popup/popup.css';
  * skeleton meanwhile, never a guessed screen. The worker's pushed state then replaces either.
  */
 function start(): void {
-  // In a tab or window (not the toolbar popup) the popup lays out as a page: before the first paint.
-  applyPopupLayout(
-    document.documentElement,
-    popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
-  );
+  // In a tab or window (not the toolbar popup) the popup lays out as a page: before the first paint. popup-frame.js,
+  // which runs first, has decided it already (and the kept frame was painted in it); only without it is it decided here.
+  if (!document.documentElement.dataset.layout) {
+    applyPopupLayout(
+      document.documentElement,
+      popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
+    );
+  }
   const keptState = readKeptState();
   const remembered = stillTrueNow(keptState);
   // A kept signed-in state the cookies cannot vouch for (Firefox keeps none for extension pages) is checked against

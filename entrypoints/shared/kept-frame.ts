@@ -1,5 +1,3 @@
-import { browser } from 'wxt/browser';
-import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { buildFrame, type FrameNode, frameOf, isFrame } from '@/utils/dom/frame-tree';
 import type { UiState } from '@/utils/messages/views';
 import { keptStateText, messagesVersion, readJson, stillTrue, stillTrueNow, write } from './paint-cache';
@@ -79,12 +77,7 @@ function paintFrameOf(app: HTMLElement, stateText: string): boolean {
   const messages = messagesVersion();
   const frame = readFrames().find((kept) => kept.state === stateText && kept.messages === messages);
   if (!frame) return false;
-  const root = app.ownerDocument.documentElement;
-  applyPopupLayout(
-    root,
-    popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
-  );
-  if (frame.lang) root.lang = frame.lang;
+  if (frame.lang) app.ownerDocument.documentElement.lang = frame.lang;
   app.inert = true;
   app.setAttribute('aria-hidden', 'true');
   app.dataset.frame = 'kept';
