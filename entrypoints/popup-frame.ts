@@ -11,9 +11,9 @@ import { paintCheckedFrame, paintKeptFrame } from './shared/kept-frame';
  * the live screen has not come first).
  */
 export default defineUnlistedScript(() => {
-  const script = document.currentScript as HTMLScriptElement | null;
+  const popupModule = (document.currentScript as HTMLScriptElement | null)?.dataset.module ?? '';
   // In a tab or window (not the toolbar popup) the popup lays out as a page: decided here, before any frame, once
-  // (main.tsx keeps it), so the frame and the live screen have the same layout.
+  // (main.tsx, which this script starts, leaves it), so the frame and the live screen have the same layout.
   applyPopupLayout(
     document.documentElement,
     popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
@@ -30,13 +30,13 @@ export default defineUnlistedScript(() => {
   const startPopup = () => {
     const module = document.createElement('script');
     module.type = 'module';
-    module.src = script?.dataset.module ?? '';
+    module.src = popupModule;
     document.head.append(module);
   };
   if (painted) {
     const preload = document.createElement('link');
     preload.rel = 'modulepreload';
-    preload.href = script?.dataset.module ?? '';
+    preload.href = popupModule;
     document.head.append(preload);
     requestAnimationFrame(() => setTimeout(startPopup));
   } else startPopup();

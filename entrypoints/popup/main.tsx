@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { setTranslator } from '@/components/i18n';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { createPopupStore } from '@/components/popup/store';
 import { createTranslator, lookupIn, type Translator } from '@/utils/i18n/translate';
 import type { UiState } from '@/utils/messages/views';
@@ -23,14 +22,7 @@ import '@/components/popup/popup.css';
  * skeleton meanwhile, never a guessed screen. The worker's pushed state then replaces either.
  */
 function start(): void {
-  // In a tab or window (not the toolbar popup) the popup lays out as a page: before the first paint. popup-frame.js,
-  // which runs first, has decided it already (and the kept frame was painted in it); only without it is it decided here.
-  if (!document.documentElement.dataset.layout) {
-    applyPopupLayout(
-      document.documentElement,
-      popupLayout(window, () => browser.extension.getViews({ type: 'popup' })),
-    );
-  }
+  // The layout (toolbar popup, or a page in a tab or window) was decided by popup-frame.js, which starts this module.
   const keptState = readKeptState();
   const remembered = stillTrueNow(keptState);
   // A kept signed-in state the cookies cannot vouch for (Firefox keeps none for extension pages) is checked against
