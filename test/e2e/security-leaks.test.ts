@@ -22,6 +22,11 @@ const patSecret = `pat-SECRET-${randomBytes(12).toString('hex')}`;
 
 type Storage = { local: Record<string, unknown>; session: Record<string, unknown>; sync: Record<string, unknown> };
 
+/** The extension origin's localStorage (the popup's kept state, kept messages and kept frames), read in an open page. */
+async function readPageStorage(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
+}
+
 async function readStorage(session: ExtensionSession): Promise<Storage> {
   // Read from the worker: opening a page would add its own messages to what is observed.
   return session.worker.evaluate(async () => {
@@ -89,6 +94,7 @@ describe('no password, token or PAT secret leaks', () => {
     let seen: Observations;
     let popup: Page;
     let storage: Storage;
+    let pageStorage: string;
     let summary: string;
     let diagnostics: string;
     let accessToken: string;
@@ -114,6 +120,14 @@ describe('no password, token or PAT secret leaks', () => {
       summary = JSON.stringify(await ask(popup, { type: 'tracker/summary' }));
       diagnostics = JSON.stringify([await ask(popup, { type: 'state/get' }), await ask(popup, { type: 'admin/diagnostics' })]);
       storage = await readStorage(session);
+      // Two more popups on the state after the change: the second paints from the state the first kept and keeps
+      // its screen as a frame, so the kept frames are there to be searched too.
+      for (let open = 0; open < 2; open++) {
+        const again = await session.openPopup();
+        await again.waitForFunction(() => performance.getEntriesByName('rekey:settled').length > 0);
+        await again.close();
+      }
+      pageStorage = await readPageStorage(popup);
       await settled();
       const stored = storage.session.session as { accessToken: string; refreshToken: string };
       accessToken = stored.accessToken;
@@ -141,9 +155,11 @@ describe('no password, token or PAT secret leaks', () => {
         'storage.local': JSON.stringify(storage.local),
         'storage.session': JSON.stringify(storage.session),
         'storage.sync': JSON.stringify(storage.sync),
+        'localStorage (kept state, messages and frames)': pageStorage,
         'help-desk summary': summary,
         diagnostics,
       });
+      expect(pageStorage).toContain('rekey:paint-frames');
       expect(Object.keys(places).length).toBeGreaterThan(50);
       expect(placesContaining(newPassword, places)).toEqual([]);
     });
@@ -153,6 +169,7 @@ describe('no password, token or PAT secret leaks', () => {
         'storage.local (with the UI snapshot)': JSON.stringify(storage.local),
         'storage.sync': JSON.stringify(storage.sync),
         'storage.session other than the session': JSON.stringify({ ...storage.session, session: null }),
+        'localStorage (kept state, messages and frames)': pageStorage,
         'help-desk summary': summary,
         diagnostics,
       });
@@ -173,6 +190,7 @@ describe('no password, token or PAT secret leaks', () => {
         'storage.local (with the UI snapshot)': JSON.stringify(storage.local),
         'storage.sync': JSON.stringify(storage.sync),
         'storage.session other than the session': JSON.stringify({ ...storage.session, session: null }),
+        'localStorage (kept state, messages and frames)': pageStorage,
         'help-desk summary': summary,
         diagnostics,
       });
