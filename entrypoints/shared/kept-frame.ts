@@ -109,7 +109,6 @@ export function clearKeptFrame(app: HTMLElement): void {
  */
 export function keepFirstFrame(app: HTMLElement, painted: UiState, afterFirstFrame: Promise<unknown>): void {
   const keptText = keptStateText();
-  const stateText = JSON.stringify(painted);
   let changed = false;
   const changes = new MutationObserver(() => {
     changed = true;
@@ -120,6 +119,8 @@ export function keepFirstFrame(app: HTMLElement, painted: UiState, afterFirstFra
     changes.disconnect();
     if (changed || !keptText || keptStateText() !== keptText) return;
     if (app.querySelector('input[type="password"]') || !app.querySelector('[data-screen]:not([data-screen="booting"])')) return;
+    // Here, after the first frame, not before it: the state's text is only needed for a frame that is kept.
+    const stateText = JSON.stringify(painted);
     const frame: KeptFrame = {
       messages: messagesVersion(),
       state: stateText,
