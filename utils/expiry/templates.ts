@@ -167,6 +167,11 @@ export function similarity(
   return diceOf(sentence, sentence.map(isNoun), template, template.map(isNoun));
 }
 
+/** Whether the words of `run` (a name for the password) stand in `tokens` from position `i`, allowing for inflection. */
+function runStartsAt(run: readonly string[], tokens: readonly string[], i: number): boolean {
+  return i + run.length <= tokens.length && run.every((word, j) => sameWord(word, tokens[i + j]!));
+}
+
 /**
  * Whether the sentence holds any language's name for the password as a run of words. Only the runs whose first word
  * shares a word's index key are tried there: two words sameWord calls the same always share it.
@@ -181,8 +186,7 @@ function namesAnyPassword(tokens: readonly string[], built: Index): boolean {
       }
   }
   for (let i = 0; i < tokens.length; i++)
-    for (const run of built.nounRunsByKey.get(keyOf(tokens[i]!)) ?? [])
-      if (i + run.length <= tokens.length && run.every((word, j) => sameWord(word, tokens[i + j]!))) return true;
+    for (const run of built.nounRunsByKey.get(keyOf(tokens[i]!)) ?? []) if (runStartsAt(run, tokens, i)) return true;
   return false;
 }
 
@@ -533,7 +537,7 @@ function conceptRole(tokens: readonly string[], built: Index): { lang: string; r
     // the demand stands, when it is one run (demand, change and password next to each other) and every
     // hard-negative word stands outside it; "you must wait longer to change your password" has its negative inside.
     const span = demandSpan(tokens, lang, words, built);
-    if (!span || tokens.some((token, i) => (i >= span[0] && i <= span[1]) === true && sameWordIn(negatives, token))) return undefined;
+    if (!span || tokens.some((token, i) => i >= span[0] && i <= span[1] && sameWordIn(negatives, token))) return undefined;
     if (tokens.some((token) => sameWordIn(words.expiry, token))) return undefined;
   }
   // A count right before the password is a number of passwords ("3 passwords expire soon"), not of days.
@@ -565,9 +569,7 @@ const NEAR = 2;
  */
 function demandsChange(tokens: readonly string[], lang: string, words: LanguageConcepts, built: Index, needed: number): boolean {
   const runs = built.nouns.get(lang) ?? [];
-  const nounAt = tokens.map((_, i) =>
-    runs.some((run) => run.every((word, j) => tokens[i + j] !== undefined && sameWord(word, tokens[i + j]!))),
-  );
+  const nounAt = tokens.map((_, i) => runs.some((run) => runStartsAt(run, tokens, i)));
   const inNoun = tokens.map((_, i) => runs.some((run) => run.some((_, j) => i - j >= 0 && nounAt[i - j] && sameWord(run[j]!, tokens[i]!))));
   const among = (list: readonly string[]) => (token: string) => sameWordIn(list, token);
   const [forced, change] = [among(words.forced), among(words.change)];
@@ -597,8 +599,7 @@ function demandSpan(tokens: readonly string[], lang: string, words: LanguageConc
   const runs = built.nouns.get(lang) ?? [];
   const nouns: [number, number][] = [];
   tokens.forEach((_, i) => {
-    for (const run of runs)
-      if (run.every((word, j) => tokens[i + j] !== undefined && sameWord(word, tokens[i + j]!))) nouns.push([i, i + run.length - 1]);
+    for (const run of runs) if (runStartsAt(run, tokens, i)) nouns.push([i, i + run.length - 1]);
   });
   const inNoun = (i: number) => nouns.some(([from, to]) => i >= from && i <= to);
   const spaced = !tokens.some((token) => UNSPACED.test(token));
