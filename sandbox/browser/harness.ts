@@ -127,7 +127,7 @@ export function firefoxHarness(session: FirefoxSession): ExtensionHarness {
 export function puppeteerPage(page: PuppeteerPage): DrivenPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
-    click: (selector) => page.locator(selector).click(),
+    click: (selector) => clickWhereItIs(page, selector),
     fill: (selector, value) => page.locator(selector).fill(value),
     text: (selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector),
     count: (selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector),
@@ -141,6 +141,38 @@ export function puppeteerPage(page: PuppeteerPage): DrivenPage {
     },
     close: () => page.close(),
   };
+}
+
+/**
+ * A trusted mouse click on the first match, aimed only once the element stands still and is what
+ * the browser would hit at that point. Puppeteer aims at where the element was; when the popup
+ * shifts between aiming and clicking (a notice appearing above, the live screen replacing the
+ * kept frame), the click lands elsewhere and the step silently never happens. Playwright checks
+ * the hit target itself, so only the Firefox driver needs this.
+ */
+async function clickWhereItIs(page: PuppeteerPage, selector: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const point = await page
+      .evaluate(async (s) => {
+        const element = document.querySelector(s);
+        if (!(element instanceof HTMLElement) || element.closest('[inert]') || (element as HTMLButtonElement).disabled) return null;
+        element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const box = () => element.getBoundingClientRect();
+        const before = box();
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const after = box();
+        if (after.width === 0 || after.height === 0 || before.x !== after.x || before.y !== after.y) return null;
+        const x = after.x + after.width / 2;
+        const y = after.y + after.height / 2;
+        const hit = document.elementFromPoint(x, y);
+        return hit && element.contains(hit) ? { x, y } : null;
+      }, selector)
+      .catch(() => null);
+    if (point) return page.mouse.click(point.x, point.y);
+    if (Date.now() > deadline) throw new Error(`Nothing to click at ${selector} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export { navigate as navigateFirefoxPage };
