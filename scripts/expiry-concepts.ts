@@ -32,6 +32,13 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 /** The share of one tense's messages that makes a word that tense's main word. */
 const MOST = 0.5;
 
+/**
+ * A word in this share of all the language's messages or more is a function word ("votre", "your"): no demand, however
+ * the forced messages happen to outnumber the others that carry it (a bundle of admin settings without it tips the
+ * ratio). utils/expiry/templates.ts reads a change word in half the messages the same way.
+ */
+const EVERYWHERE = 0.5;
+
 type Group = 'expired' | 'expiring' | 'forced' | 'other';
 const groupOf = (role: PhraseRole): Group | undefined =>
   role === 'expired' || role === 'forced' || role === 'other' ? role : role.startsWith('expiring') ? 'expiring' : undefined;
@@ -103,6 +110,8 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
       share >= RATIO_ANY * (others.length / totals.other)
     );
   };
+  const everywhere = (word: string) =>
+    messages.filter((message) => forms.get(word)!.some((form) => message.tokens.has(form))).length >= EVERYWHERE * messages.length;
   const concepts: LanguageConcepts = { expiry: [], expired: [], expiring: [], forced: [], change: [] };
   // A short word is a function word ("has", "in"), unless the language writes in short syllables (Vietnamese "hết hạn").
   const letters = vocabulary.map((word) => [...word].length);
@@ -127,7 +136,8 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     const mostOfATense = ofTense('expired') >= MOST || ofTense('expiring') >= MOST;
     const expiry = contentWord(word) && (bothTenses || mostOfATense) && distinctive(dated, totals.dated, word);
     if (expiry) concepts.expiry.push(word);
-    else if (contentWord(word) && distinctive(having(word, false, 'forced'), totals.forced, word)) concepts.forced.push(word);
+    else if (contentWord(word) && !everywhere(word) && distinctive(having(word, false, 'forced'), totals.forced, word))
+      concepts.forced.push(word);
     // What a forced change is about ("change", "update"): no marker on its own, but a demand needs one.
     else if (contentWord(word) && products(having(word, false, 'forced')) >= MIN_PRODUCTS) concepts.change.push(word);
     // Tense: the exact word, in one tense's messages of two products and never in the other's.

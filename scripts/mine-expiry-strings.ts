@@ -26,6 +26,8 @@
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
  *   OWNCLOUD_PASSWORD_POLICY_GIT bare clone of owncloud/password_policy (l10n/*.json)
  *   WEBMIN_GIT     bare clone of webmin/webmin (lang/LANG and lang/LANG.auto, machine translations marked by the path)
+ *   ZIMBRA_AJAX_GIT, ZIMBRA_WEB_CLIENT_GIT bare clones of Zimbra/zm-ajax (ZMsg*.properties) and Zimbra/zm-web-client (ZmMsg*)
+ *   NEXTCLOUD_PASSWORD_POLICY_GIT bare clone of nextcloud/password_policy (l10n/*.json)
  * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, authentik's
  * django.po excerpts in bench/expiry-corpus/real/bundles/authentik, and
  * closed products' messages as documentation pages quote them (bench/expiry-corpus/real/bundles/documented, with URLs).
@@ -943,6 +945,83 @@ if (process.env.COCKPIT_WS_DEB && process.env.COCKPIT_SYSTEM_DEB) {
         throw new Error(`cockpit: no msgid ${JSON.stringify(msgid)} in ${dir}`);
   }
   for (const { root } of Object.values(debs)) rmSync(root, { recursive: true, force: true });
+}
+
+// ── Zimbra (its web client's login page: login.jsp shows the server's error code through the ZMsg bundle) ──────
+// When the server answers a sign-in with account.CHANGE_PASSWORD (the password expired, or an administrator set
+// "must change password"), login.jsp shows that message above new/confirm fields labelled from ZmMsg. ZMsg ships in
+// Zimbra/zm-ajax (WebRoot/messages/ZMsg*.properties), ZmMsg in Zimbra/zm-web-client. The page's other server
+// messages (wrong credentials, session expired, too soon, locked, recently used, maintenance) are hard negatives.
+const ZIMBRA_ZMSG_KEYS = [
+  'account.CHANGE_PASSWORD',
+  'account.AUTH_FAILED',
+  'account.PASSWORD_CHANGE_TOO_SOON',
+  'account.PASSWORD_LOCKED',
+  'account.PASSWORD_RECENTLY_USED',
+  'account.MAINTENANCE_MODE',
+  'service.AUTH_EXPIRED',
+];
+const ZIMBRA_ZMMSG_KEYS = ['password', 'passwordRecoveryResetNewLabel', 'passwordRecoveryResetConfirmLabel'];
+/** Zimbra's bundle suffix → the phrase data's tag (Java's old codes: in = Indonesian, iw = Hebrew; no = Bokmål). */
+const zimbraLang = (file: string, bundle: string): string | undefined => {
+  if (file === `${bundle}.properties`) return 'en';
+  const tag = new RegExp(`^${bundle}_([a-z]{2})(?:_([A-Z]{2}))?\\.properties$`).exec(file);
+  if (!tag || tag[1] === 'en' || file.endsWith('_zh_HK.properties')) return undefined; // English variants copy the base
+  const code = ({ in: 'id', iw: 'he', no: 'nb' } as Record<string, string>)[tag[1]!] ?? tag[1]!;
+  return tag[2] ? `${code}-${tag[2]}` : code;
+};
+const mineZimbraBundle = (dir: string, repo: string, bundle: string, keys: readonly string[]) => {
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const english = parseProperties(git(dir, 'show', `HEAD:WebRoot/messages/${bundle}.properties`));
+  for (const file of git(dir, 'ls-tree', '--name-only', 'HEAD:WebRoot/messages').split('\n')) {
+    const lang = zimbraLang(file, bundle);
+    if (!lang) continue;
+    const messages = parseProperties(git(dir, 'show', `HEAD:WebRoot/messages/${file}`));
+    for (const key of keys) {
+      const text = messages.get(key)?.trim();
+      if (!text || (lang !== 'en' && text === english.get(key)?.trim())) continue; // untranslated copy of the English
+      out.push({ product: 'zimbra', lang, key, text, source: `${repo}@${commit}:WebRoot/messages/${file}:${key}` });
+    }
+  }
+};
+if (process.env.ZIMBRA_AJAX_GIT && process.env.ZIMBRA_WEB_CLIENT_GIT) {
+  mineZimbraBundle(process.env.ZIMBRA_AJAX_GIT, 'Zimbra/zm-ajax', 'ZMsg', ZIMBRA_ZMSG_KEYS);
+  mineZimbraBundle(process.env.ZIMBRA_WEB_CLIENT_GIT, 'Zimbra/zm-web-client', 'ZmMsg', ZIMBRA_ZMMSG_KEYS);
+}
+
+// ── Nextcloud's password_policy app (l10n/*.json): the sign-in refusal once the password has expired ─────────────
+// lib/Compliance/Expiration.php refuses the sign-in with "Password is expired, please use forgot password method to
+// reset" (translated). Its admin settings' expiry wording (days until the password expires, the warning that expiry
+// is considered a security risk) and its history rule are hard negatives. English is the msgid (no en.json ships).
+const NEXTCLOUD_POLICY_KEYS: Record<string, string> = {
+  'Password is expired, please use forgot password method to reset': 'password_expired',
+  'Number of days until user password expires': 'admin_days_until_expiry',
+  'days until user password expires': 'admin_days_until_expiry_short',
+  'Warning: enabling password expiration is nowadays considered a security risk by several security agencies.': 'admin_expiry_warning',
+  'Password must not have been used recently before.': 'history',
+};
+if (process.env.NEXTCLOUD_PASSWORD_POLICY_GIT) {
+  const dir = process.env.NEXTCLOUD_PASSWORD_POLICY_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const where = (file: string, msgid: string) => `nextcloud/password_policy@${commit}:${file}:"${msgid}"`;
+  const code = git(dir, 'show', 'HEAD:lib/Compliance/Expiration.php');
+  for (const [msgid, key] of Object.entries(NEXTCLOUD_POLICY_KEYS)) {
+    if (key === 'password_expired' && !code.includes(`$this->l->t('${msgid}')`))
+      throw new Error(`nextcloud password_policy: lib/Compliance/Expiration.php no longer shows ${JSON.stringify(msgid)}`);
+  }
+  for (const file of git(dir, 'ls-tree', '--name-only', 'HEAD:l10n').split('\n')) {
+    const tag = /^([a-z]{2,3})(?:_([A-Z]{2}|419))?\.json$/.exec(file);
+    if (!tag || tag[1] === 'en' || file === 'zh_HK.json') continue; // en_GB copies the msgids
+    const lang = tag[2] ? `${tag[1]}-${tag[2]}` : tag[1]!;
+    const translations = (JSON.parse(git(dir, 'show', `HEAD:l10n/${file}`)) as { translations: Record<string, unknown> }).translations;
+    for (const [msgid, key] of Object.entries(NEXTCLOUD_POLICY_KEYS)) {
+      const text = translations[msgid];
+      if (file === 'de.json' && typeof text === 'string')
+        out.push({ product: 'nextcloud-password-policy', lang: 'en', key, text: msgid, source: `${where('l10n/de.json', msgid)}:msgid` });
+      if (typeof text === 'string' && text.trim() && text !== msgid)
+        out.push({ product: 'nextcloud-password-policy', lang, key, text: text.trim(), source: where(`l10n/${file}`, msgid) });
+    }
+  }
 }
 
 // Products whose input was not given this run keep their entries as they are.

@@ -195,4 +195,25 @@ describe('the shipped concept words', () => {
     expect(hardNegativeWords('fi').length).toBeGreaterThan(0);
     expect(withPhraseRows(PHRASE_DATA, () => matchTemplates('Salasanasi Contoso-palveluun on vanhentunut eilen.'), {})).toEqual([]);
   });
+
+  it('take no possessive in half a language’s messages for a demand, however an admin bundle tips the ratio', () => {
+    // Nextcloud's password-policy settings are French "other" messages without "votre": by the ratios alone "votre"
+    // became a forced-change word, and "Votre mot de passe a été modifié il y a 3 jours" (written corpus) a demand.
+    const french = PHRASE_DATA.filter(([lang]) => lang === 'fr');
+    const withVotre = french.filter(([, , text]) => /\bvotre\b/i.test(text)).length;
+    expect(withVotre).toBeGreaterThanOrEqual(french.filter(([, role]) => role !== 'password-noun').length / 2);
+    expect(deriveConcepts(productEntries(readMinedStrings())).fr!.forced).not.toContain('votre');
+    const url = 'https://sso.corp.example/account';
+    const page = (text: string) => new JSDOM(`<body><main><p>${text}</p></main></body>`, { url }).window.document;
+    expect(detectExpiry(page('Votre mot de passe a été modifié il y a 3 jours.'), url).kind).toBe('none');
+  });
+
+  it('want the demand and the change in two words: a participle both lists inflect to is a change done', () => {
+    const url = 'https://sso.corp.example/account';
+    const page = (text: string) => new JSDOM(`<body><main><p>${text}</p><input type="password"></main></body>`, { url }).window.document;
+    expect(detectExpiry(page('Ваш пароль был изменён 3 дня назад.'), url).kind).toBe('none');
+    expect(detectExpiry(page('Su contraseña se cambió hace 3 días.'), url).kind).toBe('none');
+    // The demand itself still reads: a demand word and a change word beside the password.
+    expect(detectExpiry(page('Вам необходимо изменить пароль.'), url).kind).toBe('expired');
+  });
 });

@@ -244,6 +244,25 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'webmin:session_mesg2': 'other',
   'webmin:session_failed': 'other',
   'webmin:session_timed_out': 'other',
+  // Zimbra's login page: the server's "Your password is no longer valid. Please choose a new password." (expired,
+  // or an administrator's must-change flag) above new/confirm fields; its other sign-in errors stay silent.
+  'zimbra:account.CHANGE_PASSWORD': 'expired',
+  'zimbra:password': 'password-noun',
+  'zimbra:passwordRecoveryResetNewLabel': 'new-password',
+  'zimbra:passwordRecoveryResetConfirmLabel': 'confirm-password',
+  'zimbra:account.AUTH_FAILED': 'other',
+  'zimbra:account.PASSWORD_CHANGE_TOO_SOON': 'other',
+  'zimbra:account.PASSWORD_LOCKED': 'other',
+  'zimbra:account.PASSWORD_RECENTLY_USED': 'other',
+  'zimbra:account.MAINTENANCE_MODE': 'other',
+  'zimbra:service.AUTH_EXPIRED': 'other',
+  // Nextcloud's password_policy app: the sign-in refused because the password expired; its admin settings' expiry
+  // wording (a policy page) and history rule stay silent.
+  'nextcloud-password-policy:password_expired': 'expired',
+  'nextcloud-password-policy:admin_days_until_expiry': 'other',
+  'nextcloud-password-policy:admin_days_until_expiry_short': 'other',
+  'nextcloud-password-policy:admin_expiry_warning': 'other',
+  'nextcloud-password-policy:history': 'other',
   'webmin:forgot_sent': 'other',
   'webmin:forgot_etime': 'other',
   // authentik's password expiry policy (the access-denied page); the policy's admin name and the password policy's

@@ -573,7 +573,11 @@ function demandsChange(tokens: readonly string[], lang: string, words: LanguageC
   const inNoun = tokens.map((_, i) => runs.some((run) => run.some((_, j) => i - j >= 0 && nounAt[i - j] && sameWord(run[j]!, tokens[i]!))));
   const among = (list: readonly string[]) => (token: string) => sameWordIn(list, token);
   const [forced, change] = [among(words.forced), among(words.change)];
-  if (new Set(tokens.filter(forced)).size >= needed && tokens.some(change)) return true;
+  // The change is another word than the demand: one past participle both lists inflect to ("изменён" of "измените"
+  // and "изменить", "cambió") says the password was changed, not that it must be.
+  const demandWords = new Set(tokens.filter(forced));
+  if (demandWords.size >= needed && tokens.some((token) => change(token) && [...demandWords].some((demand) => demand !== token)))
+    return true;
   const changes = tokens.flatMap((token, i) => (!inNoun[i] && change(token) ? [i] : []));
   // The change stands between the demand and the password, next to each (an article or possessive may come between).
   const between = (demand: number, verb: number) =>
