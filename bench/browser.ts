@@ -4,7 +4,7 @@
  * Times are taken inside the page (performance.now() from navigation start), so Playwright's own
  * round trips are not part of them.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
@@ -18,6 +18,26 @@ import { type BenchSection, summarize } from './types';
 export const baselineDir = resolve(import.meta.dirname, 'empty-extension');
 /** A worker that only registers the events Rekey's worker listens to: what those registrations cost a cold start. */
 export const listenerFloorDir = resolve(import.meta.dirname, 'listener-floor-extension');
+/**
+ * The toolbar's one-script floor: the empty extension with `script.html` (its empty page plus a one-line module script)
+ * as its toolbar popup, and its worker file renamed so the bench can tell the two extensions' workers apart. Made from
+ * the empty extension's own files at each run (no second copy in the repository); a second extension rather than
+ * `action.setPopup` on the empty one, so that the one-script popup's extension is prepared (woken, stopped) exactly
+ * like the empty popup's, with no extension page opened in between to switch it.
+ */
+function scriptPopupExtension(): string {
+  const dir = join(tmpdir(), `rekey-bench-script-popup-${process.pid}`);
+  if (existsSync(join(dir, 'manifest.json'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['popup.html', 'script.html', 'script.js']) copyFileSync(join(baselineDir, file), join(dir, file));
+  copyFileSync(join(baselineDir, 'worker.js'), join(dir, 'script-popup-worker.js'));
+  const manifest = JSON.parse(readFileSync(join(baselineDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  manifest.name = 'Rekey benchmark baseline, one-script popup';
+  manifest.action = { default_popup: 'script.html' };
+  manifest.background = { service_worker: 'script-popup-worker.js' };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
 const RUNS = 20;
 /**
  * Cold starts per worker: a start is short (~15 ms) and the 2-core machine is shared, so 20 left the ratio's 90%
@@ -43,6 +63,8 @@ export interface BenchBrowser {
   rekey: ExtensionHandle;
   baseline: ExtensionHandle;
   listenerFloor: ExtensionHandle;
+  /** The empty extension with its one-script page as the toolbar popup (scriptPopupExtension). */
+  scriptPopup: ExtensionHandle;
   /** Stops every service worker and waits until Chromium reports both extensions' workers stopped. */
   stopWorkers(): Promise<void>;
   /**
@@ -61,7 +83,7 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
   if (!existsSync(chromiumPath))
     throw new Error(`Chromium not found at ${chromiumPath}: install Debian's "chromium" or set CHROMIUM_PATH.`);
   const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'rekey-bench-'));
-  const both = `${extensionDir},${baselineDir},${listenerFloorDir}`;
+  const both = `${extensionDir},${baselineDir},${listenerFloorDir},${scriptPopupExtension()}`;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
@@ -77,6 +99,7 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
     const rekey = await extensionWith(context, '/background.js');
     const baseline = await extensionWith(context, '/worker.js');
     const listenerFloor = await extensionWith(context, '/floor-worker.js');
+    const scriptPopup = await extensionWith(context, '/script-popup-worker.js');
     const workers = await watchWorkers(context);
     let pingPages: Promise<Page[]> | undefined;
     return {
@@ -84,15 +107,20 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
       rekey,
       baseline,
       listenerFloor,
+      scriptPopup,
       stopWorkers: async () => {
         // Pages kept open for wakeWorkers would keep each extension's process alive: a stopped worker goes with them.
         const pages = await pingPages;
         pingPages = undefined;
         await Promise.all((pages ?? []).map((page) => page.close()));
-        await workers.stop([rekey.id, baseline.id, listenerFloor.id]);
+        await workers.stop([rekey.id, baseline.id, listenerFloor.id, scriptPopup.id]);
       },
       wakeWorkers: async () => {
-        pingPages ??= Promise.all([quietPage(context, rekey.origin, '/icon/128.png'), quietPage(context, baseline.origin, '/popup.html')]);
+        pingPages ??= Promise.all([
+          quietPage(context, rekey.origin, '/icon/128.png'),
+          quietPage(context, baseline.origin, '/popup.html'),
+          quietPage(context, scriptPopup.origin, '/popup.html'),
+        ]);
         for (const page of await pingPages) await pingFrom(page);
       },
       close,
@@ -324,9 +352,9 @@ async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promis
  * of its first-contentful-paint and its first real screen (the kept frame's 'rekey:first-frame' mark, else the live
  * screen's 'rekey:first-screen').
  */
-async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandle, isRekey: boolean): Promise<number> {
+async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandle, isRekey: boolean, page: string): Promise<ToolbarSample> {
   const cdp = await browser.context.browser()!.newBrowserCDPSession();
-  const popupUrl = `${extension.origin}/popup.html`;
+  const popupUrl = `${extension.origin}/${page}`;
   try {
     const tabs = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
     const tab = tabs.targetInfos.find((target) => target.type === 'tab');
@@ -367,13 +395,27 @@ async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandl
       const screen = performance.getEntriesByName('rekey:first-screen')[0]?.startTime;
       const frame = performance.getEntriesByName('rekey:first-frame')[0]?.startTime;
       const settled = performance.getEntriesByName('rekey:settled').length > 0;
-      if (fcp === undefined || (${isRekey} && (screen === undefined || !settled))) return -1;
-      // The first real screen: the kept frame (entrypoints/popup-frame.ts) when one was painted, else the live one.
-      return Math.max(fcp, frame ?? screen ?? 0);
+      if (fcp === undefined || (${isRekey} && (screen === undefined || !settled))) return null;
+      const marks = {};
+      for (const mark of performance.getEntriesByType('mark')) marks[mark.name] ??= mark.startTime;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const script = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/chunks/popup-') || entry.name.endsWith('/script.js'));
+      return {
+        // The first real screen: the kept frame (entrypoints/popup-frame.ts) when one was painted, else the live one.
+        value: Math.max(fcp, frame ?? screen ?? 0),
+        fcp,
+        frame: frame !== undefined,
+        marks,
+        domInteractive: nav?.domInteractive,
+        loadEventEnd: nav?.loadEventEnd,
+        moduleFetched: script?.responseEnd,
+        size: [innerWidth, innerHeight],
+        timeOrigin: performance.timeOrigin,
+      };
     })()`;
     for (;;) {
-      const value = await evaluate(read);
-      if (typeof value === 'number' && value >= 0) {
+      const value = (await evaluate(read)) as ToolbarSample | null | undefined;
+      if (value && typeof value.value === 'number') {
         await cdp.send('Target.closeTarget', { targetId });
         return value;
       }
@@ -385,33 +427,64 @@ async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandl
   }
 }
 
-/** Rekey's toolbar popup and the empty extension's, interleaved, in the same worker state as paintRows. */
-async function toolbarPopupRows(browser: BenchBrowser, scenario: PaintScenario): Promise<BenchSection['rows']> {
-  const rekey: number[] = [];
-  const baseline: number[] = [];
-  // A toolbar popup the browser closed before it could be read (seen once in three runs, side not recorded) is opened
-  // again, at most twice per sample, and counted in its row.
-  const closedEarly = { rekey: 0, baseline: 0 };
-  const once = async (isRekey: boolean): Promise<number> => {
+/** One toolbar popup's first screen (`value`) and what its own timeline says about it, for finding where time goes. */
+export interface ToolbarSample {
+  value: number;
+  fcp: number;
+  /** Whether the kept frame (entrypoints/popup-frame.ts) painted the first screen. */
+  frame: boolean;
+  /** The page's own performance marks, by name (the first of each). */
+  marks: Record<string, number>;
+  domInteractive?: number;
+  loadEventEnd?: number;
+  /** When the page's module script (Rekey: the popup's chunk) had arrived. */
+  moduleFetched?: number;
+  size: [number, number];
+  timeOrigin: number;
+}
+
+/**
+ * Rekey's toolbar popup, the empty extension's and the one-script floor's (scriptPopupExtension), interleaved, in the
+ * same worker state as paintRows. `samples`, when given, receives every sample with its page's own marks (for finding
+ * where a row's time goes: bench/toolbar-probe.ts).
+ */
+export async function toolbarPopupRows(
+  browser: BenchBrowser,
+  scenario: PaintScenario,
+  samples?: { rekey: ToolbarSample[]; baseline: ToolbarSample[]; scripted: ToolbarSample[] },
+): Promise<BenchSection['rows']> {
+  const taken = samples ?? { rekey: [], baseline: [], scripted: [] };
+  const sides = {
+    rekey: { extension: browser.rekey, page: 'popup.html' },
+    baseline: { extension: browser.baseline, page: 'popup.html' },
+    scripted: { extension: browser.scriptPopup, page: 'script.html' },
+  } as const;
+  type Side = keyof typeof sides;
+  // A toolbar popup the browser closed before it could be read (seen once in three runs, side not recorded), or a click
+  // Chromium refused because the tab's previous popup was still going away ("cannot retrieve host"), is tried again, at
+  // most twice per sample, and counted in its row.
+  const closedEarly: Record<Side, number> = { rekey: 0, baseline: 0, scripted: 0 };
+  const once = async (side: Side): Promise<ToolbarSample> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await toolbarPopupOnce(browser, isRekey ? browser.rekey : browser.baseline, isRekey);
+        return await toolbarPopupOnce(browser, sides[side].extension, side === 'rekey', sides[side].page);
       } catch (error) {
-        if (attempt >= 2 || !/has been closed/.test(String(error))) throw error;
-        closedEarly[isRekey ? 'rekey' : 'baseline']++;
+        if (attempt >= 2 || !/has been closed|cannot retrieve host/.test(String(error))) throw error;
+        closedEarly[side]++;
       }
     }
   };
-  await once(true);
-  await once(false);
+  // One unmeasured popup each, so all start with their files in the disk cache.
+  for (const side of Object.keys(sides) as Side[]) await once(side);
   const prepare = () => (scenario.cold ? browser.stopWorkers() : browser.wakeWorkers());
   for (let run = 0; run < RUNS; run++) {
-    await prepare();
-    rekey.push(await once(true));
-    await prepare();
-    baseline.push(await once(false));
+    for (const side of Object.keys(sides) as Side[]) {
+      await prepare();
+      taken[side].push(await once(side));
+    }
   }
-  const closedNote = (count: number) => (count > 0 ? ` (${count} closed before read, opened again)` : '');
+  const closedNote = (side: Side) => (closedEarly[side] > 0 ? ` (${closedEarly[side]} closed before read, opened again)` : '');
+  const baseline = taken.baseline.map((s) => s.value);
   const base = summarize(baseline);
   const line = (page: string, values: number[]) => {
     const s = summarize(values);
@@ -427,9 +500,17 @@ async function toolbarPopupRows(browser: BenchBrowser, scenario: PaintScenario):
       'vs empty (p95)': ratio(s.p95, base.p95),
     };
   };
+  const framed = taken.rekey.filter((s) => s.frame).length;
   return [
-    line(`toolbar popup: empty extension page${closedNote(closedEarly.baseline)}`, baseline),
-    line(`toolbar popup: Rekey first screen${closedNote(closedEarly.rekey)}`, rekey),
+    line(`toolbar popup: empty extension page${closedNote('baseline')}`, baseline),
+    line(
+      `toolbar popup: empty page + one-line module script${closedNote('scripted')}`,
+      taken.scripted.map((s) => s.value),
+    ),
+    line(
+      `toolbar popup: Rekey first screen (kept frame in ${framed} of ${taken.rekey.length})${closedNote('rekey')}`,
+      taken.rekey.map((s) => s.value),
+    ),
   ];
 }
 

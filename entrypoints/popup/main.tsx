@@ -22,6 +22,8 @@ import '@/components/popup/popup.css';
  * skeleton meanwhile, never a guessed screen. The worker's pushed state then replaces either.
  */
 function start(): void {
+  // For the benchmark's toolbar rows (bench/toolbar-probe.ts): when popup-frame.js's start of this module took effect.
+  performance.mark('rekey:module-start');
   // The layout (toolbar popup, or a page in a tab or window) was decided by popup-frame.js, which starts this module.
   const keptState = readKeptState();
   const remembered = stillTrueNow(keptState);
