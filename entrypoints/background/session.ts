@@ -2,19 +2,16 @@ import { browser } from 'wxt/browser';
 import type { FetchLike } from '@/utils/api/http';
 import { createSessionManager, type SessionKind, type SessionManager } from '@/utils/auth/session';
 import { decodeClaims, type Identity, revokeToken, type TokenSet } from '@/utils/auth/tokens';
-import {
-  currentSession,
-  getLocal,
-  keys,
-  loadPatSecret,
-  type PatSecret,
-  savePatSecret,
-  sessionStore,
-  setLocal,
-  userLocalKeys,
-  userSessionKeys,
-} from './storage';
+import { currentSession, getLocal, keys, loadPatSecret, type PatSecret, savePatSecret, sessionStore, setLocal } from './storage';
 import type { TenantDirectory } from './tenant';
+
+/**
+ * What belongs to the signed-in employee: removed at sign-out so the next person on this profile sees none of it.
+ * Here, beside the sign-out, rather than in storage.ts: background.js bundles storage.ts and would carry these lists.
+ */
+const userLocalKeys = [keys.tracker, keys.reminders, keys.snoozes] as const;
+// Not `endpoints`: where the tenant signs people in belongs to the tenant, not to the employee.
+const userSessionKeys = [keys.passwordInfo, keys.patSecret, keys.preselect, keys.diagnostics, keys.shownPrompts] as const;
 
 /**
  * The worker's one session, shared by every caller: popup, options, tracker and admin panels. The session manager

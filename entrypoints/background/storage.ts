@@ -27,11 +27,6 @@ export const keys = {
   dataOwner: 'data-owner',
 } as const;
 
-/** What belongs to the signed-in employee: removed at sign-out so the next person on this profile sees none of it. */
-export const userLocalKeys = [keys.tracker, keys.reminders, keys.snoozes] as const;
-// Not `endpoints`: where the tenant signs people in belongs to the tenant, not to the employee.
-export const userSessionKeys = [keys.passwordInfo, keys.patSecret, keys.preselect, keys.diagnostics, keys.shownPrompts] as const;
-
 export async function getSession<T>(key: string): Promise<T | undefined> {
   return (await browser.storage.session.get(key))[key] as T | undefined;
 }

@@ -1,16 +1,10 @@
 import {
   array,
-  boolean,
-  check,
-  custom,
-  integer,
   is,
   literal,
-  maxLength,
   maxValue,
   minLength,
   minValue,
-  nullable,
   nullish,
   number,
   object,
@@ -21,50 +15,59 @@ import {
   safeParse,
   string,
   transform,
-  union,
   unknown,
   url,
 } from 'valibot';
-/** The global the worker's chunks read the modules below from (scripts/worker-shared-modules.ts). */
+import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
+import { recordOf } from '@/utils/schema/record-of';
+import { causeOf } from '@/utils/tracker/cause';
+import { snapshotOf } from '@/utils/tracker/snapshot';
+import { defaultTrackerOptions, parseTrackerState } from '@/utils/tracker/types';
+import { getLocal, getSession, keys, setLocal, setSession } from './storage';
+/** The global the worker's chunks read the names below from (scripts/worker-shared-modules.ts). */
 export const workerSharedKey = '__rekeyWorkerShared';
 
 /**
- * Modules background.js has and the worker's chunks use too, keyed by their path from the project root. Chrome hands a
- * starting worker every script it installed, so each byte of the chunks' file costs every start, used or not: in
- * Chrome's build the chunks read these from background.js instead of bundling a copy (which also means one copy of
- * each module's state and lazily built schemas). Only functions background.js has anyway are shared (the chunks bundle the
- * rest, e.g. valibot's parse); sharing more modules, whole or by name, grew background.js by more than the chunks
- * lost, and its bytes cost a start about twice what a chunk's do. Firefox's background page loads the chunks before background.js, so its chunks keep
- * their own copies.
+ * What background.js has and the worker's chunks use too, one namespace by name (each name comes from one module).
+ * Chrome hands a starting worker every script it installed, with the eagerly compiled code cache it made of each at
+ * install (~3 bytes per byte of source), so the chunks' file costs every start, used or not: in Chrome's build the
+ * chunks read these from background.js instead of bundling a copy (which also means one copy of each module's state
+ * and lazily built schemas). Only what background.js bundles anyway and the chunks actually read is listed: each entry
+ * costs background.js a few bytes, and a name background.js would not otherwise bundle costs it the whole function,
+ * whose bytes cost a start about twice what a chunk's do. Firefox's background page loads the chunks before
+ * background.js, so its chunks keep their own copies.
  */
 export const workerShared = {
-  valibot: {
-    array,
-    boolean,
-    check,
-    custom,
-    integer,
-    is,
-    literal,
-    maxLength,
-    maxValue,
-    minLength,
-    minValue,
-    nullable,
-    nullish,
-    number,
-    object,
-    optional,
-    picklist,
-    pipe,
-    regex,
-    safeParse,
-    string,
-    transform,
-    union,
-    unknown,
-    url,
-  },
+  array,
+  is,
+  literal,
+  maxValue,
+  minLength,
+  minValue,
+  nullish,
+  number,
+  object,
+  optional,
+  picklist,
+  pipe,
+  regex,
+  safeParse,
+  string,
+  transform,
+  unknown,
+  url,
+  causeOf,
+  defaultTrackerOptions,
+  getLocal,
+  getSession,
+  isLoopback,
+  keys,
+  normalizeTenant,
+  parseTrackerState,
+  recordOf,
+  setLocal,
+  setSession,
+  snapshotOf,
 };
 
 /** Before any chunk can run: at install (Chrome imports the chunks then) and before the first event's listener. */
