@@ -77,6 +77,22 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(withPhraseRows(rows, () => matchTemplates('Vaše heslo brzy'))).toEqual([]);
   });
 
+  it('reads the password’s inflected names off the positive messages, where inflection runs longer than a stem', () => {
+    // An agglutinating language stacks a possessive and a case on the noun: "şifre" + "niz" + "in". A word of a
+    // positive message that opens with a one-word name is that name; one only an "other" message has is not.
+    const rows = (role: 'expired' | 'other') =>
+      [
+        ['tr', 'password-noun', 'Şifre'],
+        ['tr', 'password-noun', 'Parola'],
+        ['tr', role, 'Şifrenizin son kullanma tarihi doldu'],
+        ['tr', 'expired', 'Parolanızın süresi doldu'],
+      ] as const;
+    expect(withPhraseRows(rows('expired'), () => matchTemplates('Şifrenizin süresi doldu'))).toEqual([
+      expect.objectContaining({ lang: 'tr', role: 'expired', similarity: 1 }),
+    ]);
+    expect(withPhraseRows(rows('other'), () => matchTemplates('Şifrenizin süresi doldu'))).toEqual([]);
+  });
+
   it('takes a field label for a label, even where the same words stand inside an expired-password message', () => {
     const rows = [
       ['ja', 'password-noun', 'パスワード'],

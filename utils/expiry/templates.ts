@@ -669,6 +669,25 @@ function cleanMessage(role: PhraseRole, raw: string): { text: string; cleaned: s
   return { text, cleaned };
 }
 
+/**
+ * The password's inflected names, read off the language's own positive messages: a word there that opens with a
+ * one-word name for it and goes on ("şifrenizin", "your password's", of "şifre") is that name, where inflection runs
+ * longer than sameWord allows (an agglutinating language stacks a possessive and a case on the noun).
+ */
+function inflectedNouns(built: Index): void {
+  for (const [lang, runs] of built.nouns) {
+    const stems = runs.filter((run) => run.length === 1 && run[0]!.length >= 4 && !UNSPACED.test(run[0]!)).map((run) => run[0]!);
+    if (stems.length === 0) continue;
+    const inflected = new Set<string>();
+    for (const template of built.templates) {
+      if (template.lang !== lang || !POSITIVE.has(template.role)) continue;
+      for (const token of template.tokens)
+        if (stems.some((stem) => token.length > stem.length && token.startsWith(stem) && !sameWord(stem, token))) inflected.add(token);
+    }
+    if (inflected.size > 0) built.nouns.set(lang, [...runs, ...[...inflected].map((word) => [word])]);
+  }
+}
+
 /** A row's words as the matcher compares them (scripts/expiry-concepts.ts derives the concept words from these). */
 export const messageTokens = (role: PhraseRole, raw: string): string[] => tokenize(cleanMessage(role, raw).cleaned);
 
@@ -705,6 +724,7 @@ function compiled(): Index {
     addTemplate(built, { lang, role, tokens, ...(unitPlaceholder ? { unitPlaceholder } : {}) });
     if (POSITIVE.has(role)) clauses.push({ lang, role, tokens, cleaned, unitPlaceholder });
   }
+  inflectedNouns(built);
   // Each clause of a longer positive message that names the password is that message too ("Salasanasi vanhenee
   // pian" of Roundcube's "Varoitus! Salasanasi vanhenee pian, vaihda se ennen …"): a page may show the clause alone.
   for (const { lang, role, tokens: whole, cleaned, unitPlaceholder } of clauses) {
