@@ -6,7 +6,8 @@
  *
  * Each directory needs a script-free page the ping is sent from: `quiet.html` if it has one, else `icon/128.png`.
  * Every run stops all workers before each ping and visits the extensions in a rotated order (no extension always
- * goes first after a stop). `--trace` also records one CDP trace of a cold ping per extension.
+ * goes first after a stop). `--trace` also records one CDP trace of a cold ping per extension and prints, from it, the
+ * scripts Chrome handed the starting worker (each one's size and its install-time code cache) and the cache it consumed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,13 +102,49 @@ async function main(): Promise<void> {
         await done;
         cdp.off('Tracing.dataCollected', collect);
         writeFileSync(join(traceDir, `${probe.name}.json`), JSON.stringify({ traceEvents: chunks }));
-        console.log(`trace ${probe.name}: ${ms.toFixed(2)} ms, ${chunks.length} events`);
+        console.log(`trace ${probe.name}: ${ms.toFixed(2)} ms, ${chunks.length} events; ${installedScripts(chunks as TraceEvent[])}`);
       }
     }
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }
+}
+
+interface TraceEvent {
+  name: string;
+  ts: number;
+  args?: {
+    script_url?: string;
+    body_size?: number;
+    meta_data_size?: number;
+    data?: { url?: string; consumedCacheSize?: number; cacheRejected?: boolean };
+  };
+}
+
+/**
+ * What Chrome handed the starting worker, from its trace: each installed script's size and the size of the code cache
+ * it compiled of it at install (sent at every start, imported or not), and how much of a cache the worker consumed.
+ */
+export function installedScripts(events: TraceEvent[]): string {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts);
+  const sent: string[] = [];
+  let url = '';
+  for (const event of sorted) {
+    if (event.name === 'ServiceWorkerInstalledScriptsSender::StartSendingScript' && event.args?.script_url) url = event.args.script_url;
+    // Flow events of the same names carry no arguments.
+    if (event.name === 'ServiceWorkerInstalledScriptsSender::OnStarted' && event.args?.body_size !== undefined) {
+      const kb = (bytes = 0) => `${(bytes / 1024).toFixed(1)} kB`;
+      sent.push(`${url.split('/').pop()} ${kb(event.args?.body_size)} + code cache ${kb(event.args?.meta_data_size)}`);
+    }
+  }
+  const consumed = sorted
+    .filter((e) => e.name === 'v8.compile' && e.args?.data?.consumedCacheSize !== undefined)
+    .map(
+      (e) =>
+        `${e.args?.data?.url?.split('/').pop()} ${((e.args?.data?.consumedCacheSize ?? 0) / 1024).toFixed(1)} kB${e.args?.data?.cacheRejected ? ' (rejected)' : ''}`,
+    );
+  return `installed: ${sent.join(', ') || 'none reported'}; cache consumed: ${consumed.join(', ') || 'none'}`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();
