@@ -511,6 +511,11 @@ export async function toolbarPopupRows(
       `toolbar popup: Rekey first screen (kept frame in ${framed} of ${taken.rekey.length})${closedNote('rekey')}`,
       taken.rekey.map((s) => s.value),
     ),
+    // The live screen replaces the kept frame; from then on the popup answers input ('rekey:first-screen': rendered).
+    line(
+      'toolbar popup: Rekey live screen (answers input)',
+      taken.rekey.map((s) => s.marks['rekey:first-screen'] ?? Number.NaN),
+    ),
   ];
 }
 
