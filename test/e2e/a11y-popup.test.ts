@@ -192,6 +192,9 @@ describe('popup accessibility in Chromium', () => {
       await long.setViewportSize({ width: 360, height: 600 });
       await long.addInitScript(lengthenMessages, 0.4);
       await long.goto(`${session.extensionOrigin}/popup.html`);
+      // The kept frame (popup-frame.js) shows the messages as they were when it was kept, until the live screen,
+      // rendered with the lengthened ones, replaces it once the frame is on screen.
+      await long.locator('#app[data-live]').waitFor({ state: 'attached' });
     });
     afterAll(async () => {
       await long?.close();
