@@ -399,7 +399,6 @@ async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandl
       const marks = {};
       for (const mark of performance.getEntriesByType('mark')) marks[mark.name] ??= mark.startTime;
       const nav = performance.getEntriesByType('navigation')[0];
-      const script = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/chunks/popup-') || entry.name.endsWith('/script.js'));
       return {
         // The first real screen: the kept frame (entrypoints/popup-frame.ts) when one was painted, else the live one.
         value: Math.max(fcp, frame ?? screen ?? 0),
@@ -408,7 +407,6 @@ async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandl
         marks,
         domInteractive: nav?.domInteractive,
         loadEventEnd: nav?.loadEventEnd,
-        moduleFetched: script?.responseEnd,
         size: [innerWidth, innerHeight],
         timeOrigin: performance.timeOrigin,
       };
@@ -437,8 +435,6 @@ export interface ToolbarSample {
   marks: Record<string, number>;
   domInteractive?: number;
   loadEventEnd?: number;
-  /** When the page's module script (Rekey: the popup's chunk) had arrived. */
-  moduleFetched?: number;
   size: [number, number];
   timeOrigin: number;
 }

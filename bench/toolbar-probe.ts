@@ -47,7 +47,7 @@ try {
           .map(([name, at]) => `${name.replace('rekey:', '')}=${round(at)}`)
           .join(' ');
         console.log(
-          `value=${round(s.value)} fcp=${round(s.fcp)} frame=${s.frame} module=${round(s.moduleFetched)} interactive=${round(s.domInteractive)} load=${round(s.loadEventEnd)} size=${s.size.join('x')} ${marks}` +
+          `value=${round(s.value)} fcp=${round(s.fcp)} frame=${s.frame} interactive=${round(s.domInteractive)} load=${round(s.loadEventEnd)} size=${s.size.join('x')} ${marks}` +
             (side === 'rekey'
               ? ` worker-starting=${starting ? starting.at - s.timeOrigin : '-'} running=${running ? running.at - s.timeOrigin : '-'}`
               : ''),
