@@ -352,7 +352,7 @@ async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promis
  * of its first-contentful-paint and its first real screen (the kept frame's 'rekey:first-frame' mark, else the live
  * screen's 'rekey:first-screen').
  */
-async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandle, isRekey: boolean, page: string): Promise<ToolbarSample> {
+export async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandle, isRekey: boolean, page: string): Promise<ToolbarSample> {
   const cdp = await browser.context.browser()!.newBrowserCDPSession();
   const popupUrl = `${extension.origin}/${page}`;
   try {

@@ -1,13 +1,21 @@
 /**
  * Where a toolbar popup row's time goes (issue #21): runs the signed-in toolbar rows (or those named in
  * REKEY_PROBE_STATES: warm, cold) and prints each sample's own timeline beside Rekey's worker's status changes.
- * `REKEY_OUT_DIR=.output-x npx tsx bench/toolbar-probe.ts`. Not part of `npm run bench`: a tool for reading one row.
+ * `REKEY_OUT_DIR=.output-x npx tsx bench/toolbar-probe.ts`; REKEY_PROBE_TRACE=dir then records a CDP trace of one
+ * stopped-worker toolbar popup of each (Rekey, the empty page). Not part of `npm run bench`: a tool for reading one row.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTenant } from '@/sandbox/tenant';
-import { configureForTenant, launchBenchBrowser, openSignedInPopup, type ToolbarSample, toolbarPopupRows } from './browser';
+import {
+  configureForTenant,
+  launchBenchBrowser,
+  openSignedInPopup,
+  type ToolbarSample,
+  toolbarPopupOnce,
+  toolbarPopupRows,
+} from './browser';
 
 const states = (process.env.REKEY_PROBE_STATES ?? 'warm,cold').split(',');
 const profile = mkdtempSync(join(tmpdir(), 'rekey-toolbar-probe-'));
@@ -53,6 +61,46 @@ try {
               : ''),
         );
       }
+    }
+  }
+  const traceDir = process.env.REKEY_PROBE_TRACE;
+  if (traceDir) {
+    mkdirSync(traceDir, { recursive: true });
+    for (const [name, extension, isRekey] of [
+      ['rekey', browser.rekey, true],
+      ['empty', browser.baseline, false],
+    ] as const) {
+      await browser.stopWorkers();
+      const events: unknown[] = [];
+      const collect = (event: { value: unknown[] }) => events.push(...event.value);
+      cdp.on('Tracing.dataCollected', collect);
+      await cdp.send('Tracing.start', {
+        traceConfig: {
+          includedCategories: [
+            'devtools.timeline',
+            'toplevel',
+            'loading',
+            'blink',
+            'cc',
+            'viz',
+            'gpu',
+            'v8',
+            'extensions',
+            'ServiceWorker',
+            'benchmark',
+            'navigation',
+            'ui',
+            'views',
+          ],
+        },
+      } as never);
+      const sample = await toolbarPopupOnce(browser, extension, isRekey, 'popup.html');
+      const done = new Promise((resolveDone) => cdp.once('Tracing.tracingComplete', resolveDone));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.off('Tracing.dataCollected', collect);
+      writeFileSync(`${traceDir}/${name}.json`, JSON.stringify({ traceEvents: events, sample }));
+      console.log(`trace ${name}: first screen ${sample.value} ms, ${events.length} events`);
     }
   }
 } finally {
