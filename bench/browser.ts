@@ -29,6 +29,8 @@ function scriptPopupExtension(): string {
   const dir = join(tmpdir(), `rekey-bench-script-popup-${process.pid}`);
   if (existsSync(join(dir, 'manifest.json'))) return dir;
   mkdirSync(dir, { recursive: true });
+  // One directory for every launch of this process (the first-open rows relaunch the browser), gone when it exits.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   for (const file of ['popup.html', 'script.html', 'script.js']) copyFileSync(join(baselineDir, file), join(dir, file));
   copyFileSync(join(baselineDir, 'worker.js'), join(dir, 'script-popup-worker.js'));
   const manifest = JSON.parse(readFileSync(join(baselineDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -352,7 +354,12 @@ async function paintRows(browser: BenchBrowser, scenario: PaintScenario): Promis
  * of its first-contentful-paint and its first real screen (the kept frame's 'rekey:first-frame' mark, else the live
  * screen's 'rekey:first-screen').
  */
-export async function toolbarPopupOnce(browser: BenchBrowser, extension: ExtensionHandle, isRekey: boolean, page: string): Promise<ToolbarSample> {
+export async function toolbarPopupOnce(
+  browser: BenchBrowser,
+  extension: ExtensionHandle,
+  isRekey: boolean,
+  page: string,
+): Promise<ToolbarSample> {
   const cdp = await browser.context.browser()!.newBrowserCDPSession();
   const popupUrl = `${extension.origin}/${page}`;
   try {
