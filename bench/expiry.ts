@@ -202,7 +202,7 @@ export async function runExpiryTuning(): Promise<BenchSection[]> {
 // `npx tsx bench/expiry.ts --tuning`: the figures to tune against; without the flag, the whole bench section.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { printSection } = await import('./print');
-  if (process.argv.includes('--misses')) await printLeaveOneOutMisses();
+  if (process.argv.includes('--misses')) await printLeaveOneOutMisses({ daysOnly: process.argv.includes('--days') });
   else {
     const sections = process.argv.includes('--tuning') ? await runExpiryTuning() : await runExpiryBench();
     for (const section of sections) printSection(section);
@@ -212,20 +212,24 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 /**
  * `npx tsx bench/expiry.ts --misses`: the leave-one-product-out pages the detector gets wrong (tuning part only),
  * each with every sentence it read and the closest message of the reduced data, to group misses by cause.
+ * `--misses --days`: only the pages whose day count is wrong or missing, with a closing tally per product.
  */
-async function printLeaveOneOutMisses(): Promise<void> {
+async function printLeaveOneOutMisses({ daysOnly = false } = {}): Promise<void> {
   const tuning = (await measureExpiry(false)).filter((page) => page.part === 'tuning');
   const strings = readMinedStrings();
   for (const product of [...new Set(tuning.map((page) => page.product))].sort()) {
     const [without, concepts] = rowsWithout(strings, product);
+    let [counted, wrongCounts] = [0, 0];
     withPhraseRows(
       without,
       () => {
         for (const page of tuning.filter((candidate) => candidate.product === product)) {
           const verdict = detectExpiry(page.document, page.url);
+          const wrongDays = page.daysLeft !== undefined && page.daysLeft !== verdict.daysLeft;
+          if (page.daysLeft !== undefined) [counted, wrongCounts] = [counted + 1, wrongCounts + (wrongDays ? 1 : 0)];
           const wrong =
             (page.kind === 'none') !== (verdict.kind === 'none') || page.kind !== verdict.kind || page.daysLeft !== verdict.daysLeft;
-          if (!wrong) continue;
+          if (!(daysOnly ? wrongDays : wrong)) continue;
           console.log(
             `\n== ${page.id} want ${page.kind}${page.daysLeft ?? ''} got ${verdict.kind}${verdict.daysLeft ?? ''} — ${verdict.reason}`,
           );
@@ -243,5 +247,6 @@ async function printLeaveOneOutMisses(): Promise<void> {
       },
       concepts,
     );
+    if (daysOnly) console.log(`\n${product}: ${wrongCounts} of ${counted} day counts wrong or missing`);
   }
 }

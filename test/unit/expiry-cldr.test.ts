@@ -71,6 +71,17 @@ describe('day counts in the language’s own CLDR wording (Intl)', () => {
     expect(countsOnlyPast('Din adgangskode udløb for 3 dage siden.', 'da')).toBe(true);
   });
 
+  it.each([
+    ['zh-TW', '您的密碼將於今日稍後過期', 0],
+    ['zh-CN', '您的密码明日过期', 1],
+  ])('reads a Chinese named day written with CLDR’s other day character (日 for 天) in %s: “%s” → %i', (lang, sentence, days) => {
+    expect(daysStated(sentence, lang)).toBe(days);
+  });
+
+  it('reads no day ahead in a day past written with the other day character (“昨日”, yesterday)', () => {
+    expect(daysStated('您的密码昨日已过期', 'zh-CN')).toBeUndefined();
+  });
+
   it('reads nothing where a word means both a day past and a day ahead (Hindi “कल”: yesterday and tomorrow)', () => {
     expect(daysStated('आपका पासवर्ड कल समाप्त हो जाएगा', 'hi')).toBeUndefined();
   });

@@ -134,11 +134,35 @@ function buildVocabulary(locale: string): DayVocabulary {
     const word = normalise(auto.format(n, 'day'));
     if (!HAS_DIGIT.test(word) && !pastDays.has(word)) named.push([word, n]);
   }
+  named.push(...otherDayCharacters(named, units, pastDays));
   return {
     units: [...units].map(([word, days]) => ({ word, days })).sort((a, b) => b.word.length - a.word.length),
     pastFrames: [...pastFrames].flatMap(([key, frame]) => (futureFrames.has(key) || key === '|' ? [] : [frame])),
     named: named.sort(([a], [b]) => b.length - a.length),
   };
+}
+
+/**
+ * A named day written with another of the language's characters for "day": CLDR's Chinese "today" is "今天", its day
+ * field "日", and a page may write "今日" (Okta's zh-TW does), as "明日" for "明天". Only in ideographic scripts, where
+ * the day is one character of the word, and only characters CLDR gives as one day (not "週", a week); a variant that
+ * is also a past day is left out, as its original is.
+ */
+function otherDayCharacters(named: ReadonlyArray<[string, number]>, units: ReadonlyMap<string, number>, past: ReadonlySet<string>) {
+  const dayCharacters = [...units].flatMap(([word, days]) =>
+    days === 1 && [...word].length === 1 && IDEOGRAPHIC.test(word) ? [word] : [],
+  );
+  const variants: Array<[string, number]> = [];
+  for (const [word, n] of named) {
+    for (const from of dayCharacters) {
+      if (!word.includes(from)) continue;
+      for (const to of dayCharacters) {
+        const variant = word.replaceAll(from, to);
+        if (variant !== word && !past.has(variant) && !named.some(([other]) => other === variant)) variants.push([variant, n]);
+      }
+    }
+  }
+  return variants;
 }
 
 const NATIVE_DIGIT = /[^\P{Nd}0-9]/u;
