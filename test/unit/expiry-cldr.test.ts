@@ -78,6 +78,12 @@ describe('day counts in the language’s own CLDR wording (Intl)', () => {
     expect(daysStated(sentence, lang)).toBe(days);
   });
 
+  it('reads an inflected named day only when asked to (Turkish “bugünün” of “bugün”, Estonian “tänasel” of “täna”)', () => {
+    expect(daysStated('Şifrenizin süresi bugünün ilerleyen saatlerinde bitecek', 'tr')).toBeUndefined();
+    expect(daysStated('Şifrenizin süresi bugünün ilerleyen saatlerinde bitecek', 'tr', { inflected: true })).toBe(0);
+    expect(daysStated('Sinu parool aegub tänasel päeval', 'et', { inflected: true })).toBe(0);
+  });
+
   it('reads no day ahead in a day past written with the other day character (“昨日”, yesterday)', () => {
     expect(daysStated('您的密码昨日已过期', 'zh-CN')).toBeUndefined();
   });

@@ -117,6 +117,39 @@ const FORCED_CHANGE: ConceptRow[] = [
   row('other', 'Ĉu vi volas ŝanĝi vian pasvorton?', 'beta'),
 ];
 
+describe('time still ahead, in the language’s CLDR wording, makes a tenseless expiry sentence a warning', () => {
+  // "Validity" is an expiry word (two products, both tenses) but no tense word; "ĉesos" (will stop) is in no row.
+  const VALIDITY = [
+    ...ESPERANTO,
+    row('expired', 'La valideco de via pasvorto finiĝis.', 'alfa'),
+    row('expiring-days', 'La valideco de via pasvorto finiĝos post %d tagoj.', 'beta'),
+    row('expired', 'La valideco de la pasvorto finiĝis, ŝanĝu ĝin.', 'beta'),
+    row('expiring-soon', 'La valideco de la pasvorto finiĝos baldaŭ.', 'alfa'),
+  ];
+
+  it('learns the validity as an expiry word, not a tense word', () => {
+    const words = deriveConcepts(VALIDITY).eo!;
+    expect(words.expiry).toContain('valideco');
+    expect([...words.expired, ...words.expiring]).not.toContain('valideco');
+  });
+
+  it('reads a count of days ahead, or today, as a warning with its days', () => {
+    expect(readWith(VALIDITY, 'La valideco de la pasvorto de la retpoŝto kaj la intraneto de Ana ĉesos post 4 tagoj.')).toEqual([
+      expect.objectContaining({ lang: 'eo', role: 'expiring-days', daysLeft: 4, similarity: CONCEPT_SIMILARITY }),
+    ]);
+    expect(readWith(VALIDITY, 'La valideco de la pasvorto de la retpoŝto kaj la intraneto de Ana ĉesos hodiaŭ vespere.')).toEqual([
+      expect.objectContaining({ lang: 'eo', role: 'expiring-soon', similarity: CONCEPT_SIMILARITY }),
+    ]);
+  });
+
+  it('warns of no count in the past, and reads nothing with no time at all: no tense word, no time ahead', () => {
+    expect(readWith(VALIDITY, 'La valideco de la pasvorto de la retpoŝto kaj la intraneto de Ana ĉesis antaŭ 4 tagoj.')).not.toContainEqual(
+      expect.objectContaining({ role: expect.stringMatching(/^expiring/) }),
+    );
+    expect(readWith(VALIDITY, 'La valideco de la pasvorto de la retpoŝto kaj la intraneto de Ana ĉesos iam.')).toEqual([]);
+  });
+});
+
 describe('a demand to change the password, learned from the rows', () => {
   it('learns "need" as a tense word of the expired messages, not as a forced-change word', () => {
     const words = deriveConcepts(FORCED_CHANGE).eo!;

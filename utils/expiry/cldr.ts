@@ -219,9 +219,10 @@ function countsIn(text: string, vocabulary: DayVocabulary): Array<{ days: number
 /**
  * The days left a sentence states in the language's CLDR wording: "in 5 days" (5), "через 2 недели" (14), "in 6
  * hours" (0), "ในอีก 12 วัน" (12), "today" (0), "tomorrow" (1). Undefined when it states none, or several different
- * ones, or the count is in the past ("3 days ago"). `namedDays: false` reads counts only.
+ * ones, or the count is in the past ("3 days ago"). `namedDays: false` reads counts only; `inflected: true` also
+ * takes a named day with an inflected ending, as a unit is taken (Turkish "bugünün" of "bugün").
  */
-export function daysStated(sentence: string, lang: string, { namedDays = true } = {}): number | undefined {
+export function daysStated(sentence: string, lang: string, { namedDays = true, inflected = false } = {}): number | undefined {
   const vocabulary = dayVocabulary(lang);
   if (!vocabulary) return undefined;
   const text = normalise(asciiDigits(sentence));
@@ -229,6 +230,10 @@ export function daysStated(sentence: string, lang: string, { namedDays = true } 
   if (counts.size === 1) return [...counts][0];
   if (counts.size > 1 || !namedDays) return undefined;
   for (const [word, days] of vocabulary.named) if (containsWord(text, word)) return days;
+  if (inflected) {
+    const words = text.match(WORDS) ?? [];
+    for (const [word, days] of vocabulary.named) if (!/\s/.test(word) && words.some((candidate) => isUnit(candidate, word))) return days;
+  }
   return undefined;
 }
 

@@ -514,7 +514,7 @@ export const CONCEPT_SIMILARITY = 0.75;
  * word) and no hard-negative word, and its tense words say which — more "expiring" words than "expired" ones is a
  * warning, the reverse an expired (or forced) password; a tie says nothing.
  */
-function conceptRole(tokens: readonly string[], built: Index): { lang: string; role: PhraseRole } | undefined {
+function conceptRole(tokens: readonly string[], built: Index, sentence: string): { lang: string; role: PhraseRole } | undefined {
   if (tokens.length > CONCEPT_MAX_TOKENS) return undefined;
   let lang: string | undefined;
   let most = 0;
@@ -553,6 +553,11 @@ function conceptRole(tokens: readonly string[], built: Index): { lang: string; r
   const [expiring, expired] = [count(words.expiring), count(words.expired)];
   if (expiring > expired) return { lang, role: tokens.includes('#') ? 'expiring-days' : 'expiring-soon' };
   if (expired > expiring) return { lang, role: expiry ? 'expired' : 'forced' };
+  // A tie (no tense word either way: Turkish "bitecek" beside the rows' "dolacak"): time still ahead in the language's
+  // CLDR wording, a count of days or hours not in the past ("4 günde") or a named day ("bugünün"), makes an expiry
+  // word a warning.
+  if (expiry && daysStated(sentence, lang, { inflected: true }) !== undefined)
+    return { lang, role: tokens.includes('#') ? 'expiring-days' : 'expiring-soon' };
   return undefined;
 }
 
@@ -937,13 +942,13 @@ export function matchTemplates(text: string): TemplateMatch[] {
     // A sentence no message is close to, or only an "other" one loosely ("Kata sandi Anda telah kedaluwarsa" beside
     // "Kata sandi Anda belum kedaluwarsa", not yet expired), is read by the language's concept words.
     if (!close || (best!.role === 'other' && bestScore < SURE)) {
-      const concept = namesPassword ? conceptRole(tokens, built) : undefined;
+      const concept = namesPassword ? conceptRole(tokens, built, sentence) : undefined;
       if (!concept) continue;
       [best, bestScore] = [{ lang: concept.lang, role: concept.role, tokens: [] }, CONCEPT_SIMILARITY];
     } else if (best && bestScore < CLOSE_MESSAGE && POSITIVE.has(best.role)) {
       // A resemblance in the other tense ("Vaše heslo brzy vyprší" beside "Vaše heslo vypršelo"): the language's
       // tense words decide.
-      const concept = conceptRole(tokens, built);
+      const concept = conceptRole(tokens, built, sentence);
       if (concept && isWarning(concept.role) !== isWarning(best.role)) best = { ...best, role: concept.role };
     }
     if (!best) continue;
