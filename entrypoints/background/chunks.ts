@@ -1,6 +1,7 @@
 import type { NetworkChunk } from './network-chunk';
 import type { PageChunk } from './page-chunk';
 import type { RareChunk } from './rare-chunk';
+import type { RequestsChunk } from './requests-chunk';
 
 /**
  * Worker code that only some events need, in script files of its own, so that the worker most events wake (a ping, a
@@ -21,6 +22,7 @@ export interface WorkerChunks {
   network: NetworkChunk;
   page: PageChunk;
   rare: RareChunk;
+  requests: RequestsChunk;
 }
 
 export type ChunkName = keyof WorkerChunks;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createRouter, type Explain, type Handlers } from '@/utils/messages/router';
+import { listenerRequestSchemas, type RequestSchemaLookup, requestSchemaLookup } from '@/utils/messages/protocol';
+import { createRouterWithSchemas, type Explain, type Handlers } from '@/utils/messages/router';
 import type { WorkerServices } from './root';
 
 /** Every message the worker answers, each handed to the service that owns it. */
@@ -58,13 +59,20 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
   };
 }
 
-/** The router, with failures turned into explanations the UI can show (`explain`, from the worker's network chunk). */
+/**
+ * The router, with failures turned into explanations the UI can show (`explain`, from the worker's network chunk).
+ * Requests whose handlers need no chunk are checked against the listener's own schemas; the others against the
+ * schemas shipped with the chunks (`chunkSchemaOf`, from the network chunk), before their handler loads them anyway.
+ */
 export function createWorkerRouter(
   services: Omit<WorkerServices, 'route'>,
   identity: { extensionId: string; extensionOrigin: string },
   explain: Explain,
+  chunkSchemaOf: RequestSchemaLookup,
 ) {
-  return createRouter(createHandlers(services), identity, (error) => {
+  const listenerSchemaOf = requestSchemaLookup(listenerRequestSchemas);
+  const schemaOf: RequestSchemaLookup = (type) => listenerSchemaOf(type) ?? chunkSchemaOf(type);
+  return createRouterWithSchemas(schemaOf, createHandlers(services), identity, (error) => {
     try {
       return explain(error);
     } catch {

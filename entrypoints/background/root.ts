@@ -106,5 +106,7 @@ export function createWorkerServices(
     void diagnostics.recordError(error);
     return network().explainFailure(error);
   };
-  return { ...services, route: createWorkerRouter(services, identity, explain) };
+  // A request whose schema ships with the chunks (its handler loads them anyway) is checked against it there.
+  const chunkSchemaOf = (type: string) => chunks('requests').requestSchemaOf(type);
+  return { ...services, route: createWorkerRouter(services, identity, explain, chunkSchemaOf) };
 }

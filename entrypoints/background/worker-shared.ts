@@ -1,7 +1,11 @@
 import {
   array,
+  boolean,
+  check,
+  integer,
   is,
   literal,
+  maxLength,
   maxValue,
   minLength,
   minValue,
@@ -15,6 +19,7 @@ import {
   safeParse,
   string,
   transform,
+  union,
   unknown,
   url,
 } from 'valibot';
@@ -39,8 +44,12 @@ export const workerSharedKey = '__rekeyWorkerShared';
  */
 export const workerShared = {
   array,
+  boolean,
+  check,
+  integer,
   is,
   literal,
+  maxLength,
   maxValue,
   minLength,
   minValue,
@@ -54,6 +63,7 @@ export const workerShared = {
   safeParse,
   string,
   transform,
+  union,
   unknown,
   url,
   causeOf,

@@ -3,6 +3,7 @@ import { chunksFile, importChunksOnInstall, lazily, loadChunk, registerChunk, Wo
 import { networkChunk } from '@/entrypoints/background/network-chunk';
 import { pageChunk } from '@/entrypoints/background/page-chunk';
 import { rareChunk } from '@/entrypoints/background/rare-chunk';
+import { requestsChunk } from '@/entrypoints/background/requests-chunk';
 
 /**
  * The worker's chunks: Chrome lets a service worker importScripts() after its first evaluation only what it imported
@@ -29,6 +30,7 @@ function serviceWorkerScope(): string[] {
       registerChunk('network', networkChunk);
       registerChunk('page', pageChunk);
       registerChunk('rare', rareChunk);
+      registerChunk('requests', requestsChunk);
     }
   };
   return imported;

@@ -4,6 +4,7 @@ import type { ChunkLoader, ChunkName, WorkerChunks } from '@/entrypoints/backgro
 import { networkChunk } from '@/entrypoints/background/network-chunk';
 import { pageChunk } from '@/entrypoints/background/page-chunk';
 import { rareChunk } from '@/entrypoints/background/rare-chunk';
+import { requestsChunk } from '@/entrypoints/background/requests-chunk';
 import { createWorkerServices } from '@/entrypoints/background/root';
 import { memoryKeyStore } from '@/entrypoints/background/settings-seal';
 
@@ -14,7 +15,7 @@ import { memoryKeyStore } from '@/entrypoints/background/settings-seal';
 
 const identity = { extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id' };
 const fromPopup = { id: identity.extensionId, url: `${identity.extensionOrigin}/popup.html` };
-const all: WorkerChunks = { network: networkChunk, page: pageChunk, rare: rareChunk };
+const all: WorkerChunks = { network: networkChunk, page: pageChunk, rare: rareChunk, requests: requestsChunk };
 
 function workerLoadingChunks() {
   const loaded: ChunkName[] = [];
@@ -52,7 +53,8 @@ describe("the worker's rare chunk", () => {
     const { services, loaded } = workerLoadingChunks();
     const print = { type: 'clipboard/scheduleWipe', salt: '0'.repeat(32), digest: 'a'.repeat(64) };
     expect(await services.route(print, fromPopup)).toMatchObject({ ok: true });
-    expect(loaded).toEqual(['rare']);
+    // The request's schema ships with the chunks too (see the next describe): checked first, then handled.
+    expect(loaded).toEqual(['requests', 'rare']);
     expect(await fakeBrowser.alarms.get('rekey-clipboard-wipe')).toBeDefined();
   });
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { type AdminRelayReply, adminRelaySchema } from '@/utils/admin/relay';
+import { once } from '@/utils/lazy/once';
 import { recordOf } from '@/utils/schema/record-of';
 import type { TrackedChange } from '@/utils/tracker/types';
 import type { AdminDiagnosticsView, IdentityView, PasswordTargetView, PromptText, SubmitResult, UiState } from './views';
@@ -20,20 +21,41 @@ const base64 = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]+={0,2}$/), v.min
 const empty = <T extends string>(type: T) => v.object({ type: v.literal(type) });
 
 /**
- * Each request type's schema, built the first time a request of that type arrives: a worker woken by one message
- * (most wake-ups) builds one schema, not all of them.
+ * Each request type's schema, in two tables that together are the protocol (`requestSchemas`; a unit test keeps them
+ * disjoint and complete). Every request is checked against its type's schema before its handler runs, wherever the
+ * schema's code is shipped:
+ * - `listenerRequestSchemas`: requests that carry nothing but their type, and the settings edit. The worker's listener
+ *   holds these: a ping, a popup's or the options page's state and a settings save load no more code than that.
+ * - `chunkRequestSchemas`: requests with a payload whose handler loads the worker's chunks anyway (sign-in, a
+ *   password's info and change, a watched page's report, a copied password's wipe, the admin relay). In Chrome's build
+ *   their schemas are bundled with the chunks (the network chunk's `requestSchemaOf`), not with background.js, whose
+ *   every byte is read at each worker start.
+ * Each schema is built the first time a request of its type arrives: a worker woken by one message (most wake-ups)
+ * builds one schema, not all of them.
  */
-const requestSchemas = {
+export const listenerRequestSchemas = {
   ping: () => empty('ping'),
   'state/get': () => empty('state/get'),
   'auth/signIn': () => empty('auth/signIn'),
+  'auth/signOut': () => empty('auth/signOut'),
+  'tracker/pollNow': () => empty('tracker/pollNow'),
+  'tracker/markSeen': () => empty('tracker/markSeen'),
+  'tracker/clearHistory': () => empty('tracker/clearHistory'),
+  'tracker/summary': () => empty('tracker/summary'),
+  'settings/update': () => v.object({ type: v.literal('settings/update'), edit: recordOf(v.unknown()) }),
+  'expiry/snooze': () => empty('expiry/snooze'),
+  'expiry/openChange': () => empty('expiry/openChange'),
+  'expiry/classify': () => empty('expiry/classify'),
+  'admin/diagnostics': () => empty('admin/diagnostics'),
+};
+
+export const chunkRequestSchemas = {
   'auth/signInClientCredentials': () =>
     v.object({
       type: v.literal('auth/signInClientCredentials'),
       clientId: shortText(),
       clientSecret: shortText(500),
     }),
-  'auth/signOut': () => empty('auth/signOut'),
   'password/info': () =>
     v.object({
       type: v.literal('password/info'),
@@ -52,19 +74,12 @@ const requestSchemas = {
       accounts: v.pipe(v.array(v.object({ accountId: shortText(500), accountName: shortText() })), v.minLength(1), v.maxLength(20)),
       alsoChanges: v.pipe(v.array(shortText()), v.maxLength(20)),
     }),
-  'tracker/pollNow': () => empty('tracker/pollNow'),
-  'tracker/markSeen': () => empty('tracker/markSeen'),
-  'tracker/clearHistory': () => empty('tracker/clearHistory'),
-  'tracker/summary': () => empty('tracker/summary'),
-  'settings/update': () => v.object({ type: v.literal('settings/update'), edit: recordOf(v.unknown()) }),
   'expiry/report': () =>
     v.object({
       type: v.literal('expiry/report'),
       kind: v.picklist(['expired', 'expiring']),
       daysLeft: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365))),
     }),
-  'expiry/snooze': () => empty('expiry/snooze'),
-  'expiry/openChange': () => empty('expiry/openChange'),
   // A password the popup copied: the worker gets a salted fingerprint to clear it by, never the text.
   'clipboard/scheduleWipe': () =>
     v.object({
@@ -72,14 +87,38 @@ const requestSchemas = {
       salt: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
       digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
     }),
-  'expiry/classify': () => empty('expiry/classify'),
-  // Administration (options page): one narrow relay to ISC with the worker's token, and the diagnostics report.
+  // Administration (options page): one narrow relay to ISC with the worker's token.
   'admin/request': adminRelaySchema,
-  'admin/diagnostics': () => empty('admin/diagnostics'),
 };
 
-type RequestSchemaOf = ReturnType<(typeof requestSchemas)[keyof typeof requestSchemas]>;
-const built = new Map<string, RequestSchemaOf>();
+type RequestSchemas = typeof listenerRequestSchemas & typeof chunkRequestSchemas;
+type RequestSchemaOf = ReturnType<RequestSchemas[keyof RequestSchemas]>;
+
+/** A request type's schema, or undefined for a type the table does not hold. */
+export type RequestSchemaLookup = (type: string) => v.GenericSchema | undefined;
+
+/** Looks a request type's schema up in one of the tables above, building it on first use. */
+export function requestSchemaLookup(table: Partial<Record<string, () => v.GenericSchema>>): RequestSchemaLookup {
+  const built = new Map<string, v.GenericSchema>();
+  return (type) => {
+    const build = Object.hasOwn(table, type) ? table[type] : undefined;
+    if (!build) return undefined;
+    let schema = built.get(type);
+    if (!schema) {
+      schema = build();
+      built.set(type, schema);
+    }
+    return schema;
+  };
+}
+
+/** Is this a request type of the protocol (before any schema of it is built or loaded)? */
+export function isRequestType(type: unknown): type is RequestType {
+  return typeof type === 'string' && Object.hasOwn(allowedSenders, type);
+}
+
+// Both tables, joined on first use: a bundle that uses only one of them (the worker's background.js) leaves the other out.
+const anyRequestSchema = once(() => requestSchemaLookup({ ...listenerRequestSchemas, ...chunkRequestSchemas }));
 const noSuchRequest = v.never();
 
 /**
@@ -88,13 +127,7 @@ const noSuchRequest = v.never();
  */
 export const RequestSchema = v.lazy((input: unknown): RequestSchemaOf | typeof noSuchRequest => {
   const type = (input as { type?: unknown } | null | undefined)?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) return noSuchRequest;
-  let schema = built.get(type);
-  if (!schema) {
-    schema = requestSchemas[type as keyof typeof requestSchemas]();
-    built.set(type, schema);
-  }
-  return schema;
+  return (typeof type === 'string' ? (anyRequestSchema()(type) as RequestSchemaOf | undefined) : undefined) ?? noSuchRequest;
 });
 
 export type Request = v.InferOutput<typeof RequestSchema>;

@@ -2,8 +2,10 @@ import * as v from 'valibot';
 import {
   allowedSenders,
   type Envelope,
+  isRequestType,
   type Request,
   RequestSchema,
+  type RequestSchemaLookup,
   type RequestType,
   type ResponseFor,
   type SenderContext,
@@ -47,17 +49,40 @@ export type Handlers = {
 /** Turns a handler's failure into something the UI can explain; unknown failures stay generic. */
 export type Explain = (error: unknown) => UserError | undefined;
 
+/** The router with every request type's schema at hand (the protocol's `RequestSchema`). */
 export function createRouter(
   handlers: Handlers,
   identity: { extensionId: string; extensionOrigin: string },
   explain: Explain = () => undefined,
 ) {
+  return createRouterWithSchemas((type) => (isRequestType(type) ? RequestSchema : undefined), handlers, identity, explain);
+}
+
+/**
+ * The router, with each request type's schema from `schemaOf` (the worker's: the listener's own table, else its
+ * chunks'; see protocol.ts). Every request is checked before any handler runs, in this order: its type is one of the
+ * protocol's (else refused here, nothing loaded), its shape matches its type's schema, its sender is one the protocol
+ * allows for that type. A schema that cannot be had (its code would not load) refuses the request as a failure.
+ */
+export function createRouterWithSchemas(
+  schemaOf: RequestSchemaLookup,
+  handlers: Handlers,
+  identity: { extensionId: string; extensionOrigin: string },
+  explain: Explain = () => undefined,
+) {
+  const invalid = { ok: false, error: { code: 'invalid-message', message: 'Message does not match the protocol.' } } as const;
   return async function route(raw: unknown, sender: SenderInfo): Promise<Envelope<unknown>> {
-    const parsed = v.safeParse(RequestSchema, raw);
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-message', message: 'Message does not match the protocol.' } };
+    const type = (raw as { type?: unknown } | null | undefined)?.type;
+    if (!isRequestType(type)) return invalid;
+    let schema: v.GenericSchema | undefined;
+    try {
+      schema = schemaOf(type);
+    } catch {
+      return { ok: false, error: { code: 'handler-failed', message: `"${type}" could not be checked.` } };
     }
-    const request = parsed.output;
+    const parsed = schema ? v.safeParse(schema, raw) : undefined;
+    if (!parsed?.success) return invalid;
+    const request = parsed.output as Request;
     const context = classifySender(sender, identity.extensionId, identity.extensionOrigin);
     if (context === null || !allowedSenders[request.type].includes(context)) {
       return { ok: false, error: { code: 'forbidden-sender', message: `"${request.type}" is not allowed from this context.` } };
