@@ -78,6 +78,18 @@ describe('day counts in the language’s own CLDR wording (Intl)', () => {
     expect(daysStated(sentence, lang)).toBe(days);
   });
 
+  it.each([
+    ['hu', 'A jelszava a mai napon lejár', 0],
+    ['et', 'Sinu parool aegub tänasel päeval', 0],
+    ['hu', 'A jelszava a holnapi napon lejár', 1],
+  ])('reads “today’s day”, the named day as an adjective before CLDR’s day unit (%s: “%s”) → %i', (lang, sentence, days) => {
+    expect(daysStated(sentence, lang)).toBe(days);
+  });
+
+  it('takes no longer word that only opens like the named day for it (Hungarian “második napon”, on the second day)', () => {
+    expect(daysStated('A jelszava a második napon lejár', 'hu')).toBeUndefined();
+  });
+
   it('reads an inflected named day only when asked to (Turkish “bugünün” of “bugün”, Estonian “tänasel” of “täna”)', () => {
     expect(daysStated('Şifrenizin süresi bugünün ilerleyen saatlerinde bitecek', 'tr')).toBeUndefined();
     expect(daysStated('Şifrenizin süresi bugünün ilerleyen saatlerinde bitecek', 'tr', { inflected: true })).toBe(0);

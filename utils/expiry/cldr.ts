@@ -230,9 +230,15 @@ export function daysStated(sentence: string, lang: string, { namedDays = true, i
   if (counts.size === 1) return [...counts][0];
   if (counts.size > 1 || !namedDays) return undefined;
   for (const [word, days] of vocabulary.named) if (containsWord(text, word)) return days;
-  if (inflected) {
-    const words = text.match(WORDS) ?? [];
-    for (const [word, days] of vocabulary.named) if (!/\s/.test(word) && words.some((candidate) => isUnit(candidate, word))) return days;
+  const words = text.match(WORDS) ?? [];
+  const dayUnits = vocabulary.units.filter((unit) => unit.days === 1);
+  for (const [word, days] of vocabulary.named) {
+    if (/\s/.test(word) || UNSPACED.test(word)) continue;
+    // "Today's day": the named day made an adjective before the language's own unit for a day (Hungarian "a mai
+    // napon" of "ma" and "nap", Estonian "tänasel päeval"); "második napon" (on the second day) is no "ma".
+    const adjective = (at: number) => words[at]!.startsWith(word) && words[at]!.length <= word.length + 3;
+    if (words.some((_, at) => adjective(at) && dayUnits.some((unit) => isUnit(words[at + 1] ?? '', unit.word)))) return days;
+    if (inflected && words.some((candidate) => isUnit(candidate, word))) return days;
   }
   return undefined;
 }
