@@ -152,25 +152,33 @@ export function puppeteerPage(page: PuppeteerPage): DrivenPage {
  */
 async function clickWhereItIs(page: PuppeteerPage, selector: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
   for (;;) {
+    // No named inner functions here: tsx (the bench's runner) wraps them in a `__name` helper the page does not have.
     const point = await page
       .evaluate(async (s) => {
         const element = document.querySelector(s);
         if (!(element instanceof HTMLElement) || element.closest('[inert]') || (element as HTMLButtonElement).disabled) return null;
         element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-        const box = () => element.getBoundingClientRect();
-        const before = box();
+        const before = element.getBoundingClientRect();
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const after = box();
+        const after = element.getBoundingClientRect();
         if (after.width === 0 || after.height === 0 || before.x !== after.x || before.y !== after.y) return null;
         const x = after.x + after.width / 2;
         const y = after.y + after.height / 2;
         const hit = document.elementFromPoint(x, y);
         return hit && element.contains(hit) ? { x, y } : null;
       }, selector)
-      .catch(() => null);
+      .catch((error: unknown) => {
+        // A navigation or a re-rendered document between two tries; kept for the timeout's message.
+        lastError = error;
+        return null;
+      });
     if (point) return page.mouse.click(point.x, point.y);
-    if (Date.now() > deadline) throw new Error(`Nothing to click at ${selector} within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`Nothing to click at ${selector} within ${timeoutMs} ms${why}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
