@@ -46,6 +46,11 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     expect(sizes.injectedScripts.map((script) => script.file)).toContain('content-scripts/expiry-classifier.js');
   });
 
+  it('keeps the on-demand expiry classifier within its ceiling', () => {
+    const classifier = sizes.injectedScripts.find((script) => script.file === 'content-scripts/expiry-classifier.js');
+    expect(classifier!.gzip).toBeLessThanOrEqual(enforcedBudgets.expiryClassifierGzip);
+  });
+
   it("starts the worker on background.js alone: the tenant's API, the page prompt and rare events' code are in the worker's one chunks file, loaded on first use", () => {
     const background = readFileSync(resolve(outputDir, 'chrome-mv3/background.js'), 'utf8');
     const chunks = readFileSync(resolve(outputDir, 'chrome-mv3/worker-chunks.js'), 'utf8');
