@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { FetchLike } from '@/utils/api/http';
 import { createSessionManager, type SessionKind, type SessionManager } from '@/utils/auth/session';
 import { decodeClaims, type Identity, revokeToken, type TokenSet } from '@/utils/auth/tokens';
-import { currentSession, getLocal, keys, loadPatSecret, type PatSecret, savePatSecret, sessionStore, setLocal } from './storage';
+import { loadPatSecret, type PatSecret, savePatSecret } from './pat-secret';
+import { currentSession, getLocal, keys, sessionStore, setLocal } from './storage';
 import type { TenantDirectory } from './tenant';
 
 /**

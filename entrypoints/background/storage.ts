@@ -58,23 +58,6 @@ export async function currentSession(): Promise<Pick<StoredSession, 'identity' |
   return stored ? { identity: stored.identity, kind: stored.kind } : null;
 }
 
-/** A personal-access-token secret, kept for this browser session only (never on disk). */
-export interface PatSecret {
-  clientId: string;
-  clientSecret: string;
-}
-
-const PatSecretSchema = v.object({ clientId: v.string(), clientSecret: v.string() });
-
-export async function loadPatSecret(): Promise<PatSecret | undefined> {
-  const parsed = v.safeParse(PatSecretSchema, await getSession(keys.patSecret));
-  return parsed.success ? parsed.output : undefined;
-}
-
-export async function savePatSecret(secret: PatSecret): Promise<void> {
-  await setSession(keys.patSecret, secret);
-}
-
 /** Builds before 0.2 could write the secret to storage.local ("Remember"); nothing reads it any more. */
 export async function removeLegacyPatSecret(): Promise<void> {
   await browser.storage.local.remove(keys.patSecret);

@@ -24,11 +24,12 @@ import {
   url,
 } from 'valibot';
 import { isLoopback, normalizeTenant } from '@/utils/auth/tenant';
+import { builtInExpiryPatterns, permissionOrigin } from '@/utils/expiry/sites';
 import { recordOf } from '@/utils/schema/record-of';
 import { causeOf } from '@/utils/tracker/cause';
 import { snapshotOf } from '@/utils/tracker/snapshot';
 import { defaultTrackerOptions, parseTrackerState } from '@/utils/tracker/types';
-import { getLocal, getSession, keys, setLocal, setSession } from './storage';
+import { currentSession, getLocal, getSession, keys, sessionStore, setLocal, setSession } from './storage';
 /** The global the worker's chunks read the names below from (scripts/worker-shared-modules.ts). */
 export const workerSharedKey = '__rekeyWorkerShared';
 
@@ -66,7 +67,9 @@ export const workerShared = {
   union,
   unknown,
   url,
+  builtInExpiryPatterns,
   causeOf,
+  currentSession,
   defaultTrackerOptions,
   getLocal,
   getSession,
@@ -74,7 +77,9 @@ export const workerShared = {
   keys,
   normalizeTenant,
   parseTrackerState,
+  permissionOrigin,
   recordOf,
+  sessionStore,
   setLocal,
   setSession,
   snapshotOf,
