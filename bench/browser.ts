@@ -185,7 +185,7 @@ async function stopWorkers(cdp: CDPSession, running: Map<string, string>, ids: s
  * in its HTML), and the first frame showing a signed-in employee's accounts. Plain JavaScript text:
  * a TypeScript function would reach the page with the transpiler's helpers in it.
  */
-const paintProbe = `(() => {
+export const paintProbe = `(() => {
   const marks = {};
   window.__benchMarks = marks;
   const watch = (name, selector) => {
@@ -208,7 +208,7 @@ const paintProbe = `(() => {
   }).observe({ type: 'paint', buffered: true });
 })();`;
 
-interface PaintSample {
+export interface PaintSample {
   fcp: number;
   content: number;
   accounts?: number;
@@ -221,6 +221,8 @@ interface PaintSample {
   live?: number;
   /** Rekey: whether the kept frame (entrypoints/popup-frame.ts) painted the first screen. */
   frame?: boolean;
+  /** Rekey: the page's own performance marks, by name (the first of each), for finding where a row's time goes. */
+  marks?: Record<string, number>;
 }
 
 /**
@@ -229,7 +231,7 @@ interface PaintSample {
  * at does; closed within milliseconds of its first frame, it kept nothing, and the next popup measured a first paint
  * without a kept state (the storage.local path) that no employee's popup takes once it was opened before.
  */
-async function paintOnce(browser: BenchBrowser, url: string, waitForAccounts: boolean): Promise<PaintSample> {
+export async function paintOnce(browser: Pick<BenchBrowser, 'context'>, url: string, waitForAccounts: boolean): Promise<PaintSample> {
   const page = await browser.context.newPage();
   try {
     await page.goto(url);
@@ -245,10 +247,15 @@ async function paintOnce(browser: BenchBrowser, url: string, waitForAccounts: bo
     const sample = await page.evaluate(() => (window as unknown as { __benchMarks: PaintSample }).__benchMarks);
     if (url.startsWith('chrome-extension://') && url.endsWith('/popup.html') && sample.screen !== 'empty') {
       await page.waitForFunction(() => performance.getEntriesByName('rekey:settled').length > 0, undefined, { timeout: WAIT_MS });
-      const marks = await page.evaluate(() => ({
-        live: performance.getEntriesByName('rekey:first-screen')[0]?.startTime ?? Number.NaN,
-        frame: performance.getEntriesByName('rekey:first-frame').length > 0,
-      }));
+      const marks = await page.evaluate(() => {
+        const byName: Record<string, number> = {};
+        for (const mark of performance.getEntriesByType('mark')) byName[mark.name] ??= mark.startTime;
+        return {
+          live: performance.getEntriesByName('rekey:first-screen')[0]?.startTime ?? Number.NaN,
+          frame: performance.getEntriesByName('rekey:first-frame').length > 0,
+          marks: byName,
+        };
+      });
       Object.assign(sample, marks);
     }
     return sample;

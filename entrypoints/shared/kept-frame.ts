@@ -54,7 +54,10 @@ function keptState(): { text: string; state: UiState } | null {
 /** Paints the frame of the state the popup would paint first with no async step, if one is kept; whether it did. */
 export function paintKeptFrame(app: HTMLElement): boolean {
   const kept = keptState();
+  // For the benchmark's breakdown of a first open (bench/popup-probe.ts): the first localStorage read, then the cookies.
+  performance.mark('rekey:kept-state-read');
   const now = kept ? stillTrueNow(kept.state) : null;
+  performance.mark('rekey:still-true-read');
   if (!kept || !now) return false;
   return paintFrameOf(app, now === kept.state ? kept.text : JSON.stringify(now));
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstPresented } from '@/entrypoints/shared/after-presented';
+import { afterFirstPresented, afterKeptFrame } from '@/entrypoints/shared/after-presented';
 
 type Entries = { getEntriesByName(name: string): unknown[] };
 
@@ -76,6 +76,31 @@ describe("starting the popup's module after its kept frame is on screen", () => 
     expect(start).not.toHaveBeenCalled();
     vi.advanceTimersByTime(2);
     expect(start).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(1000);
+    expect(start).toHaveBeenCalledOnce();
+  });
+});
+
+describe("when the popup's module starts after a kept frame, by where the popup is laid out", () => {
+  it('in the toolbar popup, once the frame is presented', () => {
+    const page = fakePage();
+    const start = vi.fn();
+    afterKeptFrame('popup', start, 300, page.view);
+    vi.advanceTimersByTime(50);
+    expect(start).not.toHaveBeenCalled();
+    page.paint('first-contentful-paint');
+    expect(start).toHaveBeenCalledOnce();
+  });
+
+  it('in a tab or window, in a task after the next rendered frame, without waiting for its presentation', () => {
+    const page = fakePage();
+    const start = vi.fn();
+    afterKeptFrame('page', start, 300, page.view);
+    vi.advanceTimersByTime(15);
+    expect(start).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(2);
+    expect(start).toHaveBeenCalledOnce();
+    page.paint('first-contentful-paint');
     vi.advanceTimersByTime(1000);
     expect(start).toHaveBeenCalledOnce();
   });
