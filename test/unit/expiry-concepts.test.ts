@@ -40,6 +40,12 @@ function readWith(rows: readonly ConceptRow[], sentence: string) {
   return withPhraseRows(phraseRows, () => matchTemplates(sentence), deriveConcepts(rows));
 }
 
+/** The hard-negative words read off the given rows. */
+function hardNegativesWith(rows: readonly ConceptRow[], lang: string) {
+  const phraseRows = rows.map((r) => [r.lang, r.role, r.text] as const);
+  return withPhraseRows(phraseRows, () => hardNegativeWords(lang), deriveConcepts(rows));
+}
+
 describe('expiry concept words learned from the rows', () => {
   it('takes as expiry words those two products use in both tenses, not the password or the possessive', () => {
     const words = deriveConcepts(ESPERANTO).eo!;
@@ -147,6 +153,36 @@ describe('time still ahead, in the language’s CLDR wording, makes a tenseless 
       expect.objectContaining({ role: expect.stringMatching(/^expiring/) }),
     );
     expect(readWith(VALIDITY, 'La valideco de la pasvorto de la retpoŝto kaj la intraneto de Ana ĉesos iam.')).toEqual([]);
+  });
+});
+
+describe('a sentence in a script without spaces, read by its concept words', () => {
+  // Two made-up products' Japanese rows: each token is a pair of characters, so a sentence has about one per letter.
+  const ja = (role: PhraseRole, text: string, product: string): ConceptRow => ({ lang: 'ja', role, text, product });
+  const JAPANESE = [
+    ja('password-noun', 'パスワード', 'alfa'),
+    ja('expired', 'パスワードの有効期限が切れました。', 'alfa'),
+    ja('expired', 'パスワードの有効期限が切れています。すぐに変更してください。', 'beta'),
+    ja('expiring-days', 'パスワードの有効期限はあと%d日で切れます。', 'alfa'),
+    ja('expiring-soon', 'パスワードの有効期限がまもなく切れます。ログインの後で新しいパスワードに変更してください。', 'beta'),
+    ja('other', 'アカウントの有効期限が切れました。', 'alfa'),
+    ja('other', '今日はパスワードのお知らせがない。', 'beta'),
+  ];
+  const sentence = 'パスワードの有効期限は社内の全システムで今日の夕方に終わります';
+
+  it('reads one as long as the language’s longest expiry message, past the limit counted for spaced words', () => {
+    expect(readWith(JAPANESE, sentence)).toEqual([
+      expect.objectContaining({ lang: 'ja', role: 'expiring-soon', daysLeft: 0, similarity: CONCEPT_SIMILARITY }),
+    ]);
+  });
+
+  it('takes the language’s CLDR name for a day (今日) for time, not for a hard negative an "other" message has', () => {
+    expect(hardNegativesWith(JAPANESE, 'ja')).toContain('今日');
+  });
+
+  it('stays silent on a sentence longer than any of the language’s expiry messages', () => {
+    const prose = `${sentence}。社内の全システムの利用者は夕方までに新しいものを用意して窓口で登録の手続きを済ませてください`;
+    expect(readWith(JAPANESE, prose.replace('。', ''))).toEqual([]);
   });
 });
 

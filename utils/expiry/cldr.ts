@@ -243,6 +243,21 @@ export function daysStated(sentence: string, lang: string, { namedDays = true, i
   return undefined;
 }
 
+/** Whether the sentence names a day ("today", "วันนี้") in the language's CLDR wording. */
+export function namedDaysIn(sentence: string, lang: string): boolean {
+  const vocabulary = dayVocabulary(lang);
+  if (!vocabulary) return false;
+  const text = normalise(sentence);
+  return vocabulary.named.some(([word]) => containsWord(text, word));
+}
+
+/** The sentence (normalised) with the language's CLDR named days taken out, each left as a space. */
+export function withoutNamedDays(sentence: string, lang: string): string {
+  let text = normalise(sentence);
+  for (const [word] of dayVocabulary(lang)?.named ?? []) if (containsWord(text, word)) text = text.replaceAll(word, ' ');
+  return text;
+}
+
 /** Whether the sentence counts days only into the past ("vor 3 Tagen", "3 дня назад", "3日前"): time gone, not left. */
 export function countsOnlyPast(sentence: string, lang: string): boolean {
   const vocabulary = dayVocabulary(lang);

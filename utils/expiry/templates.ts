@@ -1,4 +1,4 @@
-import { countsOnlyPast, daysStated } from './cldr';
+import { countsOnlyPast, daysStated, namedDaysIn, withoutNamedDays } from './cldr';
 import { type ConceptTable, type LanguageConcepts, SHIPPED_CONCEPTS } from './concepts';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
@@ -493,6 +493,19 @@ function positiveWords(lang: string, built: Index): Set<string> {
   return words;
 }
 
+const longest = new WeakMap<Index, Map<string, number>>();
+/** How many tokens the language's longest positive message has, on first use. */
+function longestPositive(lang: string, built: Index): number {
+  const byLang = longest.get(built) ?? new Map<string, number>();
+  longest.set(built, byLang);
+  let most = byLang.get(lang);
+  if (most === undefined) {
+    most = Math.max(0, ...built.templates.filter((t) => t.lang === lang && POSITIVE.has(t.role)).map((t) => t.tokens.length));
+    byLang.set(lang, most);
+  }
+  return most;
+}
+
 /** The hard-negative words of a language, for the bench's --misses report and the tests. */
 export const hardNegativeWords = (lang: string): readonly string[] => {
   const words = concepts[lang];
@@ -515,7 +528,8 @@ export const CONCEPT_SIMILARITY = 0.75;
  * warning, the reverse an expired (or forced) password; a tie says nothing.
  */
 function conceptRole(tokens: readonly string[], built: Index, sentence: string): { lang: string; role: PhraseRole } | undefined {
-  if (tokens.length > CONCEPT_MAX_TOKENS) return undefined;
+  const unspaced = tokens.some((token) => UNSPACED.test(token));
+  if (tokens.length > CONCEPT_MAX_TOKENS && !unspaced) return undefined;
   let lang: string | undefined;
   let most = 0;
   for (const [candidate, runs] of built.nouns) {
@@ -525,14 +539,19 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   }
   const words = lang === undefined ? undefined : concepts[lang];
   if (!lang || !words) return undefined;
-  const has = (list: readonly string[]) => tokens.some((token) => sameWordIn(list, token));
+  // Without spaces a token is a pair of characters, one per letter: such a sentence is as short as a product's when no
+  // longer than the language's longest expiry message ("รหัสผ่านของคุณจะหมดอายุภายในวันนี้" is 32 pairs).
+  if (tokens.length > CONCEPT_MAX_TOKENS && tokens.length > longestPositive(lang, built)) return undefined;
   // It opens as the language's own expiry messages do: "If", "When", "Если", "Khi" open none of them, so a
   // hypothetical stays silent in a language context.ts has no conditionals for.
   const opening = tokens[0]!;
   const positive = positiveWords(lang, built);
   if (opening !== '#' && !positive.has(opening) && !sameWordIn(positive, opening)) return undefined;
   const negatives = negativeWords(lang, words, built);
-  if (has(negatives)) {
+  // A word of the language's CLDR name for a day ("วันนี้", today) is time, not another subject: Thai writes it in the
+  // same run of letters, and a character pair of it may be one an "other" message has.
+  const withoutDays = namedDaysIn(sentence, lang) ? tokenize(withoutNamedDays(sentence, lang)) : tokens;
+  if (withoutDays.some((token) => sameWordIn(negatives, token))) {
     // A hard-negative word beside a whole demand ("You need to change your password" + "to activate your account"):
     // the demand stands, when it is one run (demand, change and password next to each other) and every
     // hard-negative word stands outside it; "you must wait longer to change your password" has its negative inside.
