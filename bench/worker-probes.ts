@@ -63,12 +63,16 @@ async function main(): Promise<void> {
     }
     const first = probes[0]!;
     const floor = summarize(first.cold).median;
-    console.log(`runs ${runs}; ratios to ${first.name}; paired = median of each round's difference to ${first.name}`);
-    for (const probe of probes) {
+    console.log(
+      `runs ${runs}; ratios to ${first.name}; paired = median of each round's difference to ${first.name}; vs previous = the same to the directory listed before it (a build and the one it changed)`,
+    );
+    const signed = (ms: number) => `${ms >= 0 ? '+' : ''}${ms.toFixed(2)} ms`;
+    const pairedMedian = (a: number[], b: number[]) => summarize(a.map((ms, run) => ms - (b[run] ?? 0))).median;
+    for (const [index, probe] of probes.entries()) {
       const s = summarize(probe.cold);
-      const paired = summarize(probe.cold.map((ms, run) => ms - (first.cold[run] ?? 0))).median;
+      const previous = index > 1 ? probes[index - 1]! : undefined;
       console.log(
-        `${probe.name.padEnd(28)} median ${s.median.toFixed(2).padStart(6)} ms  p95 ${s.p95.toFixed(2).padStart(6)}  min ${s.min.toFixed(2).padStart(6)}  ${(s.median / floor).toFixed(3)}×  paired ${paired >= 0 ? '+' : ''}${paired.toFixed(2)} ms`,
+        `${probe.name.padEnd(28)} median ${s.median.toFixed(2).padStart(6)} ms  p95 ${s.p95.toFixed(2).padStart(6)}  min ${s.min.toFixed(2).padStart(6)}  ${(s.median / floor).toFixed(3)}×  paired ${signed(pairedMedian(probe.cold, first.cold))}${previous ? `  vs ${previous.name} ${signed(pairedMedian(probe.cold, previous.cold))}` : ''}`,
       );
     }
     if (traceDir) {
