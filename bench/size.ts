@@ -26,16 +26,16 @@ export const enforcedBudgets = {
   cryptoChunkGzip: budgets.cryptoChunkGzip,
   contentScriptGzip: budgets.contentScriptGzip,
   /**
-   * Below the 40 kB goal: rare events' code is a worker chunk (32.8 kB measured, with the table of what it shares
-   * with the chunks' file), so growth back fails early.
+   * Below the 40 kB goal: rare events' code and the schemas of requests whose handlers need it are in the worker's
+   * chunks (31.6 kB measured, with the table of what it shares with the chunks' file), so growth back fails early.
    */
-  backgroundMinified: 33 * 1024,
+  backgroundMinified: 32 * 1024,
   /**
-   * Every script Chrome's worker installs (background.js and the chunks' file, 88.9 kB measured): Chrome hands each of
+   * Every script Chrome's worker installs (background.js and the chunks' file, 88.6 kB measured): Chrome hands each of
    * them, with the code cache it compiled of it at install, to every worker start, imported or not, so their bytes in
    * all are what a start pays for.
    */
-  workerScriptsMinified: 90 * 1024,
+  workerScriptsMinified: 89.5 * 1024,
   /**
    * The expiry classifier, injected only into a page whose text looks relevant (165 kB gz measured, most of it the
    * phrase rows with their concept words): a ceiling so new rows are a decision, not drift.
