@@ -42,7 +42,7 @@ export const workerSharedKey = '__rekeyWorkerShared';
  * costs background.js a few bytes, and a name background.js would not otherwise bundle costs it the whole function,
  * whose bytes cost a start about twice what a chunk's do. The exceptions, kept on purpose: `nullish`, `transform` and
  * `regex` are in background.js only for the chunks (0.7 kB); left out, the chunks' file bundles them with valibot's
- * issue helpers, 1.65 kB more (measured on Chrome's build; a wash by that two-to-one rule). Firefox's background page
+ * issue helpers, 1.6 kB more (measured on Chrome's build; a wash by that two-to-one rule). Firefox's background page
  * loads the chunks before background.js, so its chunks keep their own copies.
  */
 export const workerShared = {
