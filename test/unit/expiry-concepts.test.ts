@@ -277,6 +277,25 @@ describe('the shipped concept words', () => {
     expect(detectExpiry(page('Votre mot de passe a été modifié il y a 3 jours.'), url).kind).toBe('none');
   });
 
+  it('take the password’s inflected name for no expiry word, however often the positive rows name it that way', () => {
+    // Turkish positive rows say "şifrenizi"/"şifrenizin" (your password, inflected) and the "other" ones "parola": by
+    // the counts "şifrenizi" is an expiry word, so "Enter your password" read as an expired password.
+    expect(deriveConcepts(productEntries(readMinedStrings())).tr!.expiry).toContain('sifrenizi');
+    const url = 'https://sso.corp.example/signin';
+    const page = (text: string) => new JSDOM(`<body><main><p>${text}</p><input type="password"></main></body>`, { url }).window.document;
+    expect(matchTemplates('Şifrenizi girin.')).toEqual([]);
+    expect(detectExpiry(page('Lütfen şifrenizi girin.'), url).kind).toBe('none');
+    // A demand beside the reason it gives (to activate the account) reads without Keycloak's own row: the inflected
+    // name in it is no expiry word that would silence it.
+    const withoutKeycloak = productEntries(readMinedStrings(), new Set(['keycloak']));
+    const read = withPhraseRows(
+      withoutKeycloak.map((e) => [e.lang, e.role, e.text] as const),
+      () => matchTemplates('Hesabınızı etkinleştirmek için şifrenizi değiştirmeniz gerekiyor.'),
+      deriveConcepts(withoutKeycloak),
+    );
+    expect(read).toEqual([expect.objectContaining({ lang: 'tr', role: 'forced', similarity: CONCEPT_SIMILARITY })]);
+  });
+
   it('want the demand and the change in two words: a participle both lists inflect to is a change done', () => {
     const url = 'https://sso.corp.example/account';
     const page = (text: string) => new JSDOM(`<body><main><p>${text}</p><input type="password"></main></body>`, { url }).window.document;

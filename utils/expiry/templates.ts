@@ -548,6 +548,10 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   const positive = positiveWords(lang, built);
   if (opening !== '#' && !positive.has(opening) && !sameWordIn(positive, opening)) return undefined;
   const negatives = negativeWords(lang, words, built);
+  // The password's own name, inflected ("şifrenizi", "jelszavát"), is no expiry word, however often the positive
+  // rows happen to name it that way and the "other" ones not.
+  const isNoun = nounTest(built);
+  const isExpiry = (token: string) => !isNoun(token) && sameWordIn(words.expiry, token);
   // A word of the language's CLDR name for a day ("วันนี้", today) is time, not another subject: Thai writes it in the
   // same run of letters, and a character pair of it may be one an "other" message has.
   const withoutDays = namedDaysIn(sentence, lang) ? tokenize(withoutNamedDays(sentence, lang)) : tokens;
@@ -557,17 +561,15 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
     // hard-negative word stands outside it; "you must wait longer to change your password" has its negative inside.
     const span = demandSpan(tokens, lang, words, built);
     if (!span || tokens.some((token, i) => i >= span[0] && i <= span[1] && sameWordIn(negatives, token))) return undefined;
-    if (tokens.some((token) => sameWordIn(words.expiry, token))) return undefined;
+    if (tokens.some((token) => isExpiry(token))) return undefined;
   }
   // A count right before the password is a number of passwords ("3 passwords expire soon"), not of days.
   if (tokens.some((token, i) => token === '#' && tokens[i + 1] !== undefined && nounTest(built)(tokens[i + 1]!))) return undefined;
   // In a script without spaces a word is a pair of characters: two of them, as a real word gives ("已过" "过期").
   const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
-  const hits = (list: readonly string[]) => new Set(tokens.filter((token) => sameWordIn(list, token))).size;
-  const expiry = hits(words.expiry) >= needed;
+  const expiry = new Set(tokens.filter(isExpiry)).size >= needed;
   if (!expiry && !demandsChange(tokens, lang, words, built, needed)) return undefined;
-  // The password's own name, inflected ("비밀번호가"), is no tense word, however the rows happen to use it.
-  const isNoun = nounTest(built);
+  // The password's own name, inflected ("비밀번호가"), is no tense word either.
   const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token) && !isNoun(token)).length;
   const [expiring, expired] = [count(words.expiring), count(words.expired)];
   if (expiring > expired) return { lang, role: tokens.includes('#') ? 'expiring-days' : 'expiring-soon' };
