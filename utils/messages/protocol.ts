@@ -21,14 +21,14 @@ const base64 = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]+={0,2}$/), v.min
 const empty = <T extends string>(type: T) => v.object({ type: v.literal(type) });
 
 /**
- * Each request type's schema, in two tables that together are the protocol (`requestSchemas`; a unit test keeps them
- * disjoint and complete). Every request is checked against its type's schema before its handler runs, wherever the
- * schema's code is shipped:
+ * Each request type's schema, in two tables that together are the protocol (`RequestSchema` below reads both;
+ * test/unit/worker-request-schemas.test.ts keeps them disjoint and complete). Every request is checked against its
+ * type's schema before its handler runs, wherever the schema's code is shipped:
  * - `listenerRequestSchemas`: requests that carry nothing but their type, and the settings edit. The worker's listener
  *   holds these: a ping, a popup's or the options page's state and a settings save load no more code than that.
  * - `chunkRequestSchemas`: requests with a payload whose handler loads the worker's chunks anyway (sign-in, a
  *   password's info and change, a watched page's report, a copied password's wipe, the admin relay). In Chrome's build
- *   their schemas are bundled with the chunks (the network chunk's `requestSchemaOf`), not with background.js, whose
+ *   their schemas are bundled with the chunks (entrypoints/background/requests-chunk.ts), not with background.js, whose
  *   every byte is read at each worker start.
  * Each schema is built the first time a request of its type arrives: a worker woken by one message (most wake-ups)
  * builds one schema, not all of them.
