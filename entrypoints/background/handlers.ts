@@ -62,7 +62,7 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
 /**
  * The router, with failures turned into explanations the UI can show (`explain`, from the worker's network chunk).
  * Requests whose handlers need no chunk are checked against the listener's own schemas; the others against the
- * schemas shipped with the chunks (`chunkSchemaOf`, from the network chunk), before their handler loads them anyway.
+ * schemas shipped with the chunks (`chunkSchemaOf`, from the requests chunk), before their handler loads them anyway.
  */
 export function createWorkerRouter(
   services: Omit<WorkerServices, 'route'>,
