@@ -10,8 +10,8 @@ import { paintCheckedFrame, paintKeptFrame } from './shared/kept-frame';
  * frame, in the toolbar popup only once the browser reports that frame presented, with nothing fetched meanwhile: a
  * toolbar popup is shown and sized only after its document loaded, and the module's fetch, compilation and first render
  * (and the port it opens, which starts a stopped worker) fell into that window and held the frame back; in a tab or
- * window, which is on screen before its document loads, once the frame is rendered (after-presented.ts's
- * afterKeptFrame). Started at once, the module ran before the browser painted anything. With no frame, at once (and a
+ * window, which is on screen before its document loads, once the frame is rendered, except in Firefox
+ * (after-presented.ts's afterKeptFrame). Started at once, the module ran before the browser painted anything. With no frame, at once (and a
  * frame that needs storage.session's answer comes when that does, if the live screen has not come first).
  */
 /** The longest a painted frame holds back the popup's module when no presented frame is reported (after-presented.ts). */
@@ -41,6 +41,6 @@ export default defineUnlistedScript(() => {
     module.src = popupModule;
     document.head.append(module);
   };
-  if (painted) afterKeptFrame(layout, startPopup, moduleLatestMs);
+  if (painted) afterKeptFrame({ layout, firefox: import.meta.env.FIREFOX }, startPopup, moduleLatestMs);
   else startPopup();
 });

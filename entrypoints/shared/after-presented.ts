@@ -40,15 +40,24 @@ export function afterFirstRendered(then: () => void, view: Window & typeof globa
   view.requestAnimationFrame(() => view.setTimeout(then));
 }
 
+/** Where the popup is: its layout (popup-frame.js decides it before any frame) and whether the browser is Firefox. */
+export interface PopupSurface {
+  layout: PopupLayout;
+  firefox: boolean;
+}
+
 /**
- * When popup.html's frame script starts the popup's module after painting a kept frame, by where the popup is laid out.
- * The toolbar popup: once the frame is presented (afterFirstPresented), since Chromium shows it only after its document
- * loaded and the module's work held the frame back. A tab or window is on screen before its document loads, so nothing
- * holds its frame's presentation back and waiting for it only made the live screen later: after the rendered frame
- * (bench/popup-probe.ts, signed-in tabs, medians of each popup's own gaps: the live screen came 47 → 23 ms after the
- * first screen beside a running worker and 67 → 46 ms beside a stopped one, the presented frame 18 → 13 and 28 → 30 ms).
+ * When popup.html's frame script starts the popup's module after painting a kept frame. Once the frame is presented
+ * (afterFirstPresented) where a module started earlier held the first frame back: Chromium's toolbar popup, shown only
+ * after its document loaded, and every Firefox page (a Firefox build whose tabs started the module after the rendered
+ * frame painted the first screen later: two alternated bench runs per build, warm tabs, 1.19 and 1.31× against 0.96 and
+ * 1.10× not configured, 1.47 and 1.36× against 1.13 and 1.25× signed in). A Chromium tab or window is on screen before
+ * its document loads, nothing holds its frame back, and waiting for the presentation there only made the live screen
+ * later: after the rendered frame (bench/popup-probe.ts, signed-in tabs, medians of each popup's own gaps: the live
+ * screen came 47 → 23 ms after the first screen beside a running worker and 67 → 46 ms beside a stopped one, the
+ * presented frame 18 → 13 and 28 → 30 ms).
  */
-export function afterKeptFrame(layout: PopupLayout, then: () => void, latestMs: number, view: Window & typeof globalThis = window): void {
-  if (layout === 'popup') afterFirstPresented(then, latestMs, view);
+export function afterKeptFrame(surface: PopupSurface, then: () => void, latestMs: number, view: Window & typeof globalThis = window): void {
+  if (surface.layout === 'popup' || surface.firefox) afterFirstPresented(then, latestMs, view);
   else afterFirstRendered(then, view);
 }

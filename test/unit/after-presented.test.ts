@@ -81,21 +81,31 @@ describe("starting the popup's module after its kept frame is on screen", () => 
   });
 });
 
-describe("when the popup's module starts after a kept frame, by where the popup is laid out", () => {
-  it('in the toolbar popup, once the frame is presented', () => {
+describe("when the popup's module starts after a kept frame, by where the popup is", () => {
+  it("in Chromium's toolbar popup, once the frame is presented", () => {
     const page = fakePage();
     const start = vi.fn();
-    afterKeptFrame('popup', start, 300, page.view);
+    afterKeptFrame({ layout: 'popup', firefox: false }, start, 300, page.view);
     vi.advanceTimersByTime(50);
     expect(start).not.toHaveBeenCalled();
     page.paint('first-contentful-paint');
     expect(start).toHaveBeenCalledOnce();
   });
 
-  it('in a tab or window, in a task after the next rendered frame, without waiting for its presentation', () => {
+  it('in a Firefox tab too, once the frame is presented', () => {
     const page = fakePage();
     const start = vi.fn();
-    afterKeptFrame('page', start, 300, page.view);
+    afterKeptFrame({ layout: 'page', firefox: true }, start, 300, page.view);
+    vi.advanceTimersByTime(50);
+    expect(start).not.toHaveBeenCalled();
+    page.paint('first-contentful-paint');
+    expect(start).toHaveBeenCalledOnce();
+  });
+
+  it('in a Chromium tab or window, in a task after the next rendered frame, without waiting for its presentation', () => {
+    const page = fakePage();
+    const start = vi.fn();
+    afterKeptFrame({ layout: 'page', firefox: false }, start, 300, page.view);
     vi.advanceTimersByTime(15);
     expect(start).not.toHaveBeenCalled();
     vi.advanceTimersByTime(2);
