@@ -305,3 +305,29 @@ describe('the shipped concept words', () => {
     expect(detectExpiry(page('Вам необходимо изменить пароль.'), url).kind).toBe('expired');
   });
 });
+
+describe('a loose forced-change match beside a new-password form', () => {
+  // Keycloak's Thai "you must change your password to activate your account", read with the rows of every other
+  // product: 0.73 from another product's "คุณต้องเปลี่ยนรหัสผ่านเดี๋ยวนี้ (…)", below what a demand needs alone.
+  const sentence = 'คุณต้องเปลี่ยนรหัสผ่านเพื่อเปิดใช้งานบัญชีของคุณ';
+  const withoutKeycloak = productEntries(readMinedStrings(), new Set(['keycloak']));
+  const detect = (html: string) => {
+    const url = 'https://sso.corp.example/realms/staff/login-actions/required-action';
+    const page = new JSDOM(`<body><main>${html}</main></body>`, { url }).window.document;
+    return withPhraseRows(
+      withoutKeycloak.map((e) => [e.lang, e.role, e.text] as const),
+      () => detectExpiry(page, url),
+      deriveConcepts(withoutKeycloak),
+    );
+  };
+  const form = '<input type="password" autocomplete="new-password"><input type="password" autocomplete="new-password">';
+
+  it('reads the demand when the page asks for a new password', () => {
+    expect(detect(`<div role="alert">${sentence}</div>${form}`)).toMatchObject({ kind: 'expired' });
+  });
+
+  it('stays silent on the same sentence without the form, and on a bare "change your password" beside it', () => {
+    expect(detect(`<div role="alert">${sentence}</div>`).kind).toBe('none');
+    expect(detect(`<h1>เปลี่ยนรหัสผ่าน</h1>${form}`).kind).toBe('none');
+  });
+});

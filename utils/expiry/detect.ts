@@ -75,6 +75,13 @@ function hedged(verdict: ExpiryVerdict, signal: Signal): ExpiryVerdict {
 const CLOSE_MESSAGE = 0.95;
 /** "You need to change your password" must be nearly verbatim: "Change your password" alone is a voluntary page. */
 const MIN_FORCED_SIMILARITY = 0.75;
+/**
+ * Beside a form that asks for a new password, a demand may resemble a product's forced-change message as loosely as
+ * any other match must (0.7, the matcher's "close enough"): the form supports it. Thai "คุณต้องเปลี่ยนรหัสผ่านเพื่อ
+ * เปิดใช้งานบัญชีของคุณ" (you must change your password to activate your account) is 0.73 from another product's
+ * "คุณต้องเปลี่ยนรหัสผ่านเดี๋ยวนี้ (…)". Chosen with the leave-one-product-out table (0.6 reads no more pages).
+ */
+const MIN_FORCED_WITH_FORM = 0.7;
 
 /** Second opinion: hand-written phrasings with sentence context, in nine languages (phrases.ts). */
 function judgeByPhrases(page: PageFacts, context: PageContext): ExpiryVerdict {
@@ -166,7 +173,7 @@ function judgeByProductMessages(page: PageFacts, context: PageContext): { verdic
     // Copies: what follows adjusts a match (its role, the days a date gives) for this block.
     for (const match of matches.map((m) => ({ ...m }))) {
       if (!POSITIVE_ROLES.has(match.role)) continue;
-      if (match.role === 'forced' && match.similarity < MIN_FORCED_SIMILARITY) continue;
+      if (match.role === 'forced' && match.similarity < (context.newPasswordForm ? MIN_FORCED_WITH_FORM : MIN_FORCED_SIMILARITY)) continue;
       if ((match.role.startsWith('expiring') || match.role === 'expired') && match.daysLeft === undefined) {
         const daysLeft = daysUntilDate(match.sentence, match.lang, context.now);
         // A date still ahead in a sentence worded like "…has expired" ("Vaše heslo vyprší 24. prosince") is a
