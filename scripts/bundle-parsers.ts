@@ -98,3 +98,28 @@ export function parseCockpitPo(text: string): Map<string, string[]> {
   }
   return map;
 }
+
+/**
+ * A Rails locale file (Redmine's config/locales/LANG.yml): the messages one level under the language's root key,
+ * `  key: value`, the value plain, "double-quoted" (backslash escapes) or 'single-quoted' ('' for a quote); a plain
+ * value may go on over more-indented lines, which YAML folds with single spaces. Keys with nested maps (date and
+ * number formats) have no value of their own and are left out; so are comments and block scalars, which no message
+ * the miner reads uses.
+ */
+export function parseRailsLocale(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const entry = /^ {2}([\w.]+)\s*:\s*(.*)$/.exec(lines[i]!);
+    if (!entry) continue;
+    let value = entry[2]!.replace(/\s+#.*$/, '').trim();
+    if (!value || /^[|>]/.test(value)) continue;
+    // Plain (or quoted) scalars continue on lines indented deeper than the key.
+    while (i + 1 < lines.length && /^ {3,}\S/.test(lines[i + 1]!) && !/^\s*#/.test(lines[i + 1]!)) value += ` ${lines[++i]!.trim()}`;
+    // YAML's double-quoted escapes that messages use (\" \\ \n \uXXXX) are JSON's; any other throws, not guessed.
+    if (value.startsWith('"')) value = JSON.parse(value) as string;
+    else if (value.startsWith("'")) value = value.slice(1, -1).replace(/''/g, "'");
+    map.set(entry[1]!, value);
+  }
+  return map;
+}

@@ -22,6 +22,7 @@
  *   KRB5_LOCALES_DEB      `apt-get download krb5-locales=1.20.1-2+deb12u5`
  *   HORDE_DEB             `apt-get download php-horde=5.2.23+debian0-6`
  *   COCKPIT_WS_DEB, COCKPIT_SYSTEM_DEB `apt-get download cockpit-ws=287.1-0+deb12u3 cockpit-system=287.1-0+deb12u3`
+ *   REDMINE_DEB           `apt-get download redmine=5.0.4-5+deb12u1`                        (config/locales/*.yml)
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
  *   OWNCLOUD_PASSWORD_POLICY_GIT bare clone of owncloud/password_policy (l10n/*.json)
@@ -43,7 +44,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseCockpitPo, parsePo, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from './bundle-parsers';
+import {
+  parseCockpitPo,
+  parsePo,
+  parsePoForms,
+  parseProperties,
+  parseRailsLocale,
+  parseRoundcubeInc,
+  parseStrings,
+} from './bundle-parsers';
 
 export interface MinedString {
   product: string;
@@ -521,6 +530,41 @@ if (process.env.ROUNDCUBE_PLUGINS_DEB) {
     for (const key of ROUNDCUBE_KEYS) {
       const text = messages.get(key);
       if (text?.trim()) out.push({ product: 'roundcube', lang, key, text: text.trim(), source: `${origin}:${dir}/${file}:${key}` });
+    }
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+
+// ── Redmine (config/locales/LANG.yml, translated by its community) ───────────────────────────────────────────────
+// When the password is past the administrator's maximum age, or the administrator ticked "must change password at
+// next logon", Redmine sends every request to My account › Change password with the flash "Your password has expired
+// or the administrator requires you to change it." (app/controllers/application_controller.rb): one expired row. Its
+// session, recovery-link, locked-account and wrong-password messages and the form's labels are rows too. A language
+// file repeats the English for what it has not translated: those entries are left to English. en-GB copies the
+// English; sr-YU (Serbian in Latin script) and es-PA (a regional Spanish) are left out like other script and regional
+// variants.
+const REDMINE_KEYS = [
+  'error_password_expired',
+  'error_session_expired',
+  'error_token_expired',
+  'notice_account_locked',
+  'notice_account_invalid_credentials',
+  'field_password',
+  'field_new_password',
+];
+if (process.env.REDMINE_DEB) {
+  const { root, origin } = unpackDeb(process.env.REDMINE_DEB);
+  const dir = 'usr/share/redmine/config/locales';
+  const english = parseRailsLocale(readFileSync(join(root, dir, 'en.yml'), 'utf8'));
+  for (const file of readdirSync(join(root, dir)).sort()) {
+    const tag = /^([a-z]{2})(?:-(BR|TW))?\.yml$/.exec(file);
+    if (!tag) continue;
+    const lang = tag[1] === 'zh' && !tag[2] ? 'zh-CN' : tag[2] ? `${tag[1]}-${tag[2]}` : tag[1]!;
+    const messages = parseRailsLocale(readFileSync(join(root, dir, file), 'utf8'));
+    for (const key of REDMINE_KEYS) {
+      const text = messages.get(key)?.trim();
+      if (text && (lang === 'en' || text !== english.get(key)))
+        out.push({ product: 'redmine', lang, key, text, source: `${origin}:${dir}/${file}:${key}` });
     }
   }
   rmSync(root, { recursive: true, force: true });

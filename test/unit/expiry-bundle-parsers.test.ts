@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCockpitPo, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from '@/scripts/bundle-parsers';
+import { parseCockpitPo, parsePoForms, parseProperties, parseRailsLocale, parseRoundcubeInc, parseStrings } from '@/scripts/bundle-parsers';
 
 /** How the expiry miner reads the products' bundles: what it gets wrong here would be wrong phrase data. */
 describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
@@ -109,6 +109,30 @@ describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
     );
     expect(parseCockpitPo('cockpit.locale({"":{language:"ja"},"Never expire password":[null,"パスワードを失効しない"]});')).toEqual(
       new Map([['Never expire password', ['パスワードを失効しない']]]),
+    );
+  });
+  it("reads a Rails locale's messages: plain values folded over their continuation lines, both quotings, nested maps left out", () => {
+    const yml = [
+      '# Swedish translation',
+      'sv:',
+      '  date:',
+      '    formats:',
+      '      default: "%Y-%m-%d"',
+      '  error_password_expired: Ditt lösenord har gått ut eller administratören kräver att',
+      '    du ändrar det.',
+      '  error_session_expired: "Din session har gått ut. Vänligen logga in på nytt."',
+      '  field_password: Lösenord # a comment',
+      "  label_quote: 'l''administrateur'",
+      '  error_escaped: "Line \\"quoted\\""',
+    ].join('\n');
+    expect(parseRailsLocale(yml)).toEqual(
+      new Map([
+        ['error_password_expired', 'Ditt lösenord har gått ut eller administratören kräver att du ändrar det.'],
+        ['error_session_expired', 'Din session har gått ut. Vänligen logga in på nytt.'],
+        ['field_password', 'Lösenord'],
+        ['label_quote', "l'administrateur"],
+        ['error_escaped', 'Line "quoted"'],
+      ]),
     );
   });
 });

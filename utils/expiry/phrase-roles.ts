@@ -272,4 +272,13 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'authentik:expiry_policies': 'other',
   'authentik:invalid_password': 'other',
   'authentik:password_too_weak': 'other',
+  // Redmine: its one flash for an expired password or an administrator's "must change at next logon" (the change
+  // form it redirects to); its session, recovery-link, locked-account and wrong-password messages stay silent.
+  'redmine:error_password_expired': 'expired',
+  'redmine:error_session_expired': 'other',
+  'redmine:error_token_expired': 'other',
+  'redmine:notice_account_locked': 'other',
+  'redmine:notice_account_invalid_credentials': 'other',
+  'redmine:field_password': 'password-noun',
+  'redmine:field_new_password': 'new-password',
 };
