@@ -100,26 +100,67 @@ export function parseCockpitPo(text: string): Map<string, string[]> {
 }
 
 /**
- * A Rails locale file (Redmine's config/locales/LANG.yml): the messages one level under the language's root key,
- * `  key: value`, the value plain, "double-quoted" (backslash escapes) or 'single-quoted' ('' for a quote); a plain
- * value may go on over more-indented lines, which YAML folds with single spaces. Keys with nested maps (date and
- * number formats) have no value of their own and are left out; so are comments and block scalars, which no message
- * the miner reads uses.
+ * A locale file in YAML (Redmine's config/locales/LANG.yml, SilverStripe's lang/LANG.yml): every message under the
+ * language's root key, named by its path below that root joined with dots (`error_password_expired`,
+ * `SilverStripe\Security\Member.PASSWORDEXPIRED`). A value is plain, "double-quoted" (backslash escapes) or
+ * 'single-quoted' ('' for a quote); a plain value may go on over more-indented lines, which YAML folds with single
+ * spaces. Comments and block scalars (| and >), which no message the miner reads uses, are left out.
  */
-export function parseRailsLocale(text: string): Map<string, string> {
+export function parseLocaleYaml(text: string): Map<string, string> {
   const map = new Map<string, string>();
   const lines = text.split(/\r?\n/);
+  const parents: { indent: number; key: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const entry = /^ {2}([\w.]+)\s*:\s*(.*)$/.exec(lines[i]!);
+    // A key may be quoted: Redmine's "no" (a bare no is YAML's false) and "zh-TW".
+    const entry = /^( *)("[^"]*"|'[^']*'|[^\s:#'"][^\s:]*):(?:\s+(.*))?$/.exec(lines[i]!);
     if (!entry) continue;
-    let value = entry[2]!.replace(/\s+#.*$/, '').trim();
-    if (!value || /^[|>]/.test(value)) continue;
-    // Plain (or quoted) scalars continue on lines indented deeper than the key.
-    while (i + 1 < lines.length && /^ {3,}\S/.test(lines[i + 1]!) && !/^\s*#/.test(lines[i + 1]!)) value += ` ${lines[++i]!.trim()}`;
-    // YAML's double-quoted escapes that messages use (\" \\ \n \uXXXX) are JSON's; any other throws, not guessed.
-    if (value.startsWith('"')) value = JSON.parse(value) as string;
+    const indent = entry[1]!.length;
+    const key = /^["']/.test(entry[2]!) ? entry[2]!.slice(1, -1) : entry[2]!;
+    while (parents.length && parents[parents.length - 1]!.indent >= indent) parents.pop();
+    let value = entry[3]?.trim() ?? '';
+    if (!value || value.startsWith('#')) {
+      parents.push({ indent, key });
+      continue;
+    }
+    if (/^[|>]/.test(value)) continue;
+    // A scalar continues on the lines indented deeper than its key.
+    while (i + 1 < lines.length && lines[i + 1]!.search(/\S/) > indent && !/^\s*#/.test(lines[i + 1]!)) value += ` ${lines[++i]!.trim()}`;
+    if (value.startsWith('"')) value = yamlDoubleQuoted(value);
     else if (value.startsWith("'")) value = value.slice(1, -1).replace(/''/g, "'");
-    map.set(entry[1]!, value);
+    else value = value.replace(/\s+#.*$/, '');
+    if (parents.length) map.set([...parents.slice(1).map((parent) => parent.key), key].join('.'), value);
   }
   return map;
+}
+
+/** YAML's escapes in a double-quoted scalar (its `\_` is a no-break space); an escape YAML has not throws, not guessed. */
+const YAML_ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
+function yamlDoubleQuoted(scalar: string): string {
+  const end = scalar.lastIndexOf('"');
+  if (end < 1) throw new Error(`unterminated YAML string: ${scalar}`);
+  return scalar.slice(1, end).replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, code: string) => {
+    if (code.length > 1) return String.fromCodePoint(Number.parseInt(code.slice(1), 16));
+    const char = YAML_ESCAPES[code];
+    if (char === undefined) throw new Error(`unknown YAML escape \\${code} in ${scalar}`);
+    return char;
+  });
 }

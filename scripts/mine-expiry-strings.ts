@@ -22,6 +22,7 @@
  *   KRB5_LOCALES_DEB      `apt-get download krb5-locales=1.20.1-2+deb12u5`
  *   HORDE_DEB             `apt-get download php-horde=5.2.23+debian0-6`
  *   COCKPIT_WS_DEB, COCKPIT_SYSTEM_DEB `apt-get download cockpit-ws=287.1-0+deb12u3 cockpit-system=287.1-0+deb12u3`
+ *   SILVERSTRIPE_GIT      bare clone of silverstripe/silverstripe-framework             (lang/*.yml)
  *   REDMINE_DEB           `apt-get download redmine=5.0.4-5+deb12u1`                        (config/locales/*.yml)
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
@@ -44,15 +45,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import {
-  parseCockpitPo,
-  parsePo,
-  parsePoForms,
-  parseProperties,
-  parseRailsLocale,
-  parseRoundcubeInc,
-  parseStrings,
-} from './bundle-parsers';
+import { parseCockpitPo, parseLocaleYaml, parsePo, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from './bundle-parsers';
 
 export interface MinedString {
   product: string;
@@ -555,12 +548,12 @@ const REDMINE_KEYS = [
 if (process.env.REDMINE_DEB) {
   const { root, origin } = unpackDeb(process.env.REDMINE_DEB);
   const dir = 'usr/share/redmine/config/locales';
-  const english = parseRailsLocale(readFileSync(join(root, dir, 'en.yml'), 'utf8'));
+  const english = parseLocaleYaml(readFileSync(join(root, dir, 'en.yml'), 'utf8'));
   for (const file of readdirSync(join(root, dir)).sort()) {
     const tag = /^([a-z]{2})(?:-(BR|TW))?\.yml$/.exec(file);
     if (!tag) continue;
     const lang = tag[1] === 'zh' && !tag[2] ? 'zh-CN' : tag[2] ? `${tag[1]}-${tag[2]}` : tag[1]!;
-    const messages = parseRailsLocale(readFileSync(join(root, dir, file), 'utf8'));
+    const messages = parseLocaleYaml(readFileSync(join(root, dir, file), 'utf8'));
     for (const key of REDMINE_KEYS) {
       const text = messages.get(key)?.trim();
       if (text && (lang === 'en' || text !== english.get(key)))
@@ -568,6 +561,39 @@ if (process.env.REDMINE_DEB) {
     }
   }
   rmSync(root, { recursive: true, force: true });
+}
+
+// ── SilverStripe CMS (framework's lang/LANG.yml, translated on Transifex) ──────────────────────────────────────────
+// When a member's password is past the site's maximum age (or was marked expired), its sign-in sends them to the change
+// form with "Your password has expired. Please choose a new one." (MemberAuthenticator\LoginHandler). The CMS's copy
+// (CMSMemberLoginForm, the same words around a link) is left out; its timed-out session message and the form's labels
+// are rows too. Its "That username / password isn't recognised" (BasicAuth.ERRORNOTREC) was mined and left out: as a
+// hard negative, its Turkish "Kullanıcı adı / şifre hatalı" cost Keycloak's leave-one-out a page ("şifrenizi
+// değiştirmeniz gerekiyor" no longer read as a demand). Untranslated entries (the English repeated) are left to English; zh.yml
+// is Simplified Chinese; regional files fold into their language (the build keeps one row per wording).
+const SILVERSTRIPE_KEYS = [
+  'SilverStripe\\Security\\Member.PASSWORDEXPIRED',
+  'SilverStripe\\Security\\Member.PASSWORD',
+  'SilverStripe\\Security\\Member.NEWPASSWORD',
+  'SilverStripe\\Security\\Member.CONFIRMNEWPASSWORD',
+  'SilverStripe\\Security\\CMSSecurity.LOGIN_MESSAGE',
+];
+if (process.env.SILVERSTRIPE_GIT) {
+  const dir = process.env.SILVERSTRIPE_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const english = parseLocaleYaml(git(dir, 'show', 'HEAD:lang/en.yml'));
+  for (const file of git(dir, 'ls-tree', '--name-only', 'HEAD', 'lang/').split('\n')) {
+    const tag = /^lang\/([a-z]{2})(?:_([A-Z]{2}))?\.yml$/.exec(file);
+    if (!tag) continue; // sr@latin, ast and other script variants or three-letter codes
+    const lang = tag[1] === 'zh' ? (tag[2] === 'TW' ? 'zh-TW' : 'zh-CN') : tag[2] === 'BR' ? 'pt-BR' : tag[1]!;
+    if (lang === 'en' && file !== 'lang/en.yml') continue; // en_GB copies the English
+    const messages = parseLocaleYaml(git(dir, 'show', `HEAD:${file}`));
+    for (const key of SILVERSTRIPE_KEYS) {
+      const text = messages.get(key)?.trim();
+      if (text && (lang === 'en' || text !== english.get(key)))
+        out.push({ product: 'silverstripe', lang, key, text, source: `silverstripe/silverstripe-framework@${commit}:${file}:${key}` });
+    }
+  }
 }
 
 // ── Apereo CAS (vendored excerpts: bench/expiry-corpus/real/bundles/apereo-cas, read through the code-search service) ──

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCockpitPo, parsePoForms, parseProperties, parseRailsLocale, parseRoundcubeInc, parseStrings } from '@/scripts/bundle-parsers';
+import { parseCockpitPo, parseLocaleYaml, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from '@/scripts/bundle-parsers';
 
 /** How the expiry miner reads the products' bundles: what it gets wrong here would be wrong phrase data. */
 describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
@@ -111,10 +111,10 @@ describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
       new Map([['Never expire password', ['パスワードを失効しない']]]),
     );
   });
-  it("reads a Rails locale's messages: plain values folded over their continuation lines, both quotings, nested maps left out", () => {
-    const yml = [
-      '# Swedish translation',
-      'sv:',
+  it("reads a YAML locale's messages by their path below the language: plain values folded over continuation lines, both quotings", () => {
+    const redmine = [
+      '# Norwegian translation',
+      '"no":',
       '  date:',
       '    formats:',
       '      default: "%Y-%m-%d"',
@@ -125,13 +125,29 @@ describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
       "  label_quote: 'l''administrateur'",
       '  error_escaped: "Line \\"quoted\\""',
     ].join('\n');
-    expect(parseRailsLocale(yml)).toEqual(
+    expect(parseLocaleYaml(redmine)).toEqual(
       new Map([
+        ['date.formats.default', '%Y-%m-%d'],
         ['error_password_expired', 'Ditt lösenord har gått ut eller administratören kräver att du ändrar det.'],
         ['error_session_expired', 'Din session har gått ut. Vänligen logga in på nytt.'],
         ['field_password', 'Lösenord'],
         ['label_quote', "l'administrateur"],
         ['error_escaped', 'Line "quoted"'],
+      ]),
+    );
+    const silverstripe = [
+      'fr:',
+      '  SilverStripe\\Security\\CMSSecurity:',
+      "    LOGIN_MESSAGE: '<p>Votre session a expiré</p>'",
+      '  SilverStripe\\Security\\Member:',
+      "    'PASSWORD': 'Mot de passe'",
+      '    PASSWORDEXPIRED: "Votre mot de passe a expiré. Merci d\'en choisir un nouveau."',
+    ].join('\n');
+    expect(parseLocaleYaml(silverstripe)).toEqual(
+      new Map([
+        ['SilverStripe\\Security\\CMSSecurity.LOGIN_MESSAGE', '<p>Votre session a expiré</p>'],
+        ['SilverStripe\\Security\\Member.PASSWORD', 'Mot de passe'],
+        ['SilverStripe\\Security\\Member.PASSWORDEXPIRED', "Votre mot de passe a expiré. Merci d'en choisir un nouveau."],
       ]),
     );
   });

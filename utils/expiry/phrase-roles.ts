@@ -281,4 +281,11 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'redmine:notice_account_invalid_credentials': 'other',
   'redmine:field_password': 'password-noun',
   'redmine:field_new_password': 'new-password',
+  // SilverStripe: "Your password has expired. Please choose a new one." above the change form its sign-in sends an
+  // expired member to; a timed-out session stays silent.
+  'silverstripe:SilverStripe\\Security\\Member.PASSWORDEXPIRED': 'expired',
+  'silverstripe:SilverStripe\\Security\\Member.PASSWORD': 'password-noun',
+  'silverstripe:SilverStripe\\Security\\Member.NEWPASSWORD': 'new-password',
+  'silverstripe:SilverStripe\\Security\\Member.CONFIRMNEWPASSWORD': 'confirm-password',
+  'silverstripe:SilverStripe\\Security\\CMSSecurity.LOGIN_MESSAGE': 'other',
 };
