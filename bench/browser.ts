@@ -423,6 +423,7 @@ export async function toolbarPopupOnce(
         loadEventEnd: nav?.loadEventEnd,
         size: [innerWidth, innerHeight],
         timeOrigin: performance.timeOrigin,
+        screen: document.querySelector('[data-screen]')?.getAttribute('data-screen') ?? null,
       };
     })()`;
     for (;;) {
@@ -451,6 +452,8 @@ export interface ToolbarSample {
   loadEventEnd?: number;
   size: [number, number];
   timeOrigin: number;
+  /** The screen shown once the popup settled (its `data-screen`: 'choose' when signed in), for checking a probe's state. */
+  screen: string | null;
 }
 
 /**

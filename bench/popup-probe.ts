@@ -8,10 +8,12 @@
  * opening only one page (each build's popup, then the empty page, in turn); REKEY_PROBE_SIGNED_IN=1 signs the build in
  * again before each of its launches closes (the "after a sign-in" row). REKEY_PROBE_MODE=tabs: signed-in warm and
  * stopped-worker tab popups of each build, interleaved with the empty page (REKEY_PROBE_RUNS each, default 15).
+ * REKEY_PROBE_MODE=toolbar: the same for the real toolbar popup (CDP Extensions.triggerAction, as toolbarPopupRows),
+ * so that two builds' toolbar popups are compared in one browser (REKEY_PROBE_STATES, REKEY_PROBE_TRACE below).
  * `REKEY_PROBE_BUILDS=.output-a/chrome-mv3,.output-b/chrome-mv3 npx tsx bench/popup-probe.ts`
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -26,6 +28,8 @@ import {
   paintOnce,
   paintProbe,
   pingFrom,
+  type ToolbarSample,
+  toolbarPopupOnce,
   watchWorkers,
 } from './browser';
 import { formatInterval, medianRatioInterval } from './ratio';
@@ -36,6 +40,14 @@ const mode = process.env.REKEY_PROBE_MODE ?? 'first-open';
 const launches = Number(process.env.REKEY_PROBE_LAUNCHES ?? 8);
 const runs = Number(process.env.REKEY_PROBE_RUNS ?? 15);
 const signedIn = process.env.REKEY_PROBE_SIGNED_IN === '1';
+const traceDir = process.env.REKEY_PROBE_TRACE;
+/**
+ * Toolbar mode: the worker states to run, REKEY_PROBE_STATES=cold (default: the row furthest from the goal), warm, or
+ * both. On 2026-12-04 Chromium went away under about a third of the signed-in toolbar runs, of this probe and of
+ * bench/toolbar-probe.ts alike ("Target page, context or browser has been closed"): run again.
+ */
+const states = (process.env.REKEY_PROBE_STATES ?? 'cold').split(',').map((state) => state === 'cold');
+const traces = Number(process.env.REKEY_PROBE_TRACES ?? 3);
 
 /** Chromium's id of an unpacked extension: the SHA-256 of its path, first 32 hex digits written a–p. */
 function unpackedId(dir: string): string {
@@ -51,7 +63,8 @@ async function launch(profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: [...chromiumArgs, `--disable-extensions-except=${all}`, `--load-extension=${all}`],
+    // --enable-unsafe-extension-debugging: CDP's Extensions.triggerAction, the toolbar button's click (toolbar mode).
+    args: [...chromiumArgs, '--enable-unsafe-extension-debugging', `--disable-extensions-except=${all}`, `--load-extension=${all}`],
     viewport: { width: 360, height: 600 },
   });
   await context.addInitScript({ content: paintProbe });
@@ -101,13 +114,67 @@ function print(name: string, samples: PaintSample[], base: PaintSample[]): void 
   }
 }
 
+/** A page of `extension` that runs no script of its own (the empty extension's popup, Rekey's icon), kept open for pingFrom. */
+async function quietPage(context: BrowserContext, extension: ExtensionHandle) {
+  const page = await context.newPage();
+  await page.goto(`${extension.origin}/${extension === baseline ? 'popup.html' : 'icon/128.png'}`);
+  return page;
+}
+
+function printToolbar(name: string, samples: ToolbarSample[], base: ToolbarSample[]): void {
+  const value = summarize(samples.map((s) => s.value));
+  const baseValue = summarize(base.map((s) => s.value));
+  const median = (list: ToolbarSample[], of: (s: ToolbarSample) => number | undefined) =>
+    round(summarize(list.map((s) => of(s) ?? Number.NaN)).median);
+  console.log(
+    `${name}: first screen ${round(value.median)} ms vs empty ${round(baseValue.median)} ms (${(value.median / baseValue.median).toFixed(2)}× ${formatInterval(
+      medianRatioInterval(
+        samples.map((s) => s.value),
+        base.map((s) => s.value),
+      ),
+    )}), frames ${samples.filter((s) => s.frame).length}/${samples.length}, screens ${[...new Set(samples.map((s) => `${s.screen} ${s.size.join('x')}`))].join(', ')}`,
+  );
+  console.log(
+    `  medians: fcp ${median(samples, (s) => s.fcp)} (empty ${median(base, (s) => s.fcp)}) load ${median(samples, (s) => s.loadEventEnd)} (empty ${median(base, (s) => s.loadEventEnd)}) fcp after load ${median(samples, (s) => s.fcp - (s.loadEventEnd ?? Number.NaN))} (empty ${median(base, (s) => s.fcp - (s.loadEventEnd ?? Number.NaN))}) live ${median(samples, (s) => s.marks['rekey:first-screen'])}`,
+  );
+}
+
+/**
+ * Toolbar mode with REKEY_PROBE_TRACE=dir: REKEY_PROBE_TRACES (default 3) CDP traces of one stopped-worker toolbar
+ * popup of each build and of the empty page, in turn, written as dir/<build index or "empty">-<n>.json (read them in
+ * a trace viewer: the popup renderer's first layout, its raster tasks, its font lookups).
+ */
+async function traceToolbar(context: BrowserContext, workers: Awaited<ReturnType<typeof watchWorkers>>, ids: string[]) {
+  mkdirSync(traceDir!, { recursive: true });
+  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  const categories = ['devtools.timeline', 'toplevel', 'loading', 'blink', 'cc', 'viz', 'gpu', 'v8', 'fonts', 'mojom'];
+  for (let n = 0; n < traces; n++) {
+    for (let side = 0; side <= rekeys.length; side++) {
+      await workers.stop(ids);
+      const events: unknown[] = [];
+      const collect = (event: { value: unknown[] }) => events.push(...event.value);
+      cdp.on('Tracing.dataCollected', collect);
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories } } as never);
+      const extension = side === rekeys.length ? baseline : rekeys[side]!;
+      const sample = await toolbarPopupOnce({ context } as never, extension, side < rekeys.length, 'popup.html');
+      const done = new Promise((resolveDone) => cdp.once('Tracing.tracingComplete', resolveDone));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.off('Tracing.dataCollected', collect);
+      const name = side === rekeys.length ? 'empty' : String(side);
+      writeFileSync(join(traceDir!, `${name}-${n}.json`), JSON.stringify({ traceEvents: events, sample }));
+      console.log(`trace ${name}-${n}: first screen ${sample.value} ms, ${events.length} events`);
+    }
+  }
+}
+
 const profile = mkdtempSync(join(tmpdir(), 'rekey-popup-probe-'));
 const tenant = await startTenant({ port: 0, statusDelayMs: 0 });
 try {
   // Every build opened once (and, for signed-in rows, configured and signed in): the profile every later start finds.
   let context = await launch(profile);
   for (const rekey of rekeys) {
-    if (signedIn || mode === 'tabs') {
+    if (signedIn || mode !== 'first-open') {
       await configureForTenant({ context, rekey } as never, tenant);
       await (await openSignedInPopup({ context, rekey } as never, 'alice', 'Alice-Sandbox-1')).close();
     } else {
@@ -136,19 +203,57 @@ try {
       }
     }
     for (const [index, rekey] of builds.entries()) print(`first open, ${rekey}`, samples[index]!, base);
+  } else if (mode === 'toolbar') {
+    const workers = await watchWorkers(context);
+    const ids = [...rekeys, baseline].map((extension) => extension.id);
+    for (const cold of states) {
+      const all = rekeys.map(() => [] as ToolbarSample[]);
+      const empty: ToolbarSample[] = [];
+      const pingPages = cold ? [] : await Promise.all([...rekeys, baseline].map((extension) => quietPage(context, extension)));
+      const prepare = async () => {
+        if (cold) await workers.stop(ids);
+        else for (const page of pingPages) await pingFrom(page);
+      };
+      // As toolbarPopupRows: a popup closed before it was read, or a click refused while the previous popup was going
+      // away, is tried again (at most twice).
+      const once = async (side: number): Promise<ToolbarSample> => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await toolbarPopupOnce(
+              { context } as never,
+              side === rekeys.length ? baseline : rekeys[side]!,
+              side < rekeys.length,
+              'popup.html',
+            );
+          } catch (error) {
+            if (attempt >= 2 || !/has been closed|cannot retrieve host/.test(String(error))) throw error;
+          }
+        }
+      };
+      // One unmeasured popup each, so all start with their files in the disk cache.
+      for (let side = 0; side <= rekeys.length; side++) await once(side);
+      for (let run = 0; run < runs; run++) {
+        for (let turn = 0; turn <= rekeys.length; turn++) {
+          const side = (run + turn) % (rekeys.length + 1);
+          await prepare();
+          const sample = await once(side);
+          if (side === rekeys.length) empty.push(sample);
+          else all[side]!.push(sample);
+        }
+      }
+      await Promise.all(pingPages.map((page) => page.close()));
+      for (const [index, rekey] of builds.entries())
+        printToolbar(`toolbar, signed in, ${cold ? 'stopped' : 'warm'}, ${rekey}`, all[index]!, empty);
+    }
+    if (traceDir) await traceToolbar(context, workers, ids);
+    await context.close();
   } else {
     const workers = await watchWorkers(context);
     const ids = [...rekeys, baseline].map((extension) => extension.id);
     for (const cold of [false, true]) {
       const all = rekeys.map(() => [] as PaintSample[]);
       const empty: PaintSample[] = [];
-      const pingPages = await Promise.all(
-        [...rekeys, baseline].map(async (extension) => {
-          const page = await context.newPage();
-          await page.goto(`${extension.origin}/${extension === baseline ? 'popup.html' : 'icon/128.png'}`);
-          return page;
-        }),
-      );
+      const pingPages = await Promise.all([...rekeys, baseline].map((extension) => quietPage(context, extension)));
       const prepare = async () => {
         if (cold) await workers.stop(ids);
         else for (const page of pingPages) await pingFrom(page);
