@@ -23,6 +23,7 @@
  *   HORDE_DEB             `apt-get download php-horde=5.2.23+debian0-6`
  *   COCKPIT_WS_DEB, COCKPIT_SYSTEM_DEB `apt-get download cockpit-ws=287.1-0+deb12u3 cockpit-system=287.1-0+deb12u3`
  *   SILVERSTRIPE_GIT      bare clone of silverstripe/silverstripe-framework             (lang/*.yml)
+ *   FUSIONAUTH_GIT        bare clone of FusionAuth/fusionauth-localization              (theme/messages*.properties)
  *   REDMINE_DEB           `apt-get download redmine=5.0.4-5+deb12u1`                        (config/locales/*.yml)
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
@@ -592,6 +593,43 @@ if (process.env.SILVERSTRIPE_GIT) {
       const text = messages.get(key)?.trim();
       if (text && (lang === 'en' || text !== english.get(key)))
         out.push({ product: 'silverstripe', lang, key, text, source: `silverstripe/silverstripe-framework@${commit}:${file}:${key}` });
+    }
+  }
+}
+
+// ── FusionAuth (hosted sign-in theme: theme/messages_LANG.properties in FusionAuth/fusionauth-localization) ─────────
+// At sign-in FusionAuth sends a user whose password must change to its change form with the reason: "Your password has
+// expired and must be changed.", or found among breached passwords, or no longer meeting the validation rules (all three
+// a demand to change now). Its account-expired, reset-code-expired and wrong-credentials messages are hard negatives.
+// Its "You must change your password in order to continue." ([PasswordChangeRequired]) was mined and left out: its
+// "... to continue" took a re-authentication prompt ("Introduzca su contraseña para continuar.", the written Spanish
+// session page) for a forced change, and its Turkish "Şifre değişikliği gerekli." cost Keycloak's leave-one-out a page.
+// Untranslated entries (the English repeated) are left to English; cz is Czech, ua Ukrainian; the seven de_* files fold
+// into de (the build keeps one row per wording).
+const FUSIONAUTH_KEYS = [
+  '[PasswordChangeReasonExpired]',
+  '[PasswordChangeReasonBreached]',
+  '[PasswordChangeReasonValidation]',
+  '[UserExpiredException]',
+  '[InvalidChangePasswordId]',
+  '[InvalidLogin]',
+  'password',
+  'passwordConfirm',
+];
+const FUSIONAUTH_LANGS: Record<string, string> = { cz: 'cs', ua: 'uk', id_ID: 'id', pt_BR: 'pt-BR', zh_CN: 'zh-CN' };
+if (process.env.FUSIONAUTH_GIT) {
+  const dir = process.env.FUSIONAUTH_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const english = parseProperties(git(dir, 'show', 'HEAD:theme/messages.properties'));
+  for (const file of git(dir, 'ls-tree', '--name-only', 'HEAD', 'theme/').split('\n')) {
+    const tag = /^theme\/messages(?:_([a-z]{2}(?:_[A-Z]{2})?))?\.properties$/.exec(file);
+    if (!tag) continue;
+    const lang = !tag[1] ? 'en' : (FUSIONAUTH_LANGS[tag[1]] ?? tag[1].slice(0, 2));
+    const messages = parseProperties(git(dir, 'show', `HEAD:${file}`));
+    for (const key of FUSIONAUTH_KEYS) {
+      const text = messages.get(key)?.trim();
+      if (text && (lang === 'en' || text !== english.get(key)))
+        out.push({ product: 'fusionauth', lang, key, text, source: `FusionAuth/fusionauth-localization@${commit}:${file}:${key}` });
     }
   }
 }

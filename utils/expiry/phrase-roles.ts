@@ -288,4 +288,15 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'silverstripe:SilverStripe\\Security\\Member.NEWPASSWORD': 'new-password',
   'silverstripe:SilverStripe\\Security\\Member.CONFIRMNEWPASSWORD': 'confirm-password',
   'silverstripe:SilverStripe\\Security\\CMSSecurity.LOGIN_MESSAGE': 'other',
+  // FusionAuth: the reason its change form gives a user its sign-in sends there (expired; found among breached
+  // passwords or failing the validation rules, also a demand to change now); an expired account, an expired reset code
+  // and wrong credentials stay silent.
+  'fusionauth:[PasswordChangeReasonExpired]': 'expired',
+  'fusionauth:[PasswordChangeReasonBreached]': 'forced',
+  'fusionauth:[PasswordChangeReasonValidation]': 'forced',
+  'fusionauth:[UserExpiredException]': 'other',
+  'fusionauth:[InvalidChangePasswordId]': 'other',
+  'fusionauth:[InvalidLogin]': 'other',
+  'fusionauth:password': 'password-noun',
+  'fusionauth:passwordConfirm': 'confirm-password',
 };
