@@ -164,3 +164,47 @@ function yamlDoubleQuoted(scalar: string): string {
     return char;
   });
 }
+
+/**
+ * A locale written as a TypeScript module (Logto's phrases: `const description = { key: 'value', nested: { … } };`):
+ * every string under the exported object, named by its path joined with dots (`password_expired`,
+ * `verification_method.password`). A value is a quoted or backtick string on the key's line or the next one (Prettier
+ * moves a long value there); anything else — a shorthand import (`password_rejected,`), a concatenation, a template
+ * with `${…}` — is left out, not evaluated.
+ */
+export function parseLocaleModule(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const path: string[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line.startsWith('}')) {
+      path.pop();
+      continue;
+    }
+    const entry = /^(\w+|'[^']*'|"[^"]*"):\s*(.*)$/.exec(line);
+    if (!entry) continue;
+    const key = /^['"]/.test(entry[1]!) ? entry[1]!.slice(1, -1) : entry[1]!;
+    let value = entry[2]!;
+    if (value === '{') {
+      path.push(key);
+      continue;
+    }
+    if (!value) value = lines[++i]?.trim() ?? '';
+    const literal = /^(['"`])((?:\\.|(?!\1)[^\\])*)\1,?$/.exec(value);
+    if (!literal || (literal[1] === '`' && literal[2]!.includes('${'))) continue;
+    map.set([...path, key].join('.'), unescapeJs(literal[2]!));
+  }
+  return map;
+}
+
+/** JavaScript's string escapes that locale messages use; an unknown one throws, not guessed. */
+function unescapeJs(body: string): string {
+  const simple: Record<string, string> = { n: '\n', t: '\t', "'": "'", '"': '"', '`': '`', '\\': '\\' };
+  return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|.)/g, (_, code: string) => {
+    if (code.length > 1) return String.fromCodePoint(Number.parseInt(code.replace(/[u{}]/g, ''), 16));
+    const char = simple[code];
+    if (char === undefined) throw new Error(`unknown escape \\${code} in '${body}'`);
+    return char;
+  });
+}

@@ -24,6 +24,7 @@
  *   COCKPIT_WS_DEB, COCKPIT_SYSTEM_DEB `apt-get download cockpit-ws=287.1-0+deb12u3 cockpit-system=287.1-0+deb12u3`
  *   SILVERSTRIPE_GIT      bare clone of silverstripe/silverstripe-framework             (lang/*.yml)
  *   FUSIONAUTH_GIT        bare clone of FusionAuth/fusionauth-localization              (theme/messages*.properties)
+ *   LOGTO_GIT             bare clone of logto-io/logto          (packages/phrases-experience/src/locales/LANG/*.ts)
  *   REDMINE_DEB           `apt-get download redmine=5.0.4-5+deb12u1`                        (config/locales/*.yml)
  *   (a .deb names its package and version, which become the source: debian/NAME@VERSION:path:key)
  *   GUACAMOLE_GIT  bare clone of apache/guacamole-client   (guacamole-auth-jdbc translations/*.json)
@@ -41,12 +42,22 @@
  * Run: OKTA_GIT=… FREEIPA_GIT=… KEYCLOAKIFY=… PAM_GIT=… SHADOW_GIT=… SSSD_GIT=… SAMBA_GIT=… SUDO_GIT=… SHIBBOLETH_GIT=… \
  *      MEDIAWIKI_DEB=… SOGO_DEB=… ROUNDCUBE_PLUGINS_DEB=… npx tsx scripts/mine-expiry-strings.ts
  */
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseCockpitPo, parseLocaleYaml, parsePo, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from './bundle-parsers';
+import {
+  parseCockpitPo,
+  parseLocaleModule,
+  parseLocaleYaml,
+  parsePo,
+  parsePoForms,
+  parseProperties,
+  parseRoundcubeInc,
+  parseStrings,
+} from './bundle-parsers';
 
 export interface MinedString {
   product: string;
@@ -630,6 +641,41 @@ if (process.env.FUSIONAUTH_GIT) {
       const text = messages.get(key)?.trim();
       if (text && (lang === 'en' || text !== english.get(key)))
         out.push({ product: 'fusionauth', lang, key, text, source: `FusionAuth/fusionauth-localization@${commit}:${file}:${key}` });
+    }
+  }
+}
+
+// ── Logto (sign-in experience phrases: packages/phrases-experience/src/locales/LANG/*.ts in logto-io/logto) ───────
+// When a password is past the tenant's maximum age, Logto's sign-in stops with "Your password has expired and must be
+// reset before you can sign in." above a reset button (description.password_expired); its new-password and password
+// labels are rows too. The locales are TypeScript modules, read by parseLocaleModule; untranslated entries (the English
+// repeated) are left to English. The English itself is left out: as an English expired row its "must be reset" took
+// "reset" out of English's hard-negative words, and the written locked-account page ("… or you can reset your password
+// now") became a warning; the translations kept every reset page in the tuning and written parts silent. Its expired
+// one-time-link message (error.invalid_link_description) added nothing and was left out too.
+const LOGTO_KEYS = [
+  ['description.ts', 'password_expired'],
+  ['description.ts', 'new_password'],
+  ['description.ts', 'verification_method.password'],
+] as const;
+/** Logto's locale folders → the phrase data's tags (pt-pt stays Portuguese of Portugal, zh-hk Hong Kong Chinese). */
+const logtoLang = (folder: string) => {
+  const [lang, region] = folder.split('-');
+  if (!region || (lang !== 'pt' && lang !== 'zh')) return lang!;
+  return `${lang}-${region.toUpperCase()}`;
+};
+if (process.env.LOGTO_GIT) {
+  const dir = process.env.LOGTO_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const root = 'packages/phrases-experience/src/locales';
+  const read = (folder: string, file: string) => parseLocaleModule(git(dir, 'show', `HEAD:${root}/${folder}/${file}`));
+  const english = new Map(LOGTO_KEYS.map(([file, key]) => [key, read('en', file).get(key)]));
+  for (const folder of git(dir, 'ls-tree', '--name-only', `HEAD:${root}`).split('\n').filter(Boolean)) {
+    const lang = logtoLang(folder);
+    for (const [file, key] of LOGTO_KEYS) {
+      const text = read(folder, file).get(key)?.trim();
+      if (lang !== 'en' && text && text !== english.get(key))
+        out.push({ product: 'logto', lang, key, text, source: `logto-io/logto@${commit}:${root}/${folder}/${file}:${key}` });
     }
   }
 }

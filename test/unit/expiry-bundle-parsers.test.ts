@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseCockpitPo, parseLocaleYaml, parsePoForms, parseProperties, parseRoundcubeInc, parseStrings } from '@/scripts/bundle-parsers';
+import {
+  parseCockpitPo,
+  parseLocaleModule,
+  parseLocaleYaml,
+  parsePoForms,
+  parseProperties,
+  parseRoundcubeInc,
+  parseStrings,
+} from '@/scripts/bundle-parsers';
 
 /** How the expiry miner reads the products' bundles: what it gets wrong here would be wrong phrase data. */
 describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
@@ -148,6 +156,38 @@ describe('bundle parsers (scripts/bundle-parsers.ts)', () => {
         ['SilverStripe\\Security\\CMSSecurity.LOGIN_MESSAGE', '<p>Votre session a expiré</p>'],
         ['SilverStripe\\Security\\Member.PASSWORD', 'Mot de passe'],
         ['SilverStripe\\Security\\Member.PASSWORDEXPIRED', "Votre mot de passe a expiré. Merci d'en choisir un nouveau."],
+      ]),
+    );
+  });
+  it("reads a TypeScript locale module's strings by their path: values on the key's line or the next, escapes decoded, code left out", () => {
+    const logto = [
+      "import password_rejected from './password-rejected.js';",
+      '',
+      'const description = {',
+      "  new_password: 'Nouveau mot de passe',",
+      '  password_expired:',
+      "    'Votre mot de passe a expiré et doit être réinitialisé avant de pouvoir vous connecter.',",
+      "  authorize_agreement: `En autorisant l'accès, vous acceptez les <link></link> de {{name}}.`,",
+      "  quoted: 'L\\'accès est refusé\\nRéessayez.',",
+      '  password_rejected,',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the module's own placeholder, as source text
+      '  computed: `${prefix} expiré`,',
+      '  verification_method: {',
+      "    password: 'Mot de passe',",
+      '  },',
+      "  back_to_sign_in: 'Retour',",
+      '};',
+      '',
+      'export default Object.freeze(description);',
+    ].join('\n');
+    expect(parseLocaleModule(logto)).toEqual(
+      new Map([
+        ['new_password', 'Nouveau mot de passe'],
+        ['password_expired', 'Votre mot de passe a expiré et doit être réinitialisé avant de pouvoir vous connecter.'],
+        ['authorize_agreement', "En autorisant l'accès, vous acceptez les <link></link> de {{name}}."],
+        ['quoted', "L'accès est refusé\nRéessayez."],
+        ['verification_method.password', 'Mot de passe'],
+        ['back_to_sign_in', 'Retour'],
       ]),
     );
   });

@@ -299,4 +299,8 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'fusionauth:[InvalidLogin]': 'other',
   'fusionauth:password': 'password-noun',
   'fusionauth:passwordConfirm': 'confirm-password',
+  // Logto: its sign-in stopped by an expired password ("... must be reset before you can sign in"), translations only.
+  'logto:password_expired': 'expired',
+  'logto:new_password': 'new-password',
+  'logto:verification_method.password': 'password-noun',
 };
