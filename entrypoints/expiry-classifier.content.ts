@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { showPrompt } from '@/components/prompt/prompt';
 import { detectExpiry } from '@/utils/expiry';
+import { classifierInstalledFlag, retryUntilSettled } from '@/utils/expiry/handoff';
 import { createMessenger } from '@/utils/messages/client';
 
 /**
@@ -12,16 +13,15 @@ import { createMessenger } from '@/utils/messages/client';
 /** Re-evaluations allowed on a single-page app before the classifier stops watching. */
 const maxEvaluations = 20;
 const debounceMs = 600;
-/** One classifier per frame, however often the worker is asked to inject it. */
-const installedFlag = '__rekeyExpiryClassifier';
 
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
   main(ctx) {
+    // One classifier per frame, however often the worker is asked to inject it (the watcher reads the flag too).
     const scope = globalThis as Record<string, unknown>;
-    if (scope[installedFlag]) return;
-    scope[installedFlag] = true;
+    if (scope[classifierInstalledFlag]) return;
+    scope[classifierInstalledFlag] = true;
     const send = createMessenger((message) => browser.runtime.sendMessage(message));
     let evaluations = 0;
     let settled = false;
@@ -30,17 +30,18 @@ export default defineContentScript({
     async function evaluate() {
       if (settled || evaluations >= maxEvaluations) return;
       evaluations += 1;
-      const verdict = detectExpiry(document, location.href);
-      if (verdict.kind === 'none') return;
+      const { kind, daysLeft } = detectExpiry(document, location.href);
+      if (kind === 'none') return;
       settled = true;
       observer.disconnect();
       // Only the verdict goes to the worker; the site is taken from the sender by the worker itself,
       // and the worker words the prompt (it knows a language forced by policy).
-      const reply = await send({
-        type: 'expiry/report',
-        kind: verdict.kind,
-        ...(verdict.daysLeft !== undefined ? { daysLeft: verdict.daysLeft } : {}),
-      }).catch(() => null);
+      // Any answer settles it; no answer (a worker stopping just then) is asked again.
+      const reply = await retryUntilSettled(
+        () => send({ type: 'expiry/report', kind, ...(daysLeft !== undefined ? { daysLeft } : {}) }),
+        () => true,
+        { stopped: () => ctx.isInvalid },
+      );
       if (!reply?.show || ctx.isInvalid) return;
       showPrompt(document, reply.text, {
         onChangeNow: () => void send({ type: 'expiry/openChange' }).catch(() => undefined),

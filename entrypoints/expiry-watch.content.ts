@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { classifierInstalled, retryUntilSettled } from '@/utils/expiry/handoff';
 import { looksRelevant } from '@/utils/expiry/precheck';
 
 /**
@@ -30,8 +31,15 @@ export default defineContentScript({
       checks += 1;
       if (!looksRelevant(document)) return;
       observer.disconnect();
-      // `browser` here is the browsers' native promise-based API (see the hook in wxt.config.ts).
-      void browser.runtime.sendMessage({ type: 'expiry/classify' }).catch(() => undefined);
+      // `browser` here is the browsers' native promise-based API (see the hook in wxt.config.ts). The worker answers
+      // once it injected the classifier; a worker that was stopping, or an injection the busy tab refused, is asked again.
+      void retryUntilSettled(
+        () => browser.runtime.sendMessage({ type: 'expiry/classify' }),
+        () => classifierInstalled(),
+        {
+          stopped: () => ctx.isInvalid,
+        },
+      );
     }
 
     // Single-page apps render the sign-in form after load: look again after changes, debounced and bounded.

@@ -76,18 +76,21 @@ export function createPagePrompt(deps: {
         if (await browser.permissions.contains({ origins: [permissionOrigin(pattern)] }).catch(() => false)) granted.push(pattern);
       }
       const existing = await browser.scripting.getRegisteredContentScripts({ ids: [scriptId] }).catch(() => []);
-      if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [scriptId] });
-      if (granted.length > 0) {
-        await browser.scripting.registerContentScripts([
-          {
-            id: scriptId,
-            matches: granted,
-            js: ['content-scripts/expiry-watch.js'],
-            runAt: 'document_idle',
-            allFrames: false,
-            persistAcrossSessions: true,
-          },
-        ]);
+      const script = {
+        id: scriptId,
+        matches: granted,
+        js: ['content-scripts/expiry-watch.js'],
+        runAt: 'document_idle' as const,
+        allFrames: false,
+        persistAcrossSessions: true,
+      };
+      // Updated in place rather than unregistered and registered again: a page loading in between would get no watcher.
+      if (granted.length === 0) {
+        if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [scriptId] });
+      } else if (existing.length > 0) {
+        await browser.scripting.updateContentScripts([script]);
+      } else {
+        await browser.scripting.registerContentScripts([script]);
       }
       return granted;
     },

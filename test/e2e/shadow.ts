@@ -15,11 +15,21 @@ interface CdpNode {
  * Page scripts (and Playwright's locators) cannot see into a closed shadow root; the DevTools
  * protocol can. These helpers read and click inside the prompt the way DevTools would.
  */
-async function documentTree(page: Page): Promise<{ root: CdpNode; send: (method: string, params?: object) => Promise<unknown> }> {
+type Send = (method: string, params?: object) => Promise<unknown>;
+
+/** One DevTools session per read, detached after it (a poll reads many times; sessions left open pile up in the page). */
+async function withSession<T>(page: Page, read: (send: Send) => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
-  const send = (method: string, params?: object) => cdp.send(method as 'DOM.getDocument', params as never) as Promise<unknown>;
+  try {
+    return await read((method, params) => cdp.send(method as 'DOM.getDocument', params as never) as Promise<unknown>);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+async function documentTree(send: Send): Promise<CdpNode> {
   const { root } = (await send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  return { root, send };
+  return root;
 }
 
 function walk(node: CdpNode, visit: (node: CdpNode) => void): void {
@@ -50,10 +60,8 @@ function promptHost(root: CdpNode): CdpNode | undefined {
  * generated content (so a page's `window.find()` cannot match them), which only the accessibility tree and the
  * rendering carry — not the DOM's text nodes.
  */
-async function promptAccessibility(
-  page: Page,
-): Promise<{ nodes: AxNode[]; send: (method: string, params?: object) => Promise<unknown> } | null> {
-  const { root, send } = await documentTree(page);
+async function promptAccessibility(send: Send): Promise<AxNode[] | null> {
+  const root = await documentTree(send);
   const host = promptHost(root);
   if (!host) return null;
   // The host itself has no accessibility node (it is a plain, unstyled div): start from the topmost nodes of its
@@ -72,14 +80,14 @@ async function promptAccessibility(
     for (const id of node.childIds ?? []) visit(byId.get(id));
   };
   for (const node of nodes) if (belongs(node) && !belongs(byId.get(node.parentId ?? ''))) visit(node);
-  return { nodes: below.filter((node) => !node.ignored), send };
+  return below.filter((node) => !node.ignored);
 }
 
 /** The prompt's text as read out, or null when the page shows no prompt. */
 export async function promptText(page: Page): Promise<string | null> {
-  const prompt = await promptAccessibility(page);
-  if (!prompt) return null;
-  return prompt.nodes
+  const nodes = await withSession(page, promptAccessibility);
+  if (!nodes) return null;
+  return nodes
     .filter((node) => node.role?.value === 'StaticText')
     .map((node) => node.name?.value ?? '')
     .join('');
@@ -87,26 +95,31 @@ export async function promptText(page: Page): Promise<string | null> {
 
 /** A real (trusted) click in the middle of the prompt button with this accessible name. */
 export async function clickPromptButton(page: Page, label: string): Promise<void> {
-  const prompt = await promptAccessibility(page);
-  const target = prompt?.nodes.find((node) => node.role?.value === 'button' && node.name?.value === label);
-  if (!prompt || target?.backendDOMNodeId === undefined) throw new Error(`No prompt button "${label}"`);
-  const { model } = (await prompt.send('DOM.getBoxModel', { backendNodeId: target.backendDOMNodeId })) as { model: { content: number[] } };
-  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+  const content = await withSession(page, async (send) => {
+    const nodes = await promptAccessibility(send);
+    const target = nodes?.find((node) => node.role?.value === 'button' && node.name?.value === label);
+    if (target?.backendDOMNodeId === undefined) throw new Error(`No prompt button "${label}"`);
+    const { model } = (await send('DOM.getBoxModel', { backendNodeId: target.backendDOMNodeId })) as { model: { content: number[] } };
+    return model.content;
+  });
+  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = content;
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
 }
 
 /** The prompt's box in CSS px (its outer border box), or null when the page shows no prompt. */
 export async function promptBox(page: Page): Promise<{ left: number; right: number; top: number; bottom: number } | null> {
-  const { root, send } = await documentTree(page);
-  let box: CdpNode | undefined;
-  walk(root, (n) => {
-    const attributes = n.attributes ?? [];
-    const classIndex = attributes.findIndex((name, i) => i % 2 === 0 && name === 'class');
-    if (classIndex >= 0 && (attributes[classIndex + 1] ?? '').split(' ').includes('box')) box = n;
+  return withSession(page, async (send) => {
+    const root = await documentTree(send);
+    let box: CdpNode | undefined;
+    walk(root, (n) => {
+      const attributes = n.attributes ?? [];
+      const classIndex = attributes.findIndex((name, i) => i % 2 === 0 && name === 'class');
+      if (classIndex >= 0 && (attributes[classIndex + 1] ?? '').split(' ').includes('box')) box = n;
+    });
+    if (!box) return null;
+    const { model } = (await send('DOM.getBoxModel', { backendNodeId: box.backendNodeId })) as { model: { border: number[] } };
+    const xs = model.border.filter((_, i) => i % 2 === 0);
+    const ys = model.border.filter((_, i) => i % 2 === 1);
+    return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
   });
-  if (!box) return null;
-  const { model } = (await send('DOM.getBoxModel', { backendNodeId: box.backendNodeId })) as { model: { border: number[] } };
-  const xs = model.border.filter((_, i) => i % 2 === 0);
-  const ys = model.border.filter((_, i) => i % 2 === 1);
-  return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
 }
