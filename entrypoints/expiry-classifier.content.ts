@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { showPrompt } from '@/components/prompt/prompt';
+import { pageRecheck, whenQuiet } from '@/utils/dom/when-quiet';
 import { detectExpiry } from '@/utils/expiry';
 import { classifierInstalledFlag, retryUntilSettled } from '@/utils/expiry/handoff';
 import { createMessenger } from '@/utils/messages/client';
@@ -12,7 +13,6 @@ import { createMessenger } from '@/utils/messages/client';
 
 /** Re-evaluations allowed on a single-page app before the classifier stops watching. */
 const maxEvaluations = 20;
-const debounceMs = 600;
 
 export default defineContentScript({
   registration: 'runtime',
@@ -25,7 +25,6 @@ export default defineContentScript({
     const send = createMessenger((message) => browser.runtime.sendMessage(message));
     let evaluations = 0;
     let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
 
     async function evaluate() {
       if (settled || evaluations >= maxEvaluations) return;
@@ -50,14 +49,12 @@ export default defineContentScript({
       });
     }
 
-    const observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void evaluate(), debounceMs);
-    });
+    const later = whenQuiet(() => void evaluate(), pageRecheck);
+    const observer = new MutationObserver(() => later.changed());
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => {
       observer.disconnect();
-      clearTimeout(timer);
+      later.cancel();
     });
     void evaluate();
   },

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { pageRecheck, whenQuiet } from '@/utils/dom/when-quiet';
 import { classifierInstalled, retryUntilSettled } from '@/utils/expiry/handoff';
 import { looksRelevant } from '@/utils/expiry/precheck';
 
@@ -15,7 +16,6 @@ import { looksRelevant } from '@/utils/expiry/precheck';
 
 /** Re-checks allowed on a single-page app before the watcher stops looking. */
 const maxChecks = 20;
-const debounceMs = 600;
 
 export default defineContentScript({
   // Registered at runtime by the worker, only for sites the user or policy granted.
@@ -24,7 +24,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let checks = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
 
     function check() {
       if (checks >= maxChecks) return observer.disconnect();
@@ -42,15 +41,13 @@ export default defineContentScript({
       );
     }
 
-    // Single-page apps render the sign-in form after load: look again after changes, debounced and bounded.
-    const observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(check, debounceMs);
-    });
+    // Single-page apps render the sign-in form after load: look again after changes, once quiet, and bounded.
+    const later = whenQuiet(check, pageRecheck);
+    const observer = new MutationObserver(() => later.changed());
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => {
       observer.disconnect();
-      clearTimeout(timer);
+      later.cancel();
     });
     check();
   },

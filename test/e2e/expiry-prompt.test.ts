@@ -26,6 +26,7 @@ describe('auto-prompt on password-expiry pages', () => {
       '/realms/corp/login-actions/required-action': real('keycloak-update-password-to-activate-en'),
       '/okta-sv/password-expired': real('okta-expired-change-form-sv'),
       '/help/password-expired': readFileSync(`${EXPIRY_CORPUS_DIR}/help-article-password-expired-en.html`, 'utf8'),
+      '/app/ticking': tickingSinglePageApp,
     });
     session = await launchExtension({ dir: e2eExtensionDir });
     await configure(session, sandboxSettings(tenant, { expiryPagePatterns: ['http://127.0.0.1/* | G Suite'] }));
@@ -102,6 +103,14 @@ describe('auto-prompt on password-expiry pages', () => {
     await page.close();
   });
 
+  it('offers the change on a single-page app that renders its message late while a clock ticks on the page', async () => {
+    // The clock changes the page every 250 ms, so a page that is never quiet must still be looked at again.
+    const page = await visit('/app/ticking');
+    await expect.poll(() => promptText(page), { timeout: 15_000 }).toContain('Your password has expired');
+    expect(await page.evaluate(() => (window as unknown as { ticks: number }).ticks)).toBeGreaterThan(4);
+    await page.close();
+  });
+
   it('stays silent on a help article about password expiry', async () => {
     const page = await visit('/help/password-expired');
     await page.waitForTimeout(2000);
@@ -127,3 +136,20 @@ describe('auto-prompt on password-expiry pages', () => {
     await page.close();
   });
 });
+
+/**
+ * A single-page app as many sign-in portals are built: a shell that says "Loading…" and a clock ticking every 250 ms
+ * (no word about a password at first), then, 1.5 s after load, the expired-password screen rendered by script.
+ */
+const tickingSinglePageApp = `<!doctype html><html lang="en"><head><title>Corp portal</title></head><body>
+<header>Corp portal <span id="clock"></span></header><main id="app">Loading…</main>
+<script>
+window.ticks = 0;
+setInterval(() => { window.ticks += 1; document.getElementById('clock').textContent = new Date().toISOString(); }, 250);
+setTimeout(() => {
+  document.getElementById('app').innerHTML = '<div role="alert"><h2>Your password has expired</h2>' +
+    '<p>You must change your password before you can continue.</p></div>' +
+    '<form><label>New password <input type="password" autocomplete="new-password"></label>' +
+    '<label>Confirm new password <input type="password" autocomplete="new-password"></label><button>Change password</button></form>';
+}, 1500);
+</script></body></html>`;
