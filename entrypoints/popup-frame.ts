@@ -11,11 +11,13 @@ import { paintCheckedFrame, paintKeptFrame } from './shared/kept-frame';
  * toolbar popup is shown and sized only after its document loaded, and the module's fetch, compilation and first render
  * (and the port it opens, which starts a stopped worker) fell into that window and held the frame back; in a tab or
  * window, which is on screen before its document loads, once the frame is rendered, except in Firefox
- * (after-presented.ts's afterKeptFrame). Started at once, the module ran before the browser painted anything. With no frame, at once (and a
- * frame that needs storage.session's answer comes when that does, if the live screen has not come first).
+ * (after-presented.ts's afterKeptFrame). Started at once, the module ran before the browser painted anything. With no frame, at once; with a
+ * kept state only storage.session can vouch for, once it answered (and after the frame it allowed, as above).
  */
 /** The longest a painted frame holds back the popup's module when no presented frame is reported (after-presented.ts). */
 const moduleLatestMs = 300;
+/** The longest the module waits for storage.session's answer to a kept signed-in state before it starts anyway. */
+const checkedLatestMs = 100;
 
 export default defineUnlistedScript(() => {
   // For the benchmark's probes (bench/toolbar-probe.ts, bench/popup-probe.ts): where the popup's own work starts.
@@ -26,12 +28,12 @@ export default defineUnlistedScript(() => {
   const layout = popupLayout(window, () => browser.extension.getViews({ type: 'popup' }));
   applyPopupLayout(document.documentElement, layout);
   performance.mark('rekey:layout-decided');
-  let painted = false;
+  let frame: boolean | Promise<boolean> = false;
   const app = document.getElementById('app');
   try {
-    painted = app !== null && paintKeptFrame(app);
-    // Where storage.session must tell whether the kept state is still true: its answer, while the module loads.
-    if (app && !painted) paintCheckedFrame(app).catch(() => undefined);
+    // The kept frame at once; where only storage.session can tell whether the kept state is still true (every kept
+    // signed-in state in Chromium), once it answered: one in-memory round trip.
+    if (app) frame = paintKeptFrame(app) || paintCheckedFrame(app);
   } catch {
     // Whatever went wrong with the kept frame, the popup's own script paints the screen.
   }
@@ -41,6 +43,10 @@ export default defineUnlistedScript(() => {
     module.src = popupModule;
     document.head.append(module);
   };
-  if (painted) afterKeptFrame({ layout, firefox: import.meta.env.FIREFOX }, startPopup, moduleLatestMs);
-  else startPopup();
+  // Should storage.session not answer, the module starts anyway (appended twice, a module still runs once).
+  if (frame instanceof Promise) setTimeout(startPopup, checkedLatestMs);
+  void Promise.resolve(frame).then(
+    (framed) => (framed ? afterKeptFrame({ layout, firefox: import.meta.env.FIREFOX }, startPopup, moduleLatestMs) : startPopup()),
+    startPopup,
+  );
 });

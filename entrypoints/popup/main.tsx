@@ -27,7 +27,7 @@ function start(): void {
   // The layout (toolbar popup, or a page in a tab or window) was decided by popup-frame.js, which starts this module.
   const keptState = readKeptState();
   const remembered = stillTrueNow(keptState);
-  // A kept signed-in state the cookies cannot vouch for (Firefox keeps none for extension pages) is checked against
+  // A kept signed-in state only storage.session can vouch for (see paint-cache.ts's stillTrueNow) is checked against
   // storage.session: one round trip, asked before the messages are read below, so that it runs meanwhile.
   const checked = remembered === undefined ? stillTrue(keptState) : undefined;
   // The language a policy forces does not depend on the sign-in: the kept state's, whatever storage.session answers.

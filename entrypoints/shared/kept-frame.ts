@@ -63,14 +63,15 @@ export function paintKeptFrame(app: HTMLElement): boolean {
 }
 
 /**
- * Where only storage.session can tell whether a kept signed-in state is still true (Firefox, which keeps no cookies for
- * extension pages, once its background page has been suspended or the browser restarted): asks it, as the popup's own
- * first paint does, and paints that state's frame if the live screen has not come first. One round trip, answered
- * while the popup's script is still loading.
+ * Where only storage.session can tell whether a kept signed-in state is still true (a kept signed-in state in Chromium,
+ * whose session cookie a restored browser session keeps; in Firefox, which keeps no cookies for extension pages, once
+ * its background page has been suspended or the browser restarted): asks it, as the popup's own first paint does, and
+ * paints that state's frame if the live screen has not come first. One round trip, in memory.
  */
 export async function paintCheckedFrame(app: HTMLElement): Promise<boolean> {
   const kept = keptState();
-  if (!kept || stillTrueNow(kept.state) !== undefined) return false;
+  if (!kept) return false;
+  // Where the cookies can tell, stillTrue answers as stillTrueNow did, with no round trip.
   const now = await stillTrue(kept.state);
   return now !== null && paintFrameOf(app, JSON.stringify(now));
 }

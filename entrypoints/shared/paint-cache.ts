@@ -60,11 +60,13 @@ export function write(key: string, value: unknown): void {
  * Whether a kept signed-in state can still be true. The tokens live in storage.session, which the browser empties when
  * it starts (and when the extension is updated): a state shown before that is signed out now. Pages leave three marks
  * whenever they keep a state, and read them back before painting a kept signed-in state:
- * - a session cookie, gone after a browser start: present, the browser session that showed the state goes on;
- * - a lasting cookie (400 days, the most Chromium allows): present without the session one, the browser was started
- *   since. Cookies answer synchronously, but only Chromium keeps them for extension pages (Firefox ignores
- *   document.cookie there) and the employee can clear them;
- * - a flag in storage.session itself, emptied exactly when the tokens are: when the cookies cannot tell, one round
+ * - a lasting cookie (400 days, the most Chromium allows) and a session cookie: the lasting one without the session
+ *   one proves a browser start since, synchronously. Both present prove nothing: a browser that restores the last
+ *   session ("Continue where you left off", or after a crash) restores session cookies too, while storage.session
+ *   and the tokens start empty (checked on Chromium 156; the bench's first-open rows caught a signed-in frame painted
+ *   that way). Only Chromium keeps cookies for extension pages (Firefox ignores document.cookie there), and the
+ *   employee can clear them;
+ * - a flag in storage.session itself, emptied exactly when the tokens are: whenever the cookies cannot tell, one round
  *   trip to it does (in memory, no disk, no worker).
  */
 const browserSessionCookie = 'rekey-browser-session';
@@ -117,9 +119,8 @@ export function stillTrueNow(state: UiState | null): UiState | null | undefined 
   // A state without a signed-in employee needs no cookie: it is as true after a browser start as before.
   if (!state?.identity) return state;
   const cookies = cookieNames();
-  if (cookies.has(browserSessionCookie)) return state;
-  if (cookies.has(pagesShownCookie) && state.identity.mode === 'oauth') return signedOut(state);
-  // Only where no cookie can tell (Firefox): the kept background page still running.
+  if (cookies.has(pagesShownCookie) && !cookies.has(browserSessionCookie) && state.identity.mode === 'oauth') return signedOut(state);
+  // Firefox: the kept background page still running (a restored session starts a new one).
   const kept = readJson(backgroundKey);
   if (typeof kept === 'number' && kept === runningBackground()) return state;
   return undefined;

@@ -29,8 +29,9 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     expect(html).toContain(`<div id="app"></div>\n    <script src="/popup-frame.js" data-module="/${modules[0]}"></script>`);
     expect(html).not.toMatch(/modulepreload|rel="stylesheet"/);
     expect(sizes.optionsInitial.files).not.toContain(modules[0]);
-    // What paints the kept frame must stay far smaller than the script it paints ahead of.
-    expect(gzipSync(readFileSync(resolve(outputDir, 'chrome-mv3/popup-frame.js'))).length).toBeLessThanOrEqual(2 * 1024);
+    // What paints the kept frame must stay far smaller than the script it paints ahead of (2 kB until a kept signed-in
+    // frame waited for storage.session's answer: a restored browser session keeps the cookies that vouched for it).
+    expect(gzipSync(readFileSync(resolve(outputDir, 'chrome-mv3/popup-frame.js'))).length).toBeLessThanOrEqual(2150);
   });
 
   it('keeps the lazily loaded crypto chunk within 2 kB gzipped, out of the initial load', () => {

@@ -60,7 +60,9 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     const popup = await showAndKeep(popupState());
     await waitFor(() => popup.queryByTestId('choose'));
     const app = freshApp();
-    expect(paintKeptFrame(app)).toBe(true);
+    // A signed-in frame only once storage.session said this browser session goes on (a restored session keeps cookies).
+    expect(paintKeptFrame(app)).toBe(false);
+    expect(await paintCheckedFrame(app)).toBe(true);
     expect(app.innerHTML).toBe(popup.container.innerHTML);
     expect(app.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('choose');
     expect(app.inert).toBe(true);
@@ -77,6 +79,16 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     expect(app.inert).toBe(false);
     expect(app.hasAttribute('aria-hidden')).toBe(false);
     expect(app.dataset.frame).toBeUndefined();
+  });
+
+  it('never paints a signed-in frame after a browser that restored its last session (session cookies kept, storage.session empty)', async () => {
+    await showAndKeep(popupState());
+    await fakeBrowser.storage.session.clear();
+    const app = freshApp();
+    expect(paintKeptFrame(app)).toBe(false);
+    // The signed-out screen's frame is not kept yet here: nothing painted, and never the signed-in one.
+    expect(await paintCheckedFrame(app)).toBe(false);
+    expect(app.childNodes).toHaveLength(0);
   });
 
   it('never paints a signed-in frame after a browser start; the signed-out screen a start leaves, once a popup showed it, it does', async () => {

@@ -60,10 +60,27 @@ describe("the popup's first-paint copy of the last state shown", () => {
     clearCookies();
   });
 
-  it('gives back the state a page last showed, with no async step', () => {
-    const shown = popupState();
+  it('gives back a signed-out state a page last showed, with no async step', () => {
+    const shown = popupState({ identity: null });
     rememberPaintState(shown);
     expect(readPaintState()).toEqual(shown);
+  });
+
+  it('asks storage.session about a kept signed-in state: the cookies cannot vouch for it, a restored session keeps them', async () => {
+    const signedIn = popupState();
+    rememberPaintState(signedIn);
+    expect(stillTrueNow(signedIn)).toBeUndefined();
+    expect(readPaintState()).toBeNull();
+    expect(await stillTrue(signedIn)).toEqual(signedIn);
+  });
+
+  it('signs out a kept signed-in state after a browser that restored its last session: its session cookies came back, storage.session did not', async () => {
+    const signedIn = popupState();
+    rememberPaintState(signedIn);
+    await fakeBrowser.storage.session.clear();
+    expect(document.cookie).toContain('rekey-browser-session=1');
+    expect(stillTrueNow(signedIn)).toBeUndefined();
+    expect(await stillTrue(signedIn)).toEqual({ ...signedIn, identity: null });
   });
 
   it('never paints a signed-in state kept before a browser start: the start signed the employee out, so it paints that', () => {
@@ -74,18 +91,19 @@ describe("the popup's first-paint copy of the last state shown", () => {
     expect(readPaintState()).toEqual({ ...signedIn, identity: null });
   });
 
-  it('paints a kept signed-in state again once this browser session has shown one', () => {
+  it('holds a kept signed-in state true again once this browser session has shown one', async () => {
     rememberPaintState(popupState());
     restartBrowser();
+    await fakeBrowser.storage.session.clear();
     rememberPaintState(popupState());
-    expect(readPaintState()).toEqual(popupState());
+    expect(await stillTrue(readKeptState())).toEqual(popupState());
   });
 
   it('reads document.cookie once for a kept signed-in state (each read is a round trip to the browser), never for a signed-out one', () => {
     rememberPaintState(popupState());
     const reads = countCookieReads();
     try {
-      expect(readPaintState()).toEqual(popupState());
+      expect(readPaintState()).toBeNull();
       expect(reads.count).toBe(1);
       reads.count = 0;
       expect(stillTrueNow(popupState({ identity: null }))).toEqual(popupState({ identity: null }));
