@@ -24,8 +24,11 @@ describe('a language forced by policy', () => {
     await popup.getByTestId('signed-out').waitFor();
     // The first screen may be the one kept from before the policy changed (the kept state, or its kept frame); the
     // worker's state, in the forced language, replaces it.
-    await expect.poll(() => popup.locator('html').getAttribute('lang')).toBe('de');
-    await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toBe('Melden Sie sich an, um Ihr Passwort zu ändern');
+    // Generous timeouts: the worker's push and the forced language's messages come over IPC on a loaded CI machine.
+    await expect.poll(() => popup.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('de');
+    await expect
+      .poll(() => popup.getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 })
+      .toBe('Melden Sie sich an, um Ihr Passwort zu ändern');
     expect(await popup.getByRole('button', { name: 'Anmelden' }).isVisible()).toBe(true);
     await auditAccessibility(popup, 'signed out (de)');
     await popup.close();
@@ -33,7 +36,7 @@ describe('a language forced by policy', () => {
     await configure(session, { language: 'ja' });
     const again = await session.openPopup();
     await again.getByTestId('signed-out').waitFor();
-    await expect.poll(() => again.getByRole('button', { name: 'サインイン' }).isVisible()).toBe(true);
+    await expect.poll(() => again.getByRole('button', { name: 'サインイン' }).isVisible(), { timeout: 10_000 }).toBe(true);
     await again.close();
   });
 });
