@@ -70,6 +70,9 @@ function mount(snapshot: UiState | null, translator: Translator, language: strin
   // The kept frame (popup-frame.js) goes in the same task as the live screen comes: nothing paints in between.
   clearKeptFrame(app);
   render(<PopupApp actions={actions} snapshot={snapshot} worker={worker} />, app);
+  followForcedLanguage(actions.store, language, (key) =>
+    render(<PopupApp key={key} actions={actions} snapshot={actions.store.getState().state} worker={worker} />, app),
+  );
   markFirstScreen(actions.store);
   keepWorkerStates(actions.store);
   if (fromKeptState && snapshot) keepFirstFrame(app, snapshot, firstFrameOut);
@@ -117,6 +120,34 @@ async function keepBrowserMessages(): Promise<void> {
   } catch {
     // The next popup asks the browser's message bundle again, as this one did.
   }
+}
+
+/**
+ * A popup painted in the language of the state it last showed (or before a policy changed it) follows the language the
+ * worker's state forces: the new messages are loaded, then the screen is rendered again in them — unless a password is
+ * being typed on it (rendering again would lose it; the next popup opens in the new language anyway).
+ */
+function followForcedLanguage(
+  store: ReturnType<typeof createPopupStore>['store'],
+  mounted: string,
+  renderAgain: (key: string) => void,
+): void {
+  let current = mounted;
+  store.subscribe((next) => {
+    const forced = next.state?.settings.settings.language;
+    if (forced === undefined || forced === current) return;
+    current = forced;
+    void (forced ? forcedTranslator(forced) : Promise.resolve(browserTranslator())).then(
+      (translator) => {
+        const typing = [...document.querySelectorAll<HTMLInputElement>('input[type="password"]')].some((input) => input.value !== '');
+        if (forced !== current || typing) return;
+        setTranslator(translator);
+        document.documentElement.lang = forced || browser.i18n.getUILanguage();
+        renderAgain(forced || 'browser');
+      },
+      () => undefined,
+    );
+  });
 }
 
 /** Loads the forced language's messages and keeps them for the next popup's synchronous first paint. */

@@ -18,7 +18,7 @@ describe('a language forced by policy', () => {
     await tenant?.stop();
   });
 
-  it('switches the popup to German, then Japanese, whatever the browser language', async () => {
+  it('switches the popup to German, then to Japanese while it is open, whatever the browser language', async () => {
     await configure(session, sandboxSettings(tenant, { language: 'de' }));
     const popup = await session.openPopup();
     await popup.getByTestId('signed-out').waitFor();
@@ -31,9 +31,13 @@ describe('a language forced by policy', () => {
       .toBe('Melden Sie sich an, um Ihr Passwort zu ändern');
     expect(await popup.getByRole('button', { name: 'Anmelden' }).isVisible()).toBe(true);
     await auditAccessibility(popup, 'signed out (de)');
+
+    // The policy changes while the popup is open: the worker's state, in the newly forced language, replaces it.
+    await configure(session, { language: 'ja' });
+    await expect.poll(() => popup.getByRole('button', { name: 'サインイン' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await popup.locator('html').getAttribute('lang')).toBe('ja');
     await popup.close();
 
-    await configure(session, { language: 'ja' });
     const again = await session.openPopup();
     await again.getByTestId('signed-out').waitFor();
     await expect.poll(() => again.getByRole('button', { name: 'サインイン' }).isVisible(), { timeout: 10_000 }).toBe(true);
