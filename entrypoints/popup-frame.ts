@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { applyPopupLayout, popupLayout } from '@/components/popup/page-layout';
 import { afterKeptFrame } from './shared/after-presented';
-import { paintCheckedFrame, paintKeptFrame } from './shared/kept-frame';
+import { paintKeptFrame } from './shared/kept-frame';
 
 /**
  * popup.html's one script, a classic one right after `#app` (scripts/module-after-frame.ts): paints the popup's kept
@@ -33,7 +33,7 @@ export default defineUnlistedScript(() => {
   try {
     // The kept frame at once; where only storage.session can tell whether the kept state is still true (every kept
     // signed-in state in Chromium), once it answered: one in-memory round trip.
-    if (app) frame = paintKeptFrame(app) || paintCheckedFrame(app);
+    if (app) frame = paintKeptFrame(app);
   } catch {
     // Whatever went wrong with the kept frame, the popup's own script paints the screen.
   }
@@ -43,10 +43,12 @@ export default defineUnlistedScript(() => {
     module.src = popupModule;
     document.head.append(module);
   };
-  // Should storage.session not answer, the module starts anyway (appended twice, a module still runs once).
-  if (frame instanceof Promise) setTimeout(startPopup, checkedLatestMs);
-  void Promise.resolve(frame).then(
-    (framed) => (framed ? afterKeptFrame({ layout, firefox: import.meta.env.FIREFOX }, startPopup, moduleLatestMs) : startPopup()),
-    startPopup,
-  );
+  const afterFrame = () => afterKeptFrame({ layout, firefox: import.meta.env.FIREFOX }, startPopup, moduleLatestMs);
+  if (frame === true) afterFrame();
+  else if (frame === false) startPopup();
+  else {
+    // Should storage.session not answer, the module starts anyway (appended twice, a module still runs once).
+    setTimeout(startPopup, checkedLatestMs);
+    frame.then((framed) => (framed ? afterFrame() : startPopup()), startPopup);
+  }
 });

@@ -1,6 +1,6 @@
 import { buildFrame, type FrameNode, frameOf, isFrame } from '@/utils/dom/frame-tree';
 import type { UiState } from '@/utils/messages/views';
-import { keptStateText, messagesVersion, readJson, stillTrue, stillTrueNow, write } from './paint-cache';
+import { keptStateText, messagesVersion, readJson, stillTrueInSession, stillTrueNow, write } from './paint-cache';
 
 /**
  * The popup's last first screens, kept as data (utils/dom/frame-tree.ts) so that the next popup paints its first
@@ -51,29 +51,25 @@ function keptState(): { text: string; state: UiState } | null {
   }
 }
 
-/** Paints the frame of the state the popup would paint first with no async step, if one is kept; whether it did. */
-export function paintKeptFrame(app: HTMLElement): boolean {
+/**
+ * Paints the frame of the state the popup would paint first, if one is kept: at once where the kept state tells by
+ * itself whether it is still true (as kept, or signed out after a browser start: paint-cache.ts's stillTrueNow), and
+ * says whether it did. Where only storage.session can tell (every kept signed-in state in Chromium, whose session
+ * cookie a restored browser session keeps; Firefox once its background page has been suspended or the browser
+ * restarted) it asks, as the popup's own first paint does, and the promise says whether that state's frame was painted
+ * — not if the live screen came first. The kept state and the cookies are read once either way.
+ */
+export function paintKeptFrame(app: HTMLElement): boolean | Promise<boolean> {
   const kept = keptState();
   // For the benchmark's breakdown of a first open (bench/popup-probe.ts): the first localStorage read, then the cookies.
   performance.mark('rekey:kept-state-read');
   const now = kept ? stillTrueNow(kept.state) : null;
   performance.mark('rekey:still-true-read');
-  if (!kept || !now) return false;
+  if (!kept || now === null) return false;
+  if (now === undefined) {
+    return stillTrueInSession(kept.state).then((checked) => checked !== null && paintFrameOf(app, JSON.stringify(checked)));
+  }
   return paintFrameOf(app, now === kept.state ? kept.text : JSON.stringify(now));
-}
-
-/**
- * Where only storage.session can tell whether a kept signed-in state is still true (a kept signed-in state in Chromium,
- * whose session cookie a restored browser session keeps; in Firefox, which keeps no cookies for extension pages, once
- * its background page has been suspended or the browser restarted): asks it, as the popup's own first paint does, and
- * paints that state's frame if the live screen has not come first. One round trip, in memory.
- */
-export async function paintCheckedFrame(app: HTMLElement): Promise<boolean> {
-  const kept = keptState();
-  if (!kept) return false;
-  // Where the cookies can tell, stillTrue answers as stillTrueNow did, with no round trip.
-  const now = await stillTrue(kept.state);
-  return now !== null && paintFrameOf(app, JSON.stringify(now));
 }
 
 function paintFrameOf(app: HTMLElement, stateText: string): boolean {

@@ -130,6 +130,11 @@ export function stillTrueNow(state: UiState | null): UiState | null | undefined 
 export async function stillTrue(state: UiState | null): Promise<UiState | null> {
   const now = stillTrueNow(state);
   if (now !== undefined || !state) return now ?? null;
+  return stillTrueInSession(state);
+}
+
+/** What storage.session says a kept signed-in state is now, for one `stillTrueNow` could not vouch for. */
+export async function stillTrueInSession(state: UiState): Promise<UiState | null> {
   let sessionGoesOn: boolean;
   try {
     sessionGoesOn = (await browser.storage.session.get(sessionFlagKey))[sessionFlagKey] === true;

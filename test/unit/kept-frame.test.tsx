@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearKeptFrame, keepFirstFrame, paintCheckedFrame, paintKeptFrame } from '@/entrypoints/shared/kept-frame';
+import { clearKeptFrame, keepFirstFrame, paintKeptFrame } from '@/entrypoints/shared/kept-frame';
 import { rememberPaintState, stillTrueNow } from '@/entrypoints/shared/paint-cache';
 import type { UiState } from '@/utils/messages/views';
 import { type Rendered, waitFor } from '../fixtures/popup/dom';
@@ -61,8 +61,10 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     await waitFor(() => popup.queryByTestId('choose'));
     const app = freshApp();
     // A signed-in frame only once storage.session said this browser session goes on (a restored session keeps cookies).
-    expect(paintKeptFrame(app)).toBe(false);
-    expect(await paintCheckedFrame(app)).toBe(true);
+    const painted = paintKeptFrame(app);
+    expect(painted).toBeInstanceOf(Promise);
+    expect(app.childNodes).toHaveLength(0);
+    expect(await painted).toBe(true);
     expect(app.innerHTML).toBe(popup.container.innerHTML);
     expect(app.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('choose');
     expect(app.inert).toBe(true);
@@ -85,9 +87,10 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     await showAndKeep(popupState());
     await fakeBrowser.storage.session.clear();
     const app = freshApp();
-    expect(paintKeptFrame(app)).toBe(false);
+    const painted = paintKeptFrame(app);
+    expect(painted).toBeInstanceOf(Promise);
     // The signed-out screen's frame is not kept yet here: nothing painted, and never the signed-in one.
-    expect(await paintCheckedFrame(app)).toBe(false);
+    expect(await painted).toBe(false);
     expect(app.childNodes).toHaveLength(0);
   });
 
@@ -125,7 +128,10 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
   it('paints nothing once the kept state is no longer the one the frame was taken of', async () => {
     await showAndKeep(popupState({ identity: null }));
     rememberPaintState(popupState());
-    expect(paintKeptFrame(freshApp())).toBe(false);
+    // A signed-in kept state is answered once storage.session said it goes on: nothing to paint either way.
+    const app = freshApp();
+    expect(await paintKeptFrame(app)).toBe(false);
+    expect(app.childNodes).toHaveLength(0);
   });
 
   it('paints nothing from a frame another build kept (its words may differ), nor from a malformed one', async () => {
@@ -165,21 +171,23 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
       const signedIn = popupState();
       await showAndKeep(signedIn);
       expireCookies(() => true);
-      expect(paintKeptFrame(freshApp())).toBe(false);
-      // The browser session goes on (the pages' flag is in storage.session): the signed-in frame.
+      // The browser session goes on (the pages' flag is in storage.session): the signed-in frame, once it answered.
       const app = freshApp();
-      expect(await paintCheckedFrame(app)).toBe(true);
+      const painted = paintKeptFrame(app);
+      expect(painted).toBeInstanceOf(Promise);
+      expect(app.childNodes).toHaveLength(0);
+      expect(await painted).toBe(true);
       expect(app.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('choose');
 
       // The live screen came first: nothing is painted over it.
       const live = freshApp();
       clearKeptFrame(live);
-      expect(await paintCheckedFrame(live)).toBe(false);
+      expect(await paintKeptFrame(live)).toBe(false);
       expect(live.childNodes).toHaveLength(0);
 
       // A browser start emptied storage.session: that state's signed-out screen, only once a popup kept it.
       await fakeBrowser.storage.session.clear();
-      expect(await paintCheckedFrame(freshApp())).toBe(false);
+      expect(await paintKeptFrame(freshApp())).toBe(false);
     });
   });
 });

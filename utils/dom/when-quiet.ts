@@ -1,12 +1,12 @@
+/** The content scripts' pace: quiet for 600 ms after a change, or 2 s after the first change on a page that never rests. */
+export const pageRecheck = { quietMs: 600, maxWaitMs: 2_000 } as const;
+
 /**
  * Runs `run` once a page has been quiet for `quietMs` after its last change — or at the latest `maxWaitMs` after the
  * first change not yet looked at. A plain debounce never fires on a page that never stops changing (a ticking clock,
  * a carousel, a spinner drawn in the DOM): a single-page app that renders its "password expired" message after load
  * on such a page would never be looked at again. Callers still bound how many runs they allow in all.
  */
-/** The content scripts' pace: quiet for 600 ms after a change, or 2 s after the first change on a page that never rests. */
-export const pageRecheck = { quietMs: 600, maxWaitMs: 2_000 } as const;
-
 export function whenQuiet(
   run: () => void,
   { quietMs, maxWaitMs }: { quietMs: number; maxWaitMs: number },
