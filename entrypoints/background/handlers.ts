@@ -34,7 +34,9 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
     'tracker/summary': async () => ({ changes: await (await tracking.tracker()).summaryChanges(), generatedAt: Date.now() }),
     'settings/update': async (r) => {
       const result = await settings.edit(r.edit);
-      await uiState.flush().catch(() => undefined);
+      // Saved means in force: a watched site added now gets the prompt on the next page the employee opens there.
+      // The settings watcher asks for the same pass; the two run one after the other (see syncContentScripts).
+      await Promise.all([uiState.flush(), pagePrompt.syncContentScripts()].map((step) => step.catch(() => undefined)));
       return result;
     },
     'expiry/report': (r, _context, sender) => pagePrompt.report(r.kind, r.daysLeft, sender),

@@ -67,32 +67,52 @@ export function createPagePrompt(deps: {
     };
   }
 
+  /** One registration pass: the watcher's matches from the settings as they are now and the host access granted. */
+  async function registerWatcher(): Promise<string[]> {
+    const { settings: current } = await settings.load();
+    const candidates = [...builtInExpiryPatterns, ...parseExpirySites(current.expiryPagePatterns).map((s) => s.pattern)];
+    const granted: string[] = [];
+    for (const pattern of candidates) {
+      if (await browser.permissions.contains({ origins: [permissionOrigin(pattern)] }).catch(() => false)) granted.push(pattern);
+    }
+    const existing = await browser.scripting.getRegisteredContentScripts({ ids: [scriptId] }).catch(() => []);
+    const script = {
+      id: scriptId,
+      matches: granted,
+      js: ['content-scripts/expiry-watch.js'],
+      runAt: 'document_idle' as const,
+      allFrames: false,
+      persistAcrossSessions: true,
+    };
+    // Updated in place rather than unregistered and registered again: a page loading in between would get no watcher.
+    if (granted.length === 0) {
+      if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [scriptId] });
+    } else if (existing.length > 0) {
+      await browser.scripting.updateContentScripts([script]);
+    } else {
+      await browser.scripting.registerContentScripts([script]);
+    }
+    return granted;
+  }
+
+  // Passes run one at a time, and a call during a pass gets a pass of its own after it. Two passes at once (the
+  // worker's start-up pass beside a settings change's) both found no registration, both registered, and the one
+  // whose settings were read first could win — a duplicate-id error dropping the newer one — leaving pages the
+  // administrator had just added without a watcher until the next change.
+  let tail: Promise<unknown> = Promise.resolve();
+  let waiting: Promise<string[]> | undefined;
+
   return {
-    async syncContentScripts() {
-      const { settings: current } = await settings.load();
-      const candidates = [...builtInExpiryPatterns, ...parseExpirySites(current.expiryPagePatterns).map((s) => s.pattern)];
-      const granted: string[] = [];
-      for (const pattern of candidates) {
-        if (await browser.permissions.contains({ origins: [permissionOrigin(pattern)] }).catch(() => false)) granted.push(pattern);
+    syncContentScripts() {
+      if (!waiting) {
+        const pass = tail.then(() => {
+          waiting = undefined;
+          return registerWatcher();
+        });
+        waiting = pass;
+        tail = pass.catch(() => undefined);
       }
-      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [scriptId] }).catch(() => []);
-      const script = {
-        id: scriptId,
-        matches: granted,
-        js: ['content-scripts/expiry-watch.js'],
-        runAt: 'document_idle' as const,
-        allFrames: false,
-        persistAcrossSessions: true,
-      };
-      // Updated in place rather than unregistered and registered again: a page loading in between would get no watcher.
-      if (granted.length === 0) {
-        if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [scriptId] });
-      } else if (existing.length > 0) {
-        await browser.scripting.updateContentScripts([script]);
-      } else {
-        await browser.scripting.registerContentScripts([script]);
-      }
-      return granted;
+      return waiting;
     },
 
     async report(kind, daysLeft, sender) {
