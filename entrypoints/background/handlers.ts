@@ -34,9 +34,11 @@ export function createHandlers(services: Omit<WorkerServices, 'route'>): Handler
     'tracker/summary': async () => ({ changes: await (await tracking.tracker()).summaryChanges(), generatedAt: Date.now() }),
     'settings/update': async (r) => {
       const result = await settings.edit(r.edit);
-      // Saved means in force: a watched site added now gets the prompt on the next page the employee opens there.
-      // The settings watcher asks for the same pass; the two run one after the other (see syncContentScripts).
-      await Promise.all([uiState.flush(), pagePrompt.syncContentScripts()].map((step) => step.catch(() => undefined)));
+      // Saved means in force: a watched site saved now gets the prompt on the next page the employee opens there. The
+      // settings watcher asks for the same pass; the two run one after the other (see syncContentScripts). Other
+      // edits leave the page chunk unloaded.
+      const watched = 'expiryPagePatterns' in r.edit ? pagePrompt.syncContentScripts() : Promise.resolve();
+      await Promise.all([uiState.flush(), watched].map((step) => step.catch(() => undefined)));
       return result;
     },
     'expiry/report': (r, _context, sender) => pagePrompt.report(r.kind, r.daysLeft, sender),

@@ -123,3 +123,30 @@ export async function promptBox(page: Page): Promise<{ left: number; right: numb
     return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
   });
 }
+
+/**
+ * Why a page shows no prompt, for a failing test's message: every script world in the page (the page's own, and the
+ * extension's content-script world: did the watcher hand over, did the classifier run, is the host there). Read
+ * through the DevTools protocol, which reaches the isolated worlds.
+ */
+export async function promptDiagnostics(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; origin: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
+    await cdp.send('Runtime.enable');
+    const worlds: unknown[] = [];
+    for (const context of contexts) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: context.id,
+        returnByValue: true,
+        expression: `({ classifier: globalThis.__rekeyExpiryClassifier === true, readyState: document.readyState,
+          url: location.href, attacks: globalThis.__rekeyAttacks, host: !!document.querySelector('div[data-rekey-prompt]') })`,
+      });
+      worlds.push({ name: context.name, type: context.auxData?.type, ...(result.value as object) });
+    }
+    return JSON.stringify(worlds);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

@@ -26,6 +26,24 @@ describe('the watcher → worker → classifier hand-off', () => {
     expect(waits).toEqual([1_000]);
   });
 
+  it('asks again when an answer never comes (a worker torn down with the message in hand)', async () => {
+    const { waits, wait } = recordingWait();
+    const scope: Record<string, unknown> = {};
+    let asked = 0;
+    await retryUntilSettled(
+      () => {
+        asked += 1;
+        if (asked === 1) return new Promise<null>(() => undefined);
+        scope[classifierInstalledFlag] = true;
+        return Promise.resolve(null);
+      },
+      () => classifierInstalled(scope),
+      { wait, attemptMs: 20 },
+    );
+    expect(asked).toBe(2);
+    expect(waits).toEqual([1_000]);
+  });
+
   it('asks again when the worker answered but the injection did not happen, at most three times in all', async () => {
     const { waits, wait } = recordingWait();
     let asked = 0;
