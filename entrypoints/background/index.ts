@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { importChunksOnInstall } from './chunks';
 import { startWorker } from './listeners';
+import { mirrorPageSessionFlag } from './page-session-mirror';
 import { createWorkerServices } from './root';
 import { shareModulesWithChunks } from './worker-shared';
 
@@ -12,4 +13,6 @@ export default defineBackground(() => {
   // Listeners are registered synchronously at start so a worker woken by an event still hears it.
   startWorker(createWorkerServices(identity), identity);
   importChunksOnInstall();
+  // A document pages can reach only in Firefox: there the first popup after a browser start paints from this copy.
+  if (import.meta.env.FIREFOX) mirrorPageSessionFlag();
 });

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createTranslator, type Dictionary, lookupIn, pickLocale, type Translator } from '@/utils/i18n/translate';
 import { parseUiState } from '@/utils/messages/ui-state-guard';
 import type { UiState } from '@/utils/messages/views';
+import { type PageSessionMirror, pageSessionFlagKey, pageSessionMirror } from './page-session-flag';
 
 /**
  * What a page needs to paint its first screen with no async work at all: the last UI state the page was shown and,
@@ -72,25 +73,33 @@ export function write(key: string, value: unknown): void {
 const browserSessionCookie = 'rekey-browser-session';
 const pagesShownCookie = 'rekey-pages-shown';
 const lastingCookieSeconds = 400 * 24 * 60 * 60;
-const sessionFlagKey = 'rekey:page-session';
 
 /**
  * Firefox's background is an event page, a document: while it runs, extension.getBackgroundPage() hands pages its
- * window synchronously (Chrome's service worker has none). The time origin of the one that ran when a state was kept,
- * found again now, means that very background page has run ever since: no browser start (nor update, which restarts
- * it too) came between, so the kept state is as true as the cookies would have said. A background page suspended since
- * (30 s idle) or a new one proves nothing: storage.session answers then.
+ * window synchronously (Chrome's service worker has none). Two things it tells:
+ * - the time origin of the one that ran when a state was kept, found again now: that very background page has run
+ *   ever since, so no browser start (nor update, which restarts it too) came between and the kept state is as true as
+ *   the cookies would have said;
+ * - otherwise (a browser start started a new one), the copy of storage.session's flag it keeps
+ *   (background/page-session-mirror.ts), once it has read it: what stillTrueInSession would be told, without waiting.
+ * A background page suspended since (30 s idle), or one that has not read the flag yet, proves nothing: storage.session
+ * answers then.
  */
 const backgroundKey = 'rekey:paint-background';
 
-function runningBackground(): number | undefined {
+type BackgroundPage = { performance?: Performance } & PageSessionMirror;
+
+function backgroundPage(): BackgroundPage | undefined {
   try {
-    const background = browser.extension.getBackgroundPage?.() as { performance?: Performance } | null | undefined;
-    const origin = background?.performance?.timeOrigin;
-    return typeof origin === 'number' && Number.isFinite(origin) ? origin : undefined;
+    return (browser.extension.getBackgroundPage?.() as BackgroundPage | null | undefined) ?? undefined;
   } catch {
     return undefined;
   }
+}
+
+function timeOriginOf(background: BackgroundPage | undefined): number | undefined {
+  const origin = background?.performance?.timeOrigin;
+  return typeof origin === 'number' && Number.isFinite(origin) ? origin : undefined;
 }
 
 /**
@@ -112,18 +121,22 @@ function cookieNames(): Set<string> {
 
 /**
  * `state` as far as a page can know synchronously that it is still true: as it is, signed out (the browser was started
- * since, which ended the sign-in), or `undefined` when only storage.session can tell (see `stillTrue`). A token
- * (client-credentials) session is never turned signed out here: its configuration problems change with it.
+ * since, which ended the sign-in), null when nothing of it can be painted, or `undefined` when only storage.session can
+ * tell (see `stillTrue`). A token (client-credentials) session is never turned signed out: its configuration problems
+ * change with it.
  */
 export function stillTrueNow(state: UiState | null): UiState | null | undefined {
   // A state without a signed-in employee needs no cookie: it is as true after a browser start as before.
   if (!state?.identity) return state;
   const cookies = cookieNames();
   if (cookies.has(pagesShownCookie) && !cookies.has(browserSessionCookie) && state.identity.mode === 'oauth') return signedOut(state);
+  const background = backgroundPage();
   // Firefox: the kept background page still running (a restored session starts a new one).
   const kept = readJson(backgroundKey);
-  if (typeof kept === 'number' && kept === runningBackground()) return state;
-  return undefined;
+  if (typeof kept === 'number' && kept === timeOriginOf(background)) return state;
+  // Firefox: what the running background page last read of storage.session's flag.
+  const flag = background?.[pageSessionMirror];
+  return typeof flag === 'boolean' ? afterSessionFlag(state, flag) : undefined;
 }
 
 /** `state` as it is still true: `stillTrueNow`, asking storage.session when the cookies cannot tell. */
@@ -137,10 +150,15 @@ export async function stillTrue(state: UiState | null): Promise<UiState | null> 
 export async function stillTrueInSession(state: UiState): Promise<UiState | null> {
   let sessionGoesOn: boolean;
   try {
-    sessionGoesOn = (await browser.storage.session.get(sessionFlagKey))[sessionFlagKey] === true;
+    sessionGoesOn = (await browser.storage.session.get(pageSessionFlagKey))[pageSessionFlagKey] === true;
   } catch {
     return null;
   }
+  return afterSessionFlag(state, sessionGoesOn);
+}
+
+/** A kept signed-in state as storage.session's flag says it is now: as kept, signed out, or nothing to paint. */
+function afterSessionFlag(state: UiState, sessionGoesOn: boolean): UiState | null {
   if (sessionGoesOn) return state;
   return state.identity?.mode === 'oauth' ? signedOut(state) : null;
 }
@@ -180,8 +198,8 @@ export function rememberPaintState(state: UiState): void {
   }
   // Pages keep a state only when the worker pushes one (on connecting, then on a change): a write that rare costs
   // nothing, and no listener of the worker's watches this key.
-  browser.storage.session.set({ [sessionFlagKey]: true }).catch(() => undefined);
-  const background = runningBackground();
+  browser.storage.session.set({ [pageSessionFlagKey]: true }).catch(() => undefined);
+  const background = timeOriginOf(backgroundPage());
   if (background !== undefined) write(backgroundKey, background);
   else forget(backgroundKey);
 }

@@ -194,6 +194,15 @@ describe('Rekey in Firefox', () => {
     }
   });
 
+  it("keeps storage.session's page flag in its background page, where the first popup after a browser start reads it without waiting", async () => {
+    const mirrored = () => session.evaluateInBackground<unknown>('(api, background) => background.rekeyPageSession');
+    // The signed-in popup kept its state, and set the flag with it.
+    await expect.poll(mirrored).toBe(true);
+    // A browser start empties storage.session (and the tokens with it): the copy follows.
+    await session.evaluateInBackground('(api) => api.storage.session.remove("rekey:page-session")');
+    await expect.poll(mirrored).toBe(false);
+  });
+
   it('signs out, and the token leaves the worker', async () => {
     await popup.click('.header-actions button:last-child');
     await popup.waitFor(testId('signed-out'));

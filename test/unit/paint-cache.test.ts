@@ -157,6 +157,27 @@ describe("the popup's first-paint copy of the last state shown", () => {
       expect(stillTrueNow(readKeptState())).toBeUndefined();
     });
 
+    it("paints a kept signed-in state at once as the new background page's copy of storage.session's flag says (a browser start)", () => {
+      rememberPaintState(popupState());
+      clearCookies();
+      running = { performance: { timeOrigin: 1_764_000_090_000.25 } };
+      // Not read yet: storage.session must answer.
+      expect(stillTrueNow(readKeptState())).toBeUndefined();
+      // Read, and emptied by the start: signed out, with no wait.
+      Object.assign(running, { rekeyPageSession: false });
+      expect(stillTrueNow(readKeptState())).toEqual({ ...popupState(), identity: null });
+      // Set again in this browser session: as kept.
+      Object.assign(running, { rekeyPageSession: true });
+      expect(stillTrueNow(readKeptState())).toEqual(popupState());
+    });
+
+    it("paints nothing at once from a token session the background page's copy of the flag says is gone", () => {
+      rememberPaintState(popupState({ identity: { ...alice, mode: 'client-credentials' } }));
+      clearCookies();
+      running = { performance: { timeOrigin: 1_764_000_090_000.25 }, rekeyPageSession: false } as typeof running;
+      expect(stillTrueNow(readKeptState())).toBeNull();
+    });
+
     it('keeps no background page where none runs (Chrome), so an earlier one cannot vouch for a later state', () => {
       rememberPaintState(popupState({ identity: null }));
       const earlier = running;
