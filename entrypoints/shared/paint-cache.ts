@@ -197,7 +197,7 @@ export function rememberPaintState(state: UiState): void {
     // Without cookies the storage.session flag answers instead.
   }
   // Pages keep a state only when the worker pushes one (on connecting, then on a change): a write that rare costs
-  // nothing, and no listener of the worker's watches this key.
+  // nothing, and the worker pushes no state for this key (Firefox's background page only updates its copy of it).
   browser.storage.session.set({ [pageSessionFlagKey]: true }).catch(() => undefined);
   const background = timeOriginOf(backgroundPage());
   if (background !== undefined) write(backgroundKey, background);
