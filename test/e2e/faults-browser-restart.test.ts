@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
+import { describe, expect, it } from 'vitest';
 import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import { alicesAccount, submitPendingChange } from '../fixtures/pending-change';
+import { tenantAndKeptProfile } from '../fixtures/tenant-and-browser';
 
 /**
  * Fault 8: the whole browser closes while a change is pending. storage.session (the sign-in) is gone after
@@ -26,34 +22,21 @@ const trackerOf = (page: Page) =>
   );
 
 describe('a browser restart with a change pending', () => {
-  let tenant: SandboxTenant;
-  let userDataDir: string;
-  let session: ExtensionSession | undefined;
-
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0, statusDelayMs: 60_000 });
-    userDataDir = mkdtempSync(join(tmpdir(), 'rekey-e2e-restart-'));
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await tenant?.stop();
-    rmSync(userDataDir, { recursive: true, force: true });
-  });
+  const rig = tenantAndKeptProfile({ statusDelayMs: 60_000 });
 
   it('keeps the change, asks for a new sign-in, and shows the outcome after it', async () => {
-    session = await launchExtension({ userDataDir });
-    await configure(session, sandboxSettings(tenant));
-    const popup = await session.openPopup();
-    await submitPendingChange(session, popup, password);
+    const { tenant } = rig;
+    const before = await rig.launch();
+    await configure(before, sandboxSettings(tenant));
+    const popup = await before.openPopup();
+    await submitPendingChange(before, popup, password);
 
     // The browser quits before ISC finishes; ISC finishes while it is closed.
-    await session.close();
-    session = undefined;
+    await rig.quit();
     tenant.advanceClock(60_000);
     expect(tenant.accountState(alicesAccount).passwordChangedAt).toBeTruthy();
 
-    session = await launchExtension({ userDataDir });
+    const session = await rig.launch();
     const reopened = await session.openPopup();
     // Signed out (storage.session did not survive), the change still listed, and a note that it needs a sign-in.
     await reopened.getByTestId('signed-out').waitFor({ timeout: 15_000 });

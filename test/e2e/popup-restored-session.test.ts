@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from '@/sandbox/browser/chromium';
+import { describe, expect, it } from 'vitest';
+import type { ExtensionSession } from '@/sandbox/browser/chromium';
 import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
-import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
+import { tenantAndKeptProfile } from '../fixtures/tenant-and-browser';
 
 /**
  * Chrome's "Continue where you left off" (and its restore after a crash) brings session cookies back at a browser
@@ -24,9 +23,13 @@ const recordScreens = `(() => {
   new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-screen'] });
 })();`;
 
+/** Waits until the popup has shown the worker's state and kept it for the next popup (its 'rekey:settled' mark). */
+const settled = (popup: Page) =>
+  popup.waitForFunction(() => performance.getEntriesByName('rekey:settled').length > 0, undefined, { timeout: 15_000 });
+
 async function openSettled(session: ExtensionSession): Promise<Page> {
   const popup = await session.openPopup();
-  await popup.waitForFunction(() => performance.getEntriesByName('rekey:settled').length > 0, undefined, { timeout: 15_000 });
+  await settled(popup);
   return popup;
 }
 
@@ -34,29 +37,16 @@ const screensOf = (popup: Page) => popup.evaluate(() => (window as unknown as { 
 const frameOf = (popup: Page) => popup.evaluate(() => performance.getEntriesByName('rekey:first-frame').length > 0);
 
 describe('the popup after a browser start that restored the last session', () => {
-  let tenant: SandboxTenant;
-  let userDataDir: string;
-  let session: ExtensionSession | undefined;
-
-  beforeAll(async () => {
-    tenant = await startTenant({ port: 0 });
-    userDataDir = mkdtempSync(join(tmpdir(), 'rekey-e2e-restore-'));
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await tenant?.stop();
-    rmSync(userDataDir, { recursive: true, force: true });
-  });
+  const rig = tenantAndKeptProfile();
 
   it('paints the signed-in frame again within a browser session, and never after a restored one', async () => {
-    session = await launchExtension({ userDataDir });
+    const session = await rig.launch();
     await session.context.addInitScript({ content: recordScreens });
-    await configure(session, sandboxSettings(tenant));
+    await configure(session, sandboxSettings(rig.tenant));
     const first = await session.openPopup();
     await signIn(session, first, 'alice', 'Alice-Sandbox-1');
     await first.getByTestId('choose').waitFor();
-    await first.waitForFunction(() => performance.getEntriesByName('rekey:settled').length > 0);
+    await settled(first);
     await first.close();
     // The next popup paints from the state the first kept and keeps its frame; the one after paints that frame.
     await (await openSettled(session)).close();
@@ -65,18 +55,17 @@ describe('the popup after a browser start that restored the last session', () =>
     expect((await screensOf(again))[0]).toBe('choose');
     await again.close();
 
-    await session.close();
-    session = undefined;
+    await rig.quit();
     // "Continue where you left off" in the profile's preferences.
-    const preferences = join(userDataDir, 'Default', 'Preferences');
+    const preferences = join(rig.userDataDir, 'Default', 'Preferences');
     expect(existsSync(preferences)).toBe(true);
     const prefs = JSON.parse(readFileSync(preferences, 'utf8')) as { session?: Record<string, unknown> };
     prefs.session = { ...prefs.session, restore_on_startup: 1 };
     writeFileSync(preferences, JSON.stringify(prefs));
 
-    session = await launchExtension({ userDataDir });
-    await session.context.addInitScript({ content: recordScreens });
-    const restored = await openSettled(session);
+    const restarted = await rig.launch();
+    await restarted.context.addInitScript({ content: recordScreens });
+    const restored = await openSettled(restarted);
     // The situation this is about: the session cookie came back with the restored session.
     expect(await restored.evaluate(() => document.cookie)).toContain('rekey-browser-session=1');
     await restored.getByTestId('signed-out').waitFor();

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { promptHostAttribute } from '@/components/prompt/prompt';
 
 interface CdpNode {
@@ -17,11 +17,14 @@ interface CdpNode {
  */
 type Send = (method: string, params?: object) => Promise<unknown>;
 
-/** One DevTools session per read, detached after it (a poll reads many times; sessions left open pile up in the page). */
-async function withSession<T>(page: Page, read: (send: Send) => Promise<T>): Promise<T> {
+/**
+ * One DevTools session per read, detached after it (a poll reads many times; sessions left open pile up in the page).
+ * `read` gets a plain `send`, and the session itself for the events it needs.
+ */
+async function withSession<T>(page: Page, read: (send: Send, cdp: CDPSession) => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    return await read((method, params) => cdp.send(method as 'DOM.getDocument', params as never) as Promise<unknown>);
+    return await read((method, params) => cdp.send(method as 'DOM.getDocument', params as never) as Promise<unknown>, cdp);
   } finally {
     await cdp.detach().catch(() => undefined);
   }
@@ -130,23 +133,20 @@ export async function promptBox(page: Page): Promise<{ left: number; right: numb
  * through the DevTools protocol, which reaches the isolated worlds.
  */
 export async function promptDiagnostics(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; name: string; origin: string; auxData?: { type?: string } }[] = [];
+  return withSession(page, async (send, cdp) => {
+    const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
     cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
-    await cdp.send('Runtime.enable');
+    await send('Runtime.enable');
     const worlds: unknown[] = [];
     for (const context of contexts) {
-      const { result } = await cdp.send('Runtime.evaluate', {
+      const { result } = (await send('Runtime.evaluate', {
         contextId: context.id,
         returnByValue: true,
         expression: `({ classifier: globalThis.__rekeyExpiryClassifier === true, readyState: document.readyState,
           url: location.href, attacks: globalThis.__rekeyAttacks, host: !!document.querySelector('div[data-rekey-prompt]') })`,
-      });
-      worlds.push({ name: context.name, type: context.auxData?.type, ...(result.value as object) });
+      })) as { result: { value?: object } };
+      worlds.push({ name: context.name, type: context.auxData?.type, ...result.value });
     }
     return JSON.stringify(worlds);
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  });
 }

@@ -4,24 +4,33 @@ import { loadBackground } from '../fixtures/faults/background';
 const identity = { extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id' };
 
 /**
+ * The worker over the fake browser with every host granted, the listeners the fake lacks made quiet, and `scripting`
+ * standing in for the browser's content-script registry.
+ */
+async function workerWithScripting(scripting: object) {
+  const background = await loadBackground();
+  const quiet = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
+  Object.assign(background.browser.permissions, { onAdded: quiet, onRemoved: quiet, contains: async () => true });
+  Object.assign(background.browser.runtime, { onConnect: quiet });
+  Object.assign(background.browser.scripting, scripting);
+  const { startWorker } = await import('@/entrypoints/background/listeners');
+  return { background, startWorker };
+}
+
+/**
  * The watcher's content-script registration outlives the worker (persistAcrossSessions): a worker start sets it once
  * per browser session (storage.session is empty after a browser start or an update), not at every wake-up, which
  * would load the page-prompt chunk each time.
  */
 it('sets the watcher registration at the first worker start of a browser session only', async () => {
-  const background = await loadBackground();
-  const quiet = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
   const registrations: unknown[] = [];
-  Object.assign(background.browser.permissions, { onAdded: quiet, onRemoved: quiet, contains: async () => true });
-  Object.assign(background.browser.runtime, { onConnect: quiet });
-  Object.assign(background.browser.scripting, {
+  const { background, startWorker } = await workerWithScripting({
     getRegisteredContentScripts: async () => [],
     unregisterContentScripts: async () => undefined,
     registerContentScripts: async (scripts: unknown[]) => {
       registrations.push(...scripts);
     },
   });
-  const { startWorker } = await import('@/entrypoints/background/listeners');
   const { createWorkerServices } = await import('@/entrypoints/background/root');
   const wakeUp = async () => {
     startWorker(createWorkerServices(identity, { sealKeys: background.sealKeys }), identity);
@@ -81,13 +90,8 @@ function fakeScriptingRegistry() {
 }
 
 it('watches a site saved while the start-up registration is still running, as soon as the save is answered', async () => {
-  const background = await loadBackground();
-  const quiet = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
   const registry = fakeScriptingRegistry();
-  Object.assign(background.browser.permissions, { onAdded: quiet, onRemoved: quiet, contains: async () => true });
-  Object.assign(background.browser.runtime, { onConnect: quiet });
-  Object.assign(background.browser.scripting, registry.api);
-  const { startWorker } = await import('@/entrypoints/background/listeners');
+  const { background, startWorker } = await workerWithScripting(registry.api);
   const optionsPage = { id: identity.extensionId, url: `${identity.extensionOrigin}/options.html` };
   const added = 'https://sso.acme.example/*';
 
