@@ -37,10 +37,11 @@ export const enforcedBudgets = {
    */
   workerScriptsMinified: 89.5 * 1024,
   /**
-   * The expiry classifier, injected only into a page whose text looks relevant (165 kB gz measured, most of it the
-   * phrase rows with their concept words): a ceiling so new rows are a decision, not drift.
+   * The expiry classifier, injected only into a page whose text looks relevant (172.6 kB gz measured, most of it the
+   * phrase rows with their concept words): a ceiling so new rows are a decision, not drift. Raised from 172 to 174 kB
+   * for Auth0 Lock's sign-in error in its 44 languages (+1.9 kB gz; it found 18 of them before, 44 after).
    */
-  expiryClassifierGzip: 172 * 1024,
+  expiryClassifierGzip: 174 * 1024,
 } as const;
 
 export interface BundleSizes {

@@ -142,8 +142,17 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     else if (contentWord(word) && products(having(word, false, 'forced')) >= MIN_PRODUCTS) concepts.change.push(word);
     // Tense: the exact word, in one tense's messages of two products and never in the other's.
     const [expired, forced, expiring] = [having(word, true, 'expired'), having(word, true, 'forced'), having(word, true, 'expiring')];
-    if (products([...expired, ...forced]) >= MIN_PRODUCTS && expiring.length === 0) concepts.expired.push(word);
-    if (products(expiring) >= MIN_PRODUCTS && expired.length + forced.length === 0) concepts.expiring.push(word);
+    // …and no more common in the "other" messages than there: "zum", "oder" of one long message say no tense.
+    const tense = (found: readonly Message[], total: number) =>
+      found.length / Math.max(1, total) >= RATIO_ANY * (having(word, true, 'other').length / totals.other);
+    if (
+      products([...expired, ...forced]) >= MIN_PRODUCTS &&
+      expiring.length === 0 &&
+      tense([...expired, ...forced], count('expired') + totals.forced)
+    )
+      concepts.expired.push(word);
+    if (products(expiring) >= MIN_PRODUCTS && expired.length + forced.length === 0 && tense(expiring, totals.expiring))
+      concepts.expiring.push(word);
   }
   return concepts.expiry.length > 0 || concepts.forced.length > 0 ? concepts : undefined;
 }

@@ -32,6 +32,7 @@
  *   WEBMIN_GIT     bare clone of webmin/webmin (lang/LANG and lang/LANG.auto, machine translations marked by the path)
  *   ZIMBRA_AJAX_GIT, ZIMBRA_WEB_CLIENT_GIT bare clones of Zimbra/zm-ajax (ZMsg*.properties) and Zimbra/zm-web-client (ZmMsg*)
  *   NEXTCLOUD_PASSWORD_POLICY_GIT bare clone of nextcloud/password_policy (l10n/*.json)
+ *   AUTH0_LOCK     unpacked npm package auth0-lock@14.3.0 (`npm pack auth0-lock@14.3.0`; lib/i18n/*.js)
  * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, authentik's
  * django.po excerpts in bench/expiry-corpus/real/bundles/authentik, and
  * closed products' messages as documentation pages quote them (bench/expiry-corpus/real/bundles/documented, with URLs).
@@ -1174,6 +1175,43 @@ if (process.env.NEXTCLOUD_PASSWORD_POLICY_GIT) {
         out.push({ product: 'nextcloud-password-policy', lang: 'en', key, text: msgid, source: `${where('l10n/de.json', msgid)}:msgid` });
       if (typeof text === 'string' && text.trim() && text !== msgid)
         out.push({ product: 'nextcloud-password-policy', lang, key, text: text.trim(), source: where(`l10n/${file}`, msgid) });
+    }
+  }
+}
+
+// ── Auth0 Lock (the sign-in widget of Auth0's Classic Universal Login: lib/i18n/LANG.js of npm auth0-lock) ─────
+// When a user must change a password (an expired one, or a first sign-in with one the administrator set), Lock's
+// sign-in form stops with error.login.password_change_required: "You need to update your password because this is the
+// first time you are logging in, or because your password has expired." Lock's own files say most were machine
+// translated and then corrected by its users; they are what Lock shows. The npm package is auth0/lock's src/i18n
+// transpiled to CommonJS: one object literal per language, read by parseLocaleModule.
+const AUTH0_LOCK_KEYS = ['error.login.password_change_required'];
+/** Lock's file names → the phrase data's tags (ua.js is an older Ukrainian file beside uk.js). */
+const auth0LockLang = (file: string) => {
+  const name = file.replace(/\.js$/, '');
+  if (name === 'zh') return 'zh-CN';
+  if (name === 'zh-tw') return 'zh-TW';
+  if (name === 'pt-br') return 'pt-BR';
+  if (name === 'ua') return 'uk';
+  return name;
+};
+if (process.env.AUTH0_LOCK) {
+  const root = process.env.AUTH0_LOCK;
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
+  for (const file of readdirSync(join(root, 'lib/i18n'))
+    .filter((name) => name.endsWith('.js'))
+    .sort()) {
+    const messages = parseLocaleModule(readFileSync(join(root, 'lib/i18n', file), 'utf8'));
+    for (const key of AUTH0_LOCK_KEYS) {
+      const text = messages.get(key)?.trim();
+      if (text)
+        out.push({
+          product: 'auth0-lock',
+          lang: auth0LockLang(file),
+          key,
+          text,
+          source: `auth0/lock@v${version}:src/i18n/${file}:${key} (transpiled in npm auth0-lock@${version} lib/i18n/${file})`,
+        });
     }
   }
 }

@@ -71,13 +71,24 @@ describe('expiry concept words learned from the rows', () => {
   it('counts no inflection of the password as a tense word, even where only one tense’s rows inflect it', () => {
     const inflected = [
       ...ESPERANTO,
-      row('expired', 'Vian pasvorton la administranto eksvalidigis.', 'alfa'),
-      row('expired', 'Hodiaŭ la sistemo eksvalidigis la pasvorton.', 'beta'),
+      row('expired', 'Viaj pasvortoj eksvalidiĝis.', 'alfa'),
+      row('expired', 'Hodiaŭ la sistemo eksvalidigis la pasvortojn kaj la pasvortoj eksvalidiĝis.', 'beta'),
     ];
-    expect(deriveConcepts(inflected).eo!.expired).toContain('pasvorton');
-    expect(readWith(inflected, 'Pasvorton de via laborejo kaj de via retpoŝto oni eksvalidiĝos baldaŭ.')).toEqual([
+    expect(deriveConcepts(inflected).eo!.expired).toContain('pasvortoj');
+    expect(readWith(inflected, 'Pasvortoj de via laborejo kaj de via retpoŝto eksvalidiĝos baldaŭ.')).toEqual([
       expect.objectContaining({ lang: 'eo', role: 'expiring-soon', similarity: CONCEPT_SIMILARITY }),
     ]);
+  });
+
+  it('takes no word as a tense word that the other messages use as often (a possessive, a preposition)', () => {
+    // "vian" (your) is in two products' expired messages and no warning, but as common in the other messages.
+    const withYour = [
+      ...ESPERANTO,
+      row('expired', 'La administranto eksvalidigis vian pasvorton.', 'alfa'),
+      row('expired', 'Ni eksvalidigis vian pasvorton hodiaŭ.', 'beta'),
+    ];
+    expect(deriveConcepts(withYour).eo!.expired).toContain('eksvalidigis');
+    expect(deriveConcepts(withYour).eo!.expired).not.toContain('vian');
   });
 
   it('stays silent on the hard negatives: a word only the other messages use (account, not yet) silences it', () => {

@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { readMinedStrings } from '@/scripts/build-expiry-phrases';
 import { detectExpiry } from '@/utils/expiry';
 import { matchTemplates } from '@/utils/expiry/templates';
 
@@ -47,5 +48,24 @@ describe('detectExpiry: product messages in 30+ languages', () => {
 
   it('takes the role of the closest message: a session message is closer than any password message', () => {
     expect(matchTemplates('Your session has expired. Please try to sign in again.').every((match) => match.role === 'other')).toBe(true);
+  });
+});
+
+describe('detectExpiry: Auth0 Lock refusing a sign-in until the password is updated', () => {
+  // Lock's own message in each language it ships (bench/expiry-corpus/real/strings.json, from npm auth0-lock), shown as
+  // Lock shows it: an error above the sign-in form it keeps, with no change form on the page.
+  const lock = readMinedStrings().filter((entry) => entry.product === 'auth0-lock');
+
+  it('ships the message in 40+ languages', () => {
+    expect(new Set(lock.map((entry) => entry.lang)).size).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(lock.map((entry) => [entry.lang, entry.text]))('%s: reads "%s" as an expired password', (lang, text) => {
+    const url = 'https://login.corp.example/login?state=hKFo2SB';
+    const page = `<html lang="${lang}"><body><div class="auth0-lock-widget"><div class="auth0-lock-name">Contoso</div>
+      <div class="auth0-global-message auth0-global-message-error" role="alert"><span>${text}</span></div>
+      <form><input type="email" name="email"><input type="password" name="password"><button type="submit">Log In</button></form>
+      </div></body></html>`;
+    expect(detectExpiry(new JSDOM(page, { url }).window.document, url).kind).toBe('expired');
   });
 });

@@ -303,4 +303,6 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'logto:password_expired': 'expired',
   'logto:new_password': 'new-password',
   'logto:verification_method.password': 'password-noun',
+  // Auth0 Lock: its sign-in form's error when the password must be updated (expired, or a first sign-in).
+  'auth0-lock:error.login.password_change_required': 'expired',
 };
