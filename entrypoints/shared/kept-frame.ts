@@ -63,25 +63,37 @@ export function paintKeptFrame(app: HTMLElement): boolean | Promise<boolean> {
   const kept = keptState();
   // For the benchmark's breakdown of a first open (bench/popup-probe.ts): the first localStorage read, then the cookies.
   performance.mark('rekey:kept-state-read');
+  // Chromium's cookies vouch for a kept signed-in state only at a browser start, so storage.session is asked first,
+  // and its round trip runs beside the cookie read and the frame's build below. (Firefox's background page answers.)
+  const session = kept?.state.identity && !import.meta.env.FIREFOX ? stillTrueInSession(kept.state) : undefined;
   const now = kept ? stillTrueNow(kept.state) : null;
   performance.mark('rekey:still-true-read');
   if (!kept || now === null) return false;
   if (now === undefined) {
-    return stillTrueInSession(kept.state).then((checked) => checked !== null && paintFrameOf(app, JSON.stringify(checked)));
+    // Built while storage.session answers: the frame of the state as kept, which it nearly always says goes on.
+    const asKept = frameFor(app, kept.text);
+    // Nothing to paint (null) has no frame either.
+    return (session ?? stillTrueInSession(kept.state)).then((checked) =>
+      attach(app, checked === kept.state ? asKept : frameFor(app, JSON.stringify(checked))),
+    );
   }
-  return paintFrameOf(app, now === kept.state ? kept.text : JSON.stringify(now));
+  return attach(app, frameFor(app, now === kept.state ? kept.text : JSON.stringify(now)));
 }
 
-function paintFrameOf(app: HTMLElement, stateText: string): boolean {
-  if (app.dataset.live !== undefined) return false;
+/** The kept frame of the state `stateText` in this build's messages, built but not yet in the page: [lang, content]. */
+function frameFor(app: HTMLElement, stateText: string): [string, DocumentFragment] | undefined {
   const messages = messagesVersion();
   const frame = readFrames().find((kept) => kept.state === stateText && kept.messages === messages);
-  if (!frame) return false;
-  if (frame.lang) app.ownerDocument.documentElement.lang = frame.lang;
+  return frame && [frame.lang, buildFrame(app.ownerDocument, frame.nodes)];
+}
+
+function attach(app: HTMLElement, frame: [string, DocumentFragment] | undefined): boolean {
+  if (!frame || app.dataset.live !== undefined) return false;
+  if (frame[0]) app.ownerDocument.documentElement.lang = frame[0];
   app.inert = true;
   app.setAttribute('aria-hidden', 'true');
   app.dataset.frame = 'kept';
-  app.replaceChildren(buildFrame(app.ownerDocument, frame.nodes));
+  app.replaceChildren(frame[1]);
   performance.mark('rekey:first-frame');
   return true;
 }

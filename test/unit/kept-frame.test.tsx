@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clearKeptFrame, keepFirstFrame, paintKeptFrame } from '@/entrypoints/shared/kept-frame';
 import { rememberPaintState, stillTrueNow } from '@/entrypoints/shared/paint-cache';
@@ -70,6 +70,27 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     expect(app.inert).toBe(true);
     expect(app.getAttribute('aria-hidden')).toBe('true');
     expect(performance.getEntriesByName('rekey:first-frame').length).toBeGreaterThan(0);
+  });
+
+  it('asks storage.session about a kept signed-in state before it reads the cookies: the round trip runs beside them', async () => {
+    await showAndKeep(popupState());
+    const asked: string[] = [];
+    const sessionGet = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    const cookie = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(document), 'cookie')!;
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(((keys: string) => {
+      asked.push('storage.session');
+      return sessionGet(keys);
+    }) as typeof fakeBrowser.storage.session.get);
+    vi.spyOn(document, 'cookie', 'get').mockImplementation(() => {
+      asked.push('cookies');
+      return cookie.get!.call(document) as string;
+    });
+    try {
+      expect(await paintKeptFrame(freshApp())).toBe(true);
+      expect(asked).toEqual(['storage.session', 'cookies']);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('hands over to the live screen: clearing leaves an ordinary, empty container', async () => {
