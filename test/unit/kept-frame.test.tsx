@@ -75,12 +75,13 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
   it('asks storage.session about a kept signed-in state before it reads the cookies: the round trip runs beside them', async () => {
     await showAndKeep(popupState());
     const asked: string[] = [];
-    const sessionGet = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    const session = fakeBrowser.storage.session;
+    const sessionGet = session.get.bind(session) as (keys: string) => Promise<Record<string, unknown>>;
     const cookie = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(document), 'cookie')!;
-    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(((keys: string) => {
+    vi.spyOn(session, 'get').mockImplementation(((keys: string) => {
       asked.push('storage.session');
       return sessionGet(keys);
-    }) as typeof fakeBrowser.storage.session.get);
+    }) as unknown as typeof session.get);
     vi.spyOn(document, 'cookie', 'get').mockImplementation(() => {
       asked.push('cookies');
       return cookie.get!.call(document) as string;
