@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath, extensionDir } from '@/sandbox/browser/chromium';
+import { removeProfileDir } from '@/sandbox/browser/profile-dir';
 import { type SandboxTenant, startTenant } from '@/sandbox/tenant';
 import type { Settings } from '@/utils/settings/schema';
 import { firefoxPaintRows } from './firefox-paint';
@@ -95,7 +96,7 @@ export async function launchBenchBrowser(profile?: string): Promise<BenchBrowser
   });
   const close = async () => {
     await context.close();
-    if (!profile) rmSync(userDataDir, { recursive: true, force: true });
+    if (!profile) removeProfileDir(userDataDir);
   };
   try {
     const rekey = await extensionWith(context, '/background.js');
@@ -892,6 +893,6 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
   } finally {
     await browser?.close();
     await tenant.stop();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfileDir(profile);
   }
 }

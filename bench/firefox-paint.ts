@@ -20,6 +20,7 @@ import {
 } from '@/sandbox/browser/firefox';
 import { firefoxHarness, testId } from '@/sandbox/browser/harness';
 import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { removeProfileDir } from '@/sandbox/browser/profile-dir';
 import type { SandboxTenant } from '@/sandbox/tenant';
 import { baselineDir } from './browser';
 import { formatInterval, medianRatioInterval } from './ratio';
@@ -258,7 +259,7 @@ export async function firefoxPaintRows(options: FirefoxPaintOptions): Promise<Be
       ),
     );
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    removeProfileDir(profile);
     rmSync(baseline, { recursive: true, force: true });
   }
   return result;

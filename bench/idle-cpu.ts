@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchExtension } from '@/sandbox/browser/chromium';
 import { launchFirefoxExtension } from '@/sandbox/browser/firefox';
 import { chromiumHarness, type ExtensionHarness, firefoxHarness, testId } from '@/sandbox/browser/harness';
 import { configure, sandboxSettings, signIn } from '@/sandbox/browser/journeys';
+import { removeProfileDir } from '@/sandbox/browser/profile-dir';
 import { startTenant } from '@/sandbox/tenant';
 import type { BenchSection } from './types';
 
@@ -69,7 +70,7 @@ async function measure(browserName: 'chromium' | 'firefox'): Promise<Record<stri
   } finally {
     await harness.close();
     await tenant.stop();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfileDir(profile);
   }
 }
 

@@ -13,11 +13,12 @@
  * `REKEY_PROBE_BUILDS=.output-a/chrome-mv3,.output-b/chrome-mv3 npx tsx bench/popup-probe.ts`
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath, extensionDir } from '@/sandbox/browser/chromium';
+import { removeProfileDir } from '@/sandbox/browser/profile-dir';
 import { startTenant } from '@/sandbox/tenant';
 import {
   baselineDir,
@@ -275,5 +276,5 @@ try {
   }
 } finally {
   await tenant.stop();
-  rmSync(profile, { recursive: true, force: true });
+  removeProfileDir(profile);
 }

@@ -4,9 +4,10 @@
  * `REKEY_OUT_DIR=.output-x npx tsx bench/toolbar-probe.ts`; REKEY_PROBE_TRACE=dir then records a CDP trace of one
  * stopped-worker toolbar popup of each (Rekey, the empty page). Not part of `npm run bench`: a tool for reading one row.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeProfileDir } from '@/sandbox/browser/profile-dir';
 import { startTenant } from '@/sandbox/tenant';
 import {
   configureForTenant,
@@ -106,5 +107,5 @@ try {
 } finally {
   await browser.close();
   await tenant.stop();
-  rmSync(profile, { recursive: true, force: true });
+  removeProfileDir(profile);
 }

@@ -10,11 +10,12 @@
  * scripts Chrome handed the starting worker (each one's size and its install-time code cache) and the cache it consumed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '@/sandbox/browser/chromium';
+import { removeProfileDir } from '@/sandbox/browser/profile-dir';
 import { pingFrom, watchWorkers } from './browser';
 import { summarize } from './types';
 
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfileDir(userDataDir);
   }
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { outputDir } from './build-dir';
+import { removeProfileDir } from './profile-dir';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const extensionDir = resolve(outputDir, 'chrome-mv3');
@@ -73,12 +74,12 @@ export async function launchExtension(
       },
       async close() {
         await context.close();
-        if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+        if (!options.userDataDir) removeProfileDir(userDataDir);
       },
     };
   } catch (error) {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfileDir(userDataDir);
     throw error;
   }
 }
