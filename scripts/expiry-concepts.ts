@@ -94,6 +94,7 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     ).length;
   const totals = {
     dated: count('dated'),
+    expired: count('expired'),
     expiring: count('expiring'),
     forced: count('forced'),
     naming: Math.max(1, messages.filter((m) => m.group === 'other' && m.namesPassword).length),
@@ -148,7 +149,7 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     if (
       products([...expired, ...forced]) >= MIN_PRODUCTS &&
       expiring.length === 0 &&
-      tense([...expired, ...forced], count('expired') + totals.forced)
+      tense([...expired, ...forced], totals.expired + totals.forced)
     )
       concepts.expired.push(word);
     if (products(expiring) >= MIN_PRODUCTS && expired.length + forced.length === 0 && tense(expiring, totals.expiring))
