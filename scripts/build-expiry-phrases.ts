@@ -41,13 +41,32 @@ export function productEntries(
   strings: readonly MinedString[],
   without: ReadonlySet<string> = new Set(),
 ): (PhraseEntry & { product: string })[] {
-  return strings
+  const rows = strings
     .filter((s) => !isHeldOutSource(s.product, s.lang) && !without.has(s.product))
     .flatMap((s) => {
       const role = PHRASE_ROLES[`${s.product}:${s.key}`];
       const lang = s.lang.split('-')[0] === 'zh' ? s.lang : s.lang.split('-')[0]!;
       return role ? [{ lang, role, text: withoutMarkup(s.text), source: s.source, product: s.product }] : [];
     });
+  return withoutContradictedNegatives(rows);
+}
+
+/**
+ * Drops an "other" row (a hard negative) whose words are exactly those of a row with a meaning in the same language.
+ * Translators sometimes render a message as another one: shadow-utils' Georgian and Danish "Your login has expired."
+ * and Horde's Dutch one read "Your password has expired" word for word, shadow-utils' Chinese "Your password is
+ * inactive." is Samba's "Your password has expired". A page cannot tell such twins apart, and the words say what
+ * they say, so the negative twin goes (its meaning stays with the other row).
+ */
+export function withoutContradictedNegatives<T extends { lang: string; role: PhraseRole; text: string }>(rows: readonly T[]): T[] {
+  const wording = (row: T) =>
+    `${row.lang}|${row.text
+      .normalize('NFKC')
+      .toLowerCase()
+      .trim()
+      .replace(/[\s.!。:：]+$/u, '')}`;
+  const meant = new Set(rows.filter((row) => row.role !== 'other').map(wording));
+  return rows.filter((row) => row.role !== 'other' || !meant.has(wording(row)));
 }
 
 export const readMinedStrings = (): MinedString[] =>

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readMinedStrings } from '@/scripts/build-expiry-phrases';
+import { readMinedStrings, withoutContradictedNegatives } from '@/scripts/build-expiry-phrases';
 import { detectExpiry } from '@/utils/expiry';
 import { matchTemplates } from '@/utils/expiry/templates';
 
@@ -48,6 +48,31 @@ describe('detectExpiry: product messages in 30+ languages', () => {
 
   it('takes the role of the closest message: a session message is closer than any password message', () => {
     expect(matchTemplates('Your session has expired. Please try to sign in again.').every((match) => match.role === 'other')).toBe(true);
+  });
+});
+
+describe('detectExpiry: a hard negative translated word for word as an expired password', () => {
+  // shadow-utils' Georgian "Your login has expired." (a hard negative) reads "Your password has expired" word for word,
+  // the text of its own "Your password has expired." row: with both rows the Georgian message read as nothing.
+  it.each([
+    ['ka', 'თქვენს პაროლს ვადა გაუვიდა.'],
+    ['da', 'Din adgangskode er udløbet.'],
+    ['nl', 'Uw wachtwoord is verlopen'],
+    ['zh-CN', '您的密码已失效'],
+  ])('%s: "%s" on a sign-in form is an expired password', (_lang, text) => {
+    expect(detect(`<div role="alert">${text}</div>`).kind).toBe('expired');
+    const signIn = `<form><div class="error">${text}</div><input type="password" name="password"><button>Sign in</button></form>`;
+    expect(detect(signIn).kind).toBe('expired');
+  });
+
+  it('drops the negative twin and keeps negatives worded otherwise', () => {
+    const rows = [
+      { lang: 'ka', role: 'expired', text: 'თქვენს პაროლს ვადა გაუვიდა.' },
+      { lang: 'ka', role: 'other', text: 'თქვენს პაროლს ვადა გაუვიდა' },
+      { lang: 'ka', role: 'other', text: 'სესიას ვადა გასდის' },
+      { lang: 'da', role: 'other', text: 'თქვენს პაროლს ვადა გაუვიდა' },
+    ] as const;
+    expect(withoutContradictedNegatives(rows)).toEqual([rows[0], rows[2], rows[3]]);
   });
 });
 

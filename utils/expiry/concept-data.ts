@@ -36,7 +36,7 @@ export const CONCEPT_DATA: Readonly<Record<string, string>> = {
   "is": "fyrir þitt|er gamallt of orðið rotarskipun umsvifalaust utrunnið verður það||breyta breyttu rotarskipun umsvifalaust verður þinu|",
   "it": "scadra scaduta scaduto|cambiata da deve devi effettuare essere immediatamente imposto necessario nuova ora propria reimpostata richiesto root una|breve domani fra giorno hai oggi scadra tra|deve immediata immediatamente impostare imposto modifica modificare modificarla modificata necessario propria proprio richiesta richiesto root|account cambia cambiala cambiare cambiarla cambiata cambio dell della delle essere",
   "ja": "が切 の期 切れ 期限 限が 限切|あり いる があ が強 が必 が期 ぐパ ぐ変 しい する ため なっ のた の変 は失 は無 るた る必 れの ンす 今す 制し 効に 定し 強制 必要 新し 更が 更す 更新 者が 要が 要で|あと きま でき で失 で期 に期 はあ は本 ンで 回ロ 日で 本日 警告|あり があ が強 が必 すぐ ため の変 りま る必 今す 制し 強制 必要 更が 理者 管理 者が 要が 要で|いま して する てい です ます を変 変更 更す",
-  "ka": "გაუვიდა თქვენ თქვენი თქვენს იწურება|ახლავე გაუვიდა საჭიროა შეცვალოთ შეცვლა|გაუვა გაფრთხილება დღეს დღეში იწურება|ახლავე საჭიროა შეცვალეთ შეცვალოთ|",
+  "ka": "გაუვიდა ვადა თქვენ თქვენი თქვენს იწურება|ახლავე გაუვიდა საჭიროა შეცვალოთ შეცვლა|გაუვა გაფრთხილება დღეს დღეში იწურება|ახლავე საჭიროა შეცვალეთ შეცვალოთ|",
   "kk": "сіздің||күнде|ауыстыру ауыстыруға|пароліңіз пароліңізді пароліңіздің",
   "km": "កំ ណត ថ្ នក បស បា ពេ រប ស់ ហើ អ្ ាន ើយ ំណ|បា ហើ ាន ើយ|||",
   "kn": "ಅಗತ್ಯವಿದೆ ಕೂಡಲೆ ಗುಪ್ತಪದವನ್ನು ನಿಮ್ಮ ನೀವು ಹಳತಾಗಿದೆ|ಅಗತ್ಯವಿದೆ ಒತ್ತಾಯಿತಗೊಂಡ ಕೂಡಲೆ ಗುಪ್ತಪದವನ್ನು ನಿಮ್ಮ ನೀವು ಬದಲಾಯಿಸುವ ಮೂಲದಿಂದ ಹಳತಾಗಿದೆ||ಒತ್ತಾಯಿತಗೊಂಡ ಮೂಲದಿಂದ|ಬದಲಾಯಿಸಲು ಬದಲಾಯಿಸಿ ಬದಲಾಯಿಸುವ",
@@ -78,7 +78,7 @@ export const CONCEPT_DATA: Readonly<Record<string, string>> = {
   "ur": "ہے|آپ کی ہے|||",
   "uz": "muddatdan muddati muddatini parolingiz uchun|uchun|||",
   "vi": "cua han het ngay|buoc can cu ep moi nguoi phai thay đoi|hom nay sau se|buoc ep nguoi phai thay|ban đoi",
-  "zh-CN": "过期|root 一个 个新 以继 入新 即更 已经 强制 您必 您需 择一 改您 新密 新的 更新 码以 码到 码来 立即 经过 继续 请更 请输 请选 选择 需要 须更 须立 须重|今天 内过 即将 后过 天内 天后 将于 将在 将过 码今 码会 码即 码将 警告 请在|root 你的 即更 强制 必须 您必 您需 改你 改您 立即 需要 须更 须立|修改 您的 更改",
+  "zh-CN": "您的 过期|root 一个 个新 以继 入新 即更 失效 已失 已经 强制 您必 您需 择一 改您 新密 新的 更新 码以 码到 码来 立即 经过 继续 请更 请输 请选 选择 需要 须更 须立 须重|今天 内过 即将 后过 天内 天后 将于 将在 将过 码今 码会 码即 码将 警告 请在|root 你的 即更 强制 必须 您必 您需 改你 改您 立即 需要 须更 须立|修改 更改",
   "zh-HK": "你必 即更 必須 立即 過期 須立|root 你必 制執 即更 執行 強制 必須 碼過 立即 須立||root 制執 執行 強制|更改",
-  "zh-TW": "到期 您的 過期|root 一個 個新 制執 刻變 即變 執行 已到 已過 強制 必須 您必 您需 新密 更您 更新 登錄 碼以 碼來 碼已 立刻 立即 請更 選擇 需要 須立|天後 將在 後過 碼將 警告|root 制執 即變 執行 帳號 強制 必須 您必 您需 更您 立即 需要 須立|更改 的帳 變更",
+  "zh-TW": "到期 您的 過期|root 一個 個新 制執 刻變 即變 執行 已到 已過 強制 必須 您必 您需 更您 更新 碼以 碼來 碼已 立刻 立即 請更 選擇 須立|天後 將在 後過 碼將 警告|root 制執 即變 執行 帳號 強制 必須 您必 您需 更您 立即 需要 須立|更改 的帳 變更",
 };
