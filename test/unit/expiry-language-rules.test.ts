@@ -22,6 +22,7 @@ describe('expiry language rules read off the mined catalogues', () => {
       today: ['сегодня'],
       tomorrow: ['завтра'],
       days: expect.arrayContaining(['день', 'дня', 'днеи']),
+      logins: expect.arrayContaining(['вход']),
     });
     expect(languageWords('uk').days).toEqual(expect.arrayContaining(['день', 'дні', 'днів']));
     // Samba translates "day"/"days" on their own: Hungarian "nap (múlva)", Chinese "天".
@@ -31,6 +32,42 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(languageWords('ro')).toMatchObject({ today: ['azi'], tomorrow: ['maine'], days: expect.arrayContaining(['zi', 'zile']) });
     // A verb standing right after a count ("将于 # 过期") is not taken for a unit.
     expect(languageWords('zh-CN').days).not.toContain('过期');
+  });
+
+  it('knows each language’s word for the sign-ins left from its grace-login warnings (CAS, SOGo, SSSD, LemonLDAP::NG)', () => {
+    expect(languageWords('en').logins).toEqual(expect.arrayContaining(['login']));
+    expect(languageWords('fr').logins).toEqual(expect.arrayContaining(['authentification', 'connexions']));
+    expect(languageWords('ro').logins).toContain('autentificari');
+    // Never a day word, and never the password's own name.
+    expect(languageWords('fr').logins).not.toContain('jours');
+    expect(languageWords('fr').logins).not.toContain('mot');
+  });
+
+  it('reads a count of sign-ins left as a warning without a day count, in words no product has', () => {
+    // LemonLDAP::NG's English "# authentications remaining, change your password!" said in other languages' words.
+    expect(alert('2 authentifications restantes, changez votre mot de passe !')).toEqual({ kind: 'expiring', reason: expect.any(String) });
+    expect(alert('Mai aveți 2 autentificări înainte ca parola să expire.')).toEqual({ kind: 'expiring', reason: expect.any(String) });
+    expect(alert('У вас осталось 2 входа, смените пароль.')).toEqual({ kind: 'expiring', reason: expect.any(String) });
+    // A count of sign-ins is no count of days, even in a sentence worded like a day-count warning.
+    expect(alert("Il vous reste 3 connexions avant l'expiration de votre mot de passe.")).toEqual({
+      kind: 'expiring',
+      reason: expect.any(String),
+    });
+    // A failed sign-in with the attempts left before a lock-out is no grace login.
+    expect(alert('Неверный пароль. Осталось 2 попытки.').kind).toBe('none');
+    expect(alert('Invalid password. You have 2 login attempts remaining.').kind).toBe('none');
+  });
+
+  it('reads a countdown worded with the noun for expiry and time units beside the days', () => {
+    // LemonLDAP::NG's English countdown ("%d days, %d hours, %d minutes and %d seconds before password expiration,
+    // change it!") in French words: "minutes" is a hard-negative word of French ("réessayez dans 5 minutes"), but
+    // as the unit of a count it measures time.
+    expect(alert("10 jours, 5 heures, 42 minutes et 17 secondes avant l'expiration de votre mot de passe, changez-le !")).toMatchObject({
+      kind: 'expiring',
+      daysLeft: 10,
+    });
+    expect(alert('Votre lien expirera dans 30 minutes, mot de passe').kind).toBe('none');
+    expect(alert('Votre session expire dans 5 minutes. Saisissez votre mot de passe.').kind).toBe('none');
   });
 
   it('takes every plural form of a day count from the catalogues (ru: день / дня / дней)', () => {

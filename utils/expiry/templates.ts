@@ -69,6 +69,8 @@ interface Index {
   days: Map<string, DayWords>;
   /** Language → its words for "day"/"days" after a count (dayUnits). */
   units: Map<string, Set<string>>;
+  /** Language → its words for the sign-ins left after a count ("# logins", "# connexions"; loginUnits). */
+  logins: Map<string, Set<string>>;
   /** The products' field labels ("New password", "新しいパスワード"), as joined tokens: a label is no message. */
   labels: Set<string>;
   /** Every word of every row: a capitalised word inside a sentence that no product uses is a name (withoutNames). */
@@ -555,7 +557,9 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   // A word of the language's CLDR name for a day ("วันนี้", today) is time, not another subject: Thai writes it in the
   // same run of letters, and a character pair of it may be one an "other" message has.
   const withoutDays = namedDaysIn(sentence, lang) ? tokenize(withoutNamedDays(sentence, lang)) : tokens;
-  if (withoutDays.some((token) => sameWordIn(negatives, token))) {
+  // Nor is the unit of a count ("… 42 minutes et 17 secondes avant l'expiration …"): it measures time; an "other"
+  // message's "réessayez dans 5 minutes" made it a hard-negative word.
+  if (withoutDays.some((token, i) => withoutDays[i - 1] !== '#' && sameWordIn(negatives, token))) {
     // A hard-negative word beside a whole demand ("You need to change your password" + "to activate your account"):
     // the demand stands, when it is one run (demand, change and password next to each other) and every
     // hard-negative word stands outside it; "you must wait longer to change your password" has its negative inside.
@@ -568,7 +572,7 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   // In a script without spaces a word is a pair of characters: two of them, as a real word gives ("已过" "过期").
   const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
   const expiry = new Set(tokens.filter(isExpiry)).size >= needed;
-  if (!expiry && !demandsChange(tokens, lang, words, built, needed)) return undefined;
+  if (!expiry && !countdown(tokens, lang, words, built) && !demandsChange(tokens, lang, words, built, needed)) return undefined;
   // The password's own name, inflected ("비밀번호가"), is no tense word either.
   const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token) && !isNoun(token)).length;
   const [expiring, expired] = [count(words.expiring), count(words.expired)];
@@ -580,6 +584,22 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   if (expiry && daysStated(sentence, lang, { inflected: true }) !== undefined)
     return { lang, role: tokens.includes('#') ? 'expiring-days' : 'expiring-soon' };
   return undefined;
+}
+
+/**
+ * A countdown worded with the language's noun for expiry rather than its verb ("10 days, 5 hours, … before password
+ * expiration, change it!", "10 jours … avant l'expiration de votre mot de passe"): a count of days in the language's
+ * own day word and a word only its warnings have (its expiring-tense word, not a name for the password, not a word of
+ * half its messages).
+ */
+function countdown(tokens: readonly string[], lang: string, words: LanguageConcepts, built: Index): boolean {
+  const units = built.units.get(lang);
+  if (!units || !tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''))) return false;
+  const isNoun = nounTest(built);
+  const everywhere = frequentWords(lang, built);
+  return tokens.some(
+    (token) => !isNoun(token) && !everywhere.has(token) && !sameWordIn(units, token) && token.length >= 4 && words.expiring.includes(token),
+  );
 }
 
 /** How far apart a demand, its change and the password may stand: an article or possessive between them. */
@@ -727,6 +747,7 @@ function compiled(): Index {
     common: new Map(),
     days: new Map(),
     units: new Map(),
+    logins: new Map(),
     labels: new Set(),
     known: new Set(),
     vocabulary: new Map(),
@@ -766,6 +787,7 @@ function compiled(): Index {
   built.days = dayWords(built.templates);
   for (const [lang, units] of dayUnits(built.templates, built.common))
     built.units.set(lang, new Set([...(built.units.get(lang) ?? []), ...units]));
+  built.logins = loginUnits(built);
   index = built;
   return built;
 }
@@ -832,7 +854,15 @@ const HOURS =
  * The day count of a sentence like "expires in 5 days": the number standing where the message has its count, or
  * else the sentence's only number. A date ("on 14 March 2026") has several numbers and gives none here.
  */
-function countOfDays(sentence: string, tokens: readonly string[], template: Template, units?: Set<string>): number | undefined {
+function countOfDays(
+  sentence: string,
+  tokens: readonly string[],
+  template: Template,
+  built: Index,
+  units?: Set<string>,
+): number | undefined {
+  // A count of sign-ins left ("3 connexions avant l'expiration…") is no count of days.
+  if (tokens.some((token, i) => token === '#' && countsLogins(template.lang, tokens[i + 1], built))) return undefined;
   const numbers = [...sentence.normalize('NFKC').matchAll(/(\p{Nd}+)\s*(\p{L}*)/gu)];
   let position = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -874,16 +904,64 @@ function dayUnits(templates: readonly Template[], common: Map<string, Set<string
   return units;
 }
 
+/**
+ * Each language's words for the sign-ins a password has left, read off the data: what follows the count in its
+ * grace-login warnings ("You have {0} login(s) remaining…", "Il vous reste {0} authentification(s)…", "# authentications
+ * remaining, change your password!"): never a day, a function word or a name for the password.
+ */
+function loginUnits(built: Index): Map<string, Set<string>> {
+  const logins = new Map<string, Set<string>>();
+  const isNoun = nounTest(built);
+  for (const template of built.templates) {
+    const unit = template.countAfter;
+    if (template.role !== 'expiring-soon' || template.unitPlaceholder || !unit || unit === '#' || isNoun(unit)) continue;
+    if (built.common.get(template.lang)?.has(unit) || sameWordIn(built.units.get(template.lang) ?? [], unit)) continue;
+    logins.set(template.lang, (logins.get(template.lang) ?? new Set()).add(unit));
+  }
+  return logins;
+}
+
+/** Whether the word after a count is one of the language's words for sign-ins left: the count is no day count. */
+const countsLogins = (lang: string, word: string | undefined, built: Index) =>
+  word !== undefined && sameWordIn(built.logins.get(lang) ?? [], word);
+
+/**
+ * A grace-login warning worded unlike any product's ("2 authentifications restantes, changez votre mot de passe"): the
+ * password named, a count of sign-ins in the language's own word, an expiry word or a change word next to the password
+ * ("change your password"), and no hard-negative word — "Wrong password, 2 logins left before your account is
+ * locked" has neither. The language whose name for the password and whose unit the sentence has.
+ */
+function graceCount(tokens: readonly string[], built: Index): string | undefined {
+  const isNoun = nounTest(built);
+  for (const [lang, units] of built.logins) {
+    const words = concepts[lang];
+    if (!words || !tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''))) continue;
+    const runs = built.nouns.get(lang) ?? [];
+    const nouns = tokens.flatMap((_, i) => runs.flatMap((run) => (runStartsAt(run, tokens, i) ? [[i, i + run.length - 1] as const] : [])));
+    if (nouns.length === 0 || tokens.some((token) => sameWordIn(negativeWords(lang, words, built), token))) continue;
+    const everywhere = frequentWords(lang, built);
+    const nearPassword = (i: number) => nouns.some(([from, to]) => (i < from ? from - i : i - to) <= NEAR && (i < from || i > to));
+    const changes = (token: string, i: number) => sameWordIn(words.change, token) && !everywhere.has(token) && nearPassword(i);
+    if (tokens.some((token, i) => !isNoun(token) && (sameWordIn(words.expiry, token) || changes(token, i)))) return lang;
+  }
+  return undefined;
+}
+
 /** "in 6 hours" is today: the product messages count days, but a site's own wording may count hours. */
 const inDays = ([, count, unit]: RegExpMatchArray) => (HOURS.test(unit ?? '') ? 0 : Number(count));
 
 /** The closest product message for each sentence of a block that names a password, if close enough. */
-/** What the data teaches about a language beyond its messages: its "today", "tomorrow" and day words. */
-export function languageWords(lang: string): { today: string[]; tomorrow: string[]; days: string[] } {
+/** What the data teaches about a language beyond its messages: its "today", "tomorrow", day and sign-in words. */
+export function languageWords(lang: string): { today: string[]; tomorrow: string[]; days: string[]; logins: string[] } {
   const built = compiled();
   const named = built.days.get(lang);
   const words = (runs: string[][] = []) => [...new Set(runs.map((run) => run.join(' ')))];
-  return { today: words(named?.today), tomorrow: words(named?.tomorrow), days: [...(built.units.get(lang) ?? [])] };
+  return {
+    today: words(named?.today),
+    tomorrow: words(named?.tomorrow),
+    days: [...(built.units.get(lang) ?? [])],
+    logins: [...(built.logins.get(lang) ?? [])],
+  };
 }
 
 /**
@@ -963,7 +1041,12 @@ export function matchTemplates(text: string): TemplateMatch[] {
     // A sentence no message is close to, or only an "other" one loosely ("Kata sandi Anda telah kedaluwarsa" beside
     // "Kata sandi Anda belum kedaluwarsa", not yet expired), is read by the language's concept words.
     if (!close || (best!.role === 'other' && bestScore < SURE)) {
-      const concept = namesPassword ? conceptRole(tokens, built, sentence) : undefined;
+      const grace = namesPassword ? graceCount(tokens, built) : undefined;
+      const concept = grace
+        ? { lang: grace, role: 'expiring-soon' as const }
+        : namesPassword
+          ? conceptRole(tokens, built, sentence)
+          : undefined;
       if (!concept) continue;
       [best, bestScore] = [{ lang: concept.lang, role: concept.role, tokens: [] }, CONCEPT_SIMILARITY];
     } else if (best && bestScore < CLOSE_MESSAGE && POSITIVE.has(best.role)) {
@@ -985,7 +1068,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
     if (named !== undefined) match.daysLeft = named;
     else if (stated !== undefined) match.daysLeft = stated;
     else if (best.role === 'expiring-days' || (best.role === 'expired' && units && countedDays(sentence, units) !== undefined)) {
-      const days = countOfDays(sentence, tokens, best, units);
+      const days = countOfDays(sentence, tokens, best, built, units);
       if (days !== undefined) match.daysLeft = days;
     }
     // Else CLDR's "today" / "tomorrow" in a warning; never in an "expired" message ("Ihr Passwort ist heute abgelaufen").
