@@ -52,14 +52,15 @@ describe('real-product expiry corpus', () => {
   // 1.000, recall 0.896 = 69/77, day counts 0.824 = 14/17; after the eighth round's Zimbra and Nextcloud rows
   // precision 0.986, one FreeIPA Portuguese reset page taken for expired; the ninth round's day-count rules and the tenth
   // round's Keycloak leave-one-out rules left all three unchanged; the thirteenth round's FusionAuth rows raised recall
-  // to 0.909 = 70/77, LemonLDAP's French reset page now closest to FusionAuth's "… a expiré et doit être changé"):
-  // precision meets the 0.98 target; recall and day counts do not yet (LemonLDAP's French grace/countdown and
-  // Romanian grace/reset messages, FreeIPA's ka expired and ru/zh-CN day counts).
-  it('held-out part: precision ≥ 0.98, recall ≥ 0.90, day counts ≥ 0.82 (never tuned on these pages)', () => {
+  // to 0.909 = 70/77, LemonLDAP's French reset page now closest to FusionAuth's "… a expiré et doit être changé"; the
+  // sixteenth round's contradicted hard negatives and grace-login/countdown rules to 0.948 = 73/77, day counts 0.882 =
+  // 15/17): precision meets the 0.98 target; recall and day counts do not yet (LemonLDAP's Romanian grace/reset
+  // messages, FreeIPA's ru/zh-CN day counts).
+  it('held-out part: precision ≥ 0.98, recall ≥ 0.94, day counts ≥ 0.88 (never tuned on these pages)', () => {
     const result = score('held-out');
     const report = [...result.falsePositives, ...result.falseNegatives, ...result.wrongDays].join('\n');
     expect(result.precision, report).toBeGreaterThanOrEqual(0.98);
-    expect(result.recall, report).toBeGreaterThanOrEqual(0.9);
-    expect(result.daysExact, report).toBeGreaterThanOrEqual(0.82);
+    expect(result.recall, report).toBeGreaterThanOrEqual(0.94);
+    expect(result.daysExact, report).toBeGreaterThanOrEqual(0.88);
   }, 120_000);
 });
