@@ -70,6 +70,26 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(alert('Votre session expire dans 5 minutes. Saisissez votre mot de passe.').kind).toBe('none');
   });
 
+  it('stays silent on a voluntary change page: a password that may be changed, now or in some days', () => {
+    // Each is one word from a product's demand or warning ("You must change…", "…will expire in # days") and was read
+    // as one: the demand word swapped for a hard-negative one ("can", "pouvez", "kan"), or a count of days with no
+    // expiry word — its own "через", "Tagen" are the count's words, not expiry.
+    for (const text of [
+      'You can change your password.',
+      'Vous pouvez changer votre mot de passe.',
+      'Du kan ändra ditt lösenord.',
+      'You can change your password again in 3 days.',
+      'Sie können Ihr Passwort in 3 Tagen wieder ändern.',
+      'Пароль можно будет сменить через 3 дня.',
+    ])
+      expect([text, alert(text).kind]).toEqual([text, 'none']);
+    // The demands and warnings themselves are still read, Turkish "süresi" (its term) beside the count included.
+    expect(alert('You must change your password.').kind).toBe('expired');
+    expect(alert('Vous devez changer votre mot de passe.').kind).toBe('expired');
+    expect(alert('Срок действия пароля истекает через 3 дня')).toMatchObject({ kind: 'expiring', daysLeft: 3 });
+    expect(alert('Şifrenizin süresi 4 günde bitecek')).toMatchObject({ kind: 'expiring', daysLeft: 4 });
+  });
+
   it('takes every plural form of a day count from the catalogues (ru: день / дня / дней)', () => {
     expect(PHRASE_DATA.filter(([lang, role]) => lang === 'ru' && role === 'expiring-days').length).toBeGreaterThanOrEqual(3);
     expect(alert('Срок действия пароля истекает через 2 дня.')).toMatchObject({ kind: 'expiring', daysLeft: 2 });

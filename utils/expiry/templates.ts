@@ -553,7 +553,8 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   // The password's own name, inflected ("şifrenizi", "jelszavát"), is no expiry word, however often the positive
   // rows happen to name it that way and the "other" ones not.
   const isNoun = nounTest(built);
-  const isExpiry = (token: string) => !isNoun(token) && sameWordIn(words.expiry, token);
+  const ofCount = countWords(tokens, lang, words, built);
+  const isExpiry = (token: string, i: number) => !isNoun(token) && !ofCount.has(i) && sameWordIn(words.expiry, token);
   // A word of the language's CLDR name for a day ("วันนี้", today) is time, not another subject: Thai writes it in the
   // same run of letters, and a character pair of it may be one an "other" message has.
   const withoutDays = namedDaysIn(sentence, lang) ? tokenize(withoutNamedDays(sentence, lang)) : tokens;
@@ -565,7 +566,7 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
     // hard-negative word stands outside it; "you must wait longer to change your password" has its negative inside.
     const span = demandSpan(tokens, lang, words, built);
     if (!span || tokens.some((token, i) => i >= span[0] && i <= span[1] && sameWordIn(negatives, token))) return undefined;
-    if (tokens.some((token) => isExpiry(token))) return undefined;
+    if (tokens.some(isExpiry)) return undefined;
   }
   // A count right before the password is a number of passwords ("3 passwords expire soon"), not of days.
   if (tokens.some((token, i) => token === '#' && tokens[i + 1] !== undefined && nounTest(built)(tokens[i + 1]!))) return undefined;
@@ -597,9 +598,55 @@ function countdown(tokens: readonly string[], lang: string, words: LanguageConce
   if (!units || !tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''))) return false;
   const isNoun = nounTest(built);
   const everywhere = frequentWords(lang, built);
+  // Not the word before the count either: "через 3 дня" (in 3 days) says when, not that anything expires.
   return tokens.some(
-    (token) => !isNoun(token) && !everywhere.has(token) && !sameWordIn(units, token) && token.length >= 4 && words.expiring.includes(token),
+    (token, i) =>
+      tokens[i + 1] !== '#' &&
+      !isNoun(token) &&
+      !everywhere.has(token) &&
+      !sameWordIn(units, token) &&
+      token.length >= 4 &&
+      words.expiring.includes(token),
   );
+}
+
+/** Whether the sentence has a hard-negative word of the message's language that the message itself does not have. */
+function addsNegative(tokens: readonly string[], template: Template, built: Index): boolean {
+  const words = concepts[template.lang];
+  if (!words) return false;
+  const negatives = negativeWords(template.lang, words, built);
+  return tokens.some((token) => sameWordIn(negatives, token) && !sameWordIn(template.tokens, token));
+}
+
+/** The warnings that name their day: a count, today or tomorrow. */
+const DAY_WARNINGS = new Set<PhraseRole>(['expiring-days', 'expiring-today', 'expiring-tomorrow']);
+
+/** Whether the sentence has one of the language's expiry words ("expire", "abläuft", "истекает"), not a name for the password. */
+function namesExpiry(tokens: readonly string[], lang: string, built: Index): boolean {
+  const words = concepts[lang];
+  if (!words) return true;
+  const isNoun = nounTest(built);
+  const ofCount = countWords(tokens, lang, words, built);
+  return tokens.some((token, i) => !isNoun(token) && !ofCount.has(i) && sameWordIn(words.expiry, token));
+}
+
+/**
+ * Where the words of a count of days stand: right beside a count, a day word or a word of the language's warnings
+ * ("через 3 дня", "in 3 Tagen"). The rows learned them as expiry words beside "expires", but they say when, not what:
+ * "Пароль можно будет сменить через 3 дня" (it can be changed in 3 days) names no expiry. Turkish "süresi 4 günde"
+ * (its term, in 4 days) keeps its expiry word, which is neither.
+ */
+function countWords(tokens: readonly string[], lang: string, words: LanguageConcepts, built: Index): Set<number> {
+  const units = built.units.get(lang) ?? [];
+  const positions = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (token !== '#') return;
+    for (const at of [i - 1, i + 1]) {
+      const word = tokens[at];
+      if (word !== undefined && (sameWordIn(units, word) || words.expiring.includes(word))) positions.add(at);
+    }
+  });
+  return positions;
 }
 
 /** How far apart a demand, its change and the password may stand: an article or possessive between them. */
@@ -1040,7 +1087,19 @@ export function matchTemplates(text: string): TemplateMatch[] {
       (namesPassword || bestScore >= WITHOUT_NOUN);
     // A sentence no message is close to, or only an "other" one loosely ("Kata sandi Anda telah kedaluwarsa" beside
     // "Kata sandi Anda belum kedaluwarsa", not yet expired), is read by the language's concept words.
-    if (!close || (best!.role === 'other' && bestScore < SURE)) {
+    // Nor is a count of days with no expiry word a warning, however it resembles one ("You can change your password
+    // again in 3 days" is 0.71 from "Your password will expire in # days"): the concept words read it instead.
+    const countWithoutExpiry = close && bestScore < SURE && DAY_WARNINGS.has(best!.role) && !namesExpiry(tokens, best!.lang, built);
+    // And a demand with its demand word swapped for a hard-negative one ("You can change your password", 0.80 from "You
+    // must change your password") is no demand — in words, not in the character pairs of a script without spaces,
+    // where a pair of "account" is one of "activate your account".
+    const demandSwapped =
+      close &&
+      bestScore < CLOSE_MESSAGE &&
+      best!.role === 'forced' &&
+      !tokens.some((token) => UNSPACED.test(token)) &&
+      addsNegative(tokens, best!, built);
+    if (!close || countWithoutExpiry || demandSwapped || (best!.role === 'other' && bestScore < SURE)) {
       const grace = namesPassword ? graceCount(tokens, built) : undefined;
       const concept = grace
         ? { lang: grace, role: 'expiring-soon' as const }
