@@ -33,6 +33,7 @@
  *   ZIMBRA_AJAX_GIT, ZIMBRA_WEB_CLIENT_GIT bare clones of Zimbra/zm-ajax (ZMsg*.properties) and Zimbra/zm-web-client (ZmMsg*)
  *   NEXTCLOUD_PASSWORD_POLICY_GIT bare clone of nextcloud/password_policy (l10n/*.json)
  *   AUTH0_LOCK     unpacked npm package auth0-lock@14.3.0 (`npm pack auth0-lock@14.3.0`; lib/i18n/*.js)
+ *   JUMPSERVER_GIT bare clone of jumpserver/jumpserver (apps/i18n/core/LANG/LC_MESSAGES/django.po)
  * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, authentik's
  * django.po excerpts in bench/expiry-corpus/real/bundles/authentik, and
  * closed products' messages as documentation pages quote them (bench/expiry-corpus/real/bundles/documented, with URLs).
@@ -1211,6 +1212,64 @@ if (process.env.AUTH0_LOCK) {
           key,
           text,
           source: `auth0/lock@v${version}:src/i18n/${file}:${key} (transpiled in npm auth0-lock@${version} lib/i18n/${file})`,
+        });
+    }
+  }
+}
+
+// ── JumpServer (the open-source bastion host: apps/i18n/core/LANG/LC_MESSAGES/django.po) ─────────────────────────
+// Its sign-in stops a password that must change with an error page (authentication/errors/redirect.py): the forced
+// change an administrator set and the expired password. Once signed in, apps/templates/_message.html shows a banner:
+// "Your password has expired, please click this link…" or, composed by the template, "{Your password will at}
+// {date} {expired. }" — the two messages around the date are mined as one row with %s for the date, and so is the
+// account's twin ("Your account will at … expired. "), a hard negative. JumpServer's English catalogue rewrites its
+// msgids ("Your password has expired. Change it before logging in"): its msgstrs are what an English page shows.
+const JUMPSERVER_MSGIDS: Record<string, string> = {
+  'You should to change your password before login': 'change_before_login',
+  'Your password has expired, please reset before logging in': 'expired_reset_before_login',
+  'Your password has expired, please click <a href="%(user_password_update_url)s"> this link </a> update password.': 'expired_banner',
+  'Your account has expired, please contact the administrator.': 'account_expired',
+  'Authentication failed password incorrect': 'password_incorrect',
+  Password: 'password',
+  'New password': 'new_password',
+  'Confirm password': 'confirm_password',
+};
+/** Rows the template composes around a date: key → the message before the date and the one after it. */
+const JUMPSERVER_AROUND_DATE: Record<string, [string, string]> = {
+  password_will_expire_at: ['Your password will at', 'expired. '],
+  account_will_expire_at: ['Your account will at', 'expired. '],
+};
+const jumpserverLang = (dir: string) => ({ zh: 'zh-CN', zh_Hant: 'zh-TW', pt_BR: 'pt-BR' })[dir] ?? dir;
+if (process.env.JUMPSERVER_GIT) {
+  const dir = process.env.JUMPSERVER_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const root = 'apps/i18n/core';
+  for (const lang of git(dir, 'ls-tree', '--name-only', `HEAD:${root}`).split('\n').filter(Boolean)) {
+    const path = `${root}/${lang}/LC_MESSAGES/django.po`;
+    let catalogue: Map<string, string>;
+    try {
+      catalogue = parsePo(git(dir, 'show', `HEAD:${path}`));
+    } catch {
+      continue; // a language with only the front end's catalogue
+    }
+    const where = `jumpserver/jumpserver@${commit}:${path}`;
+    const tag = jumpserverLang(lang);
+    for (const [msgid, key] of Object.entries(JUMPSERVER_MSGIDS)) {
+      const text = catalogue.get(msgid)?.trim();
+      if (text) out.push({ product: 'jumpserver', lang: tag, key, text, source: `${where}:msgid "${msgid}":msgstr` });
+    }
+    for (const [key, [before, after]] of Object.entries(JUMPSERVER_AROUND_DATE)) {
+      // Japanese renders it "あなたのパスワードは {date} 期限切れです" (your password is {date} expired): without the date
+      // that is an expired message, so it would teach the warning an expired password's words. Left out.
+      if (lang === 'ja') continue;
+      const [first, last] = [catalogue.get(before)?.trim(), catalogue.get(after)?.trim()];
+      if (first && last)
+        out.push({
+          product: 'jumpserver',
+          lang: tag,
+          key,
+          text: `${first} %s ${last}`,
+          source: `${where}:msgid "${before}" + date + msgid "${after}" (as apps/templates/_message.html composes them)`,
         });
     }
   }

@@ -94,3 +94,50 @@ describe('detectExpiry: Auth0 Lock refusing a sign-in until the password is upda
     expect(detectExpiry(new JSDOM(page, { url }).window.document, url).kind).toBe('expired');
   });
 });
+
+describe('detectExpiry: JumpServer stopping a sign-in and warning with a date', () => {
+  // JumpServer's own messages (bench/expiry-corpus/real/strings.json, from its django.po catalogues), on pages shaped as
+  // its sign-in error page and its signed-in banner (apps/templates/_message.html) show them.
+  const jumpserver = readMinedStrings().filter((entry) => entry.product === 'jumpserver');
+  const text = (lang: string, key: string) => jumpserver.find((entry) => entry.lang === lang && entry.key === key)?.text;
+  const langs = [...new Set(jumpserver.map((entry) => entry.lang))];
+  const now = Date.UTC(2026, 11, 4, 9);
+  const url = 'https://jumpserver.corp.example/ui/';
+  const banner = (message: string) =>
+    `<div class="alert alert-danger help-message alert-dismissable">${message} <button aria-hidden="true" class="close">×</button></div>`;
+  const read = (body: string) => detectExpiry(new JSDOM(`<body>${body}</body>`, { url }).window.document, url, now);
+
+  it.each(langs.filter((lang) => text(lang, 'password_will_expire_at')))(
+    '%s: the date in "will expire on {date}" gives the days',
+    (lang) => {
+      const message = text(lang, 'password_will_expire_at')!.replace('%s', '2026-12-10 10:00:00');
+      expect(read(banner(message))).toMatchObject({ kind: 'expiring', daysLeft: 6 });
+      // The account's twin is about the account.
+      expect(read(banner(text(lang, 'account_will_expire_at')!.replace('%s', '2026-12-10 10:00:00'))).kind).toBe('none');
+    },
+  );
+
+  it.each(langs)('%s: the sign-in error pages are an expired password', (lang) => {
+    for (const key of ['expired_reset_before_login', 'change_before_login'])
+      expect([key, read(`<h2 class="error">${text(lang, key)}</h2><a href="/core/auth/password/reset/">Reset</a>`).kind]).toEqual([
+        key,
+        'expired',
+      ]);
+  });
+
+  it('takes signing in, which Spanish and Portuguese say with "session", for no session that expires', () => {
+    expect(read('<h2>Antes de completar el inicio de sesión, por favor, modifique su contraseña.</h2>').kind).toBe('expired');
+    expect(read('<h2>Antes de iniciar sessão, altere a sua palavra-passe expirada.</h2>').kind).toBe('expired');
+    // A session that expired is still another subject.
+    expect(read('<div role="alert">Su sesión ha expirado. Introduzca su contraseña.</div>').kind).toBe('none');
+    expect(read('<div role="alert">A sua sessão expirou. Introduza a palavra-passe.</div>').kind).toBe('none');
+  });
+
+  it('reads a Chinese date written with 年月日 as the date, not a count of 10 days, and the instruction after it as no message', () => {
+    expect(read(banner('您的密码将于 2026年12月10日 10:00 过期。 请点击 链接 更新密码。'))).toMatchObject({
+      kind: 'expiring',
+      daysLeft: 6,
+    });
+    expect(read(banner('请点击 链接 更新密码。')).kind).toBe('none');
+  });
+});

@@ -123,9 +123,15 @@ const OTHER_SUBJECT = new RegExp(
   'u',
 );
 
+/**
+ * Signing in, which Spanish and Portuguese say with the word for a session ("antes de iniciar sesión", "inicio de
+ * sesión", "iniciar sessão"): no session that expires.
+ */
+const SIGNING_IN = /(?:inici\p{L}*|cerrar|terminar)\s+(?:(?:de|la|a)\s+)?ses(?:ión|ion|são|sao)/giu;
+
 /** Whether a sentence names something other than the password that expires (a link, a session, a subscription…). */
 export function mentionsOtherSubject(sentence: string): boolean {
-  return OTHER_SUBJECT.test(sentence);
+  return OTHER_SUBJECT.test(sentence.replace(SIGNING_IN, ' '));
 }
 
 /** "Your password never expires": a statement that nothing is due. Per language: "mai" is "never" only in Italian. */
@@ -204,7 +210,7 @@ export function sentenceClues(text: string, start: number, end: number, lang: Ph
     conditional: conditional || (lang === 'ja' && JA_CONDITIONAL_SUFFIX.test(text.slice(end, end + 10))),
     quoted: OPENING_QUOTE.test(text.slice(Math.max(0, start - 30), start)),
     question: text[to] === '?' || text[to] === '？',
-    otherSubject: OTHER_SUBJECT.test(before),
+    otherSubject: mentionsOtherSubject(before),
     complement: COMPLEMENT.test(text.slice(Math.max(0, start - 30), start)),
     periodic: PERIODIC_PATTERNS[lang].test(after),
   };

@@ -59,6 +59,9 @@ function parts(sentence: string, lang: string): DateParts | undefined {
   return undefined;
 }
 
+/** Whether the sentence writes a date (its numbers are a year, month and day, not a count). */
+export const hasDate = (sentence: string, lang: string): boolean => parts(sentence, lang) !== undefined;
+
 export function daysUntilDate(sentence: string, lang: string, now: number): number | undefined {
   const found = parts(sentence, lang);
   if (!found) return undefined;

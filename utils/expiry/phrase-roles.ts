@@ -305,4 +305,16 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'logto:verification_method.password': 'password-noun',
   // Auth0 Lock: its sign-in form's error when the password must be updated (expired, or a first sign-in).
   'auth0-lock:error.login.password_change_required': 'expired',
+  // JumpServer: its sign-in's error pages (forced change, expired) and the signed-in banner, expired or "will expire on
+  // {date}" (the date gives the days); the account's banner and sign-in failures are hard negatives.
+  'jumpserver:change_before_login': 'forced',
+  'jumpserver:expired_reset_before_login': 'expired',
+  'jumpserver:expired_banner': 'expired',
+  'jumpserver:password_will_expire_at': 'expiring-soon',
+  'jumpserver:account_will_expire_at': 'other',
+  'jumpserver:account_expired': 'other',
+  'jumpserver:password_incorrect': 'other',
+  'jumpserver:password': 'password-noun',
+  'jumpserver:new_password': 'new-password',
+  'jumpserver:confirm_password': 'confirm-password',
 };

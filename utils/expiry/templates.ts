@@ -1,5 +1,6 @@
 import { countsOnlyPast, daysStated, namedDaysIn, withoutNamedDays } from './cldr';
 import { type ConceptTable, type LanguageConcepts, SHIPPED_CONCEPTS } from './concepts';
+import { hasDate } from './dates';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
 
@@ -396,9 +397,21 @@ function clauseOf(sentence: readonly string[], template: Template, built: Index)
   if (!sentence.some((word) => !noun.has(word) && word !== '#' && (word.length >= 5 || UNSPACED.test(word)))) return 0;
   outer: for (let start = 0; start + sentence.length <= message.length; start++) {
     for (let i = 0; i < sentence.length; i++) if (sentence[i] !== message[start + i]) continue outer;
-    return CLAUSE_OF;
+    return saysWhy(sentence, template) ? CLAUSE_OF : 0;
   }
   return 0;
+}
+
+/**
+ * Whether a clause carries its message's meaning — an expiry or forced-change word of the language, or for a warning
+ * one of its warning words — rather than being the instruction that follows it ("请点击 链接 更新密码", click the link to
+ * update the password, of "您的密码已经过期，请点击 链接 更新密码").
+ */
+function saysWhy(sentence: readonly string[], template: Template): boolean {
+  const words = concepts[template.lang];
+  if (!words) return true;
+  const lists = isWarning(template.role) ? [words.expiry, words.forced, words.expiring] : [words.expiry, words.forced];
+  return sentence.some((word) => word !== '#' && lists.some((list) => sameWordIn(list, word)));
 }
 
 /** How close a sentence that opens with a whole message and goes on is taken to be: a match, not a verbatim one. */
@@ -572,7 +585,10 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   if (tokens.some((token, i) => token === '#' && tokens[i + 1] !== undefined && nounTest(built)(tokens[i + 1]!))) return undefined;
   // In a script without spaces a word is a pair of characters: two of them, as a real word gives ("已过" "过期").
   const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
-  const expiry = new Set(tokens.filter(isExpiry)).size >= needed;
+  // Or one pair that is a whole run of letters there: a word, not two letters inside another ("…将于 2026年12月10日
+  // 10:00 过期。").
+  const expiryWords = new Set(tokens.filter(isExpiry));
+  const expiry = expiryWords.size >= needed || [...expiryWords].some((pair) => standsAlone(sentence, pair));
   if (!expiry && !countdown(tokens, lang, words, built) && !demandsChange(tokens, lang, words, built, needed)) return undefined;
   // The password's own name, inflected ("비밀번호가"), is no tense word either.
   const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token) && !isNoun(token)).length;
@@ -648,6 +664,14 @@ function countWords(tokens: readonly string[], lang: string, words: LanguageConc
   });
   return positions;
 }
+
+/** Whether `word` is a whole run of letters in the sentence, not part of a longer one. */
+const standsAlone = (sentence: string, word: string) =>
+  sentence
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}]+/u)
+    .includes(word);
 
 /** How far apart a demand, its change and the password may stand: an article or possessive between them. */
 const NEAR = 2;
@@ -892,6 +916,16 @@ function sentences(text: string): string[] {
   return out.filter((sentence) => /\S/.test(sentence));
 }
 
+/**
+ * A sentence's words as the matcher compares them. A written date and time ("2026-12-10 10:00:00") are one number
+ * there, as a message's date placeholder is: six of them diluted "귀하의 비밀번호는 {date} 만료될 것입니다" to nothing.
+ */
+function sentenceTokens(sentence: string, built: Index): string[] {
+  const tokens = tokenize(withoutNames(sentence, built));
+  if (!hasDate(sentence, 'en')) return tokens;
+  return tokens.filter((token, i) => token !== '#' || tokens[i - 1] !== '#');
+}
+
 /** Longer "sentences" are paragraphs of prose or lists run together: no product message is that long. */
 const MAX_SENTENCE_TOKENS = 60;
 const HOURS =
@@ -988,7 +1022,9 @@ function graceCount(tokens: readonly string[], built: Index): string | undefined
     if (nouns.length === 0 || tokens.some((token) => sameWordIn(negativeWords(lang, words, built), token))) continue;
     const everywhere = frequentWords(lang, built);
     const nearPassword = (i: number) => nouns.some(([from, to]) => (i < from ? from - i : i - to) <= NEAR && (i < from || i > to));
-    const changes = (token: string, i: number) => sameWordIn(words.change, token) && !everywhere.has(token) && nearPassword(i);
+    // A change word, or a forced-change word ("смените" is one where a product demands it), beside the password.
+    const changes = (token: string, i: number) =>
+      (sameWordIn(words.change, token) || sameWordIn(words.forced, token)) && !everywhere.has(token) && nearPassword(i);
     if (tokens.some((token, i) => !isNoun(token) && (sameWordIn(words.expiry, token) || changes(token, i)))) return lang;
   }
   return undefined;
@@ -1019,7 +1055,7 @@ export function closestMessages(text: string): { sentence: string; lang: string;
   const built = compiled();
   const isNoun = nounTest(built);
   return sentences(text).flatMap((sentence) => {
-    const tokens = tokenize(withoutNames(sentence, built));
+    const tokens = sentenceTokens(sentence, built);
     const tokenNoun = tokens.map(isNoun);
     let best: Template | undefined;
     let bestScore = 0;
@@ -1045,7 +1081,7 @@ export function matchTemplates(text: string): TemplateMatch[] {
     if (/[?？]\s*$/u.test(sentence)) continue;
     const built = compiled();
     const isNoun = nounTest(built);
-    const tokens = tokenize(withoutNames(sentence, built));
+    const tokens = sentenceTokens(sentence, built);
     if (tokens.length < 2 || tokens.length > MAX_SENTENCE_TOKENS) continue;
     // A field's label ("新しいパスワード", "New password") is a label, even where it stands inside a longer message
     // ("すぐに新しいパスワードに変更してください…"): it says nothing about why the form is there.
@@ -1123,15 +1159,21 @@ export function matchTemplates(text: string): TemplateMatch[] {
     const units = built.units.get(best.lang);
     // A count with its unit in the language's own CLDR wording, which no product's bundle has to teach and which
     // knows weeks and hours ("через 2 недели" is 14 days, "ในอีก 12 วัน" 12).
-    const stated = daysStated(sentence, best.lang, { namedDays: false });
+    // A date's numbers are no count ("您的密码将于 2026-12-10 10:00:00 过期" is not 2026 days, "2026年12月10日" not 10): the
+    // page's date gives the days (detect.ts reads it against the clock).
+    const dated = hasDate(sentence, best.lang);
+    const stated = dated ? undefined : daysStated(sentence, best.lang, { namedDays: false });
     if (named !== undefined) match.daysLeft = named;
     else if (stated !== undefined) match.daysLeft = stated;
-    else if (best.role === 'expiring-days' || (best.role === 'expired' && units && countedDays(sentence, units) !== undefined)) {
+    else if (
+      !dated &&
+      (best.role === 'expiring-days' || (best.role === 'expired' && units && countedDays(sentence, units) !== undefined))
+    ) {
       const days = countOfDays(sentence, tokens, best, built, units);
       if (days !== undefined) match.daysLeft = days;
     }
     // Else CLDR's "today" / "tomorrow" in a warning; never in an "expired" message ("Ihr Passwort ist heute abgelaufen").
-    if (match.daysLeft === undefined && best.role.startsWith('expiring')) {
+    if (match.daysLeft === undefined && !dated && best.role.startsWith('expiring')) {
       const day = daysStated(sentence, best.lang);
       if (day !== undefined) match.daysLeft = day;
     }
