@@ -56,6 +56,8 @@ describe('expiry language rules read off the mined catalogues', () => {
     // A failed sign-in with the attempts left before a lock-out is no grace login.
     expect(alert('Неверный пароль. Осталось 2 попытки.').kind).toBe('none');
     expect(alert('Invalid password. You have 2 login attempts remaining.').kind).toBe('none');
+    expect(alert('Wrong password, 2 logins left before your account is locked.').kind).toBe('none');
+    expect(alert('2 authentications remaining, change your password!').kind).toBe('expiring');
   });
 
   it('reads a countdown worded with the noun for expiry and time units beside the days', () => {

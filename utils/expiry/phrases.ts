@@ -166,8 +166,15 @@ const EN = phrases('en', [
   ['expiring', 3, '‹{NUM}\\s+{UNIT}\\s+(?:(?:left|remaining)\\s+)?(?:until|till)\\s+your\\s+password\\s+expires›'],
   ['expiring', 3, '‹{NUM}\\s+{UNIT}\\s+(?:left|remaining)\\s+before\\s+your\\s+password\\s+expires›'],
   // LDAP grace logins ("You have 2 grace logins remaining"): the password has expired but still works a few more
-  // times. A warning with no day count, so the count is deliberately not a {NUM} group.
-  ['expiring', 2.5, '‹\\d{1,3}\\s+(?:grace\\s+)?(?:logins?|log-ins?|sign-ins?|logons?|authentications?)\\s+(?:remaining|left)›'],
+  // times. A warning with no day count, so the count is deliberately not a {NUM} group. Without "grace" the sentence
+  // must go on to the change or the expiry ("… remaining, change your password!"): "Wrong password, 2 logins left
+  // before your account is locked" counts a lock-out.
+  ['expiring', 2.5, '‹\\d{1,3}\\s+grace\\s+(?:logins?|log-ins?|sign-ins?|logons?|authentications?)\\s+(?:remaining|left)›'],
+  [
+    'expiring',
+    2.5,
+    '‹\\d{1,3}\\s+(?:logins?|log-ins?|sign-ins?|logons?|authentications?)\\s+(?:remaining|left)\\b[^.!?]{0,60}?\\b(?:change|update|expire|expiry)',
+  ],
 ]);
 
 const DE_PW = '(?!einmal|wlan|wifi|transaktions|app-)[\\p{L}-]*(?:kennwort|passwort)';
