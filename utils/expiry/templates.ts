@@ -1033,7 +1033,6 @@ function graceCount(tokens: readonly string[], built: Index): string | undefined
 /** "in 6 hours" is today: the product messages count days, but a site's own wording may count hours. */
 const inDays = ([, count, unit]: RegExpMatchArray) => (HOURS.test(unit ?? '') ? 0 : Number(count));
 
-/** The closest product message for each sentence of a block that names a password, if close enough. */
 /** What the data teaches about a language beyond its messages: its "today", "tomorrow", day and sign-in words. */
 export function languageWords(lang: string): { today: string[]; tomorrow: string[]; days: string[]; logins: string[] } {
   const built = compiled();
@@ -1074,6 +1073,7 @@ export function closestMessages(text: string): { sentence: string; lang: string;
   });
 }
 
+/** The closest product message for each sentence of a block that names a password, if close enough. */
 export function matchTemplates(text: string): TemplateMatch[] {
   const matches: TemplateMatch[] = [];
   for (const sentence of sentences(text)) {
