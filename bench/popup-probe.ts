@@ -7,7 +7,8 @@
  * REKEY_PROBE_MODE=first-open (default): REKEY_PROBE_LAUNCHES launches per page (default 8) on one kept profile, each
  * opening only one page (each build's popup, then the empty page, in turn); REKEY_PROBE_SIGNED_IN=1 signs the build in
  * again before each of its launches closes (the "after a sign-in" row). REKEY_PROBE_MODE=tabs: signed-in warm and
- * stopped-worker tab popups of each build, interleaved with the empty page (REKEY_PROBE_RUNS each, default 15).
+ * stopped-worker tab popups of each build, interleaved with the empty page (REKEY_PROBE_RUNS each, default 15);
+ * REKEY_PROBE_NOT_CONFIGURED=1 the not-configured ones.
  * REKEY_PROBE_MODE=toolbar: the same for the real toolbar popup (CDP Extensions.triggerAction, as toolbarPopupRows),
  * so that two builds' toolbar popups are compared in one browser (REKEY_PROBE_STATES, REKEY_PROBE_TRACE below).
  * `REKEY_PROBE_BUILDS=.output-a/chrome-mv3,.output-b/chrome-mv3 npx tsx bench/popup-probe.ts`
@@ -41,6 +42,8 @@ const mode = process.env.REKEY_PROBE_MODE ?? 'first-open';
 const launches = Number(process.env.REKEY_PROBE_LAUNCHES ?? 8);
 const runs = Number(process.env.REKEY_PROBE_RUNS ?? 15);
 const signedIn = process.env.REKEY_PROBE_SIGNED_IN === '1';
+/** Tabs mode: REKEY_PROBE_NOT_CONFIGURED=1 measures the not-configured popup (no tenant, no sign-in) instead. */
+const notConfigured = process.env.REKEY_PROBE_NOT_CONFIGURED === '1';
 const traceDir = process.env.REKEY_PROBE_TRACE;
 /**
  * Toolbar mode: the worker states to run, REKEY_PROBE_STATES=cold (default: the row furthest from the goal), warm, or
@@ -175,7 +178,7 @@ try {
   // Every build opened once (and, for signed-in rows, configured and signed in): the profile every later start finds.
   let context = await launch(profile);
   for (const rekey of rekeys) {
-    if (signedIn || mode !== 'first-open') {
+    if (signedIn || (mode !== 'first-open' && !notConfigured)) {
       await configureForTenant({ context, rekey } as never, tenant);
       await (await openSignedInPopup({ context, rekey } as never, 'alice', 'Alice-Sandbox-1')).close();
     } else {
@@ -270,7 +273,8 @@ try {
         }
       }
       if (!cold) await Promise.all(pingPages.map((page) => page.close()));
-      for (const [index, rekey] of builds.entries()) print(`tab, signed in, ${cold ? 'stopped' : 'warm'}, ${rekey}`, all[index]!, empty);
+      const state = notConfigured ? 'not configured' : 'signed in';
+      for (const [index, rekey] of builds.entries()) print(`tab, ${state}, ${cold ? 'stopped' : 'warm'}, ${rekey}`, all[index]!, empty);
     }
     await context.close();
   }
