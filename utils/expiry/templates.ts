@@ -563,11 +563,8 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   const positive = positiveWords(lang, built);
   if (opening !== '#' && !positive.has(opening) && !sameWordIn(positive, opening)) return undefined;
   const negatives = negativeWords(lang, words, built);
-  // The password's own name, inflected ("şifrenizi", "jelszavát"), is no expiry word, however often the positive
-  // rows happen to name it that way and the "other" ones not.
   const isNoun = nounTest(built);
-  const ofCount = countWords(tokens, lang, words, built);
-  const isExpiry = (token: string, i: number) => !isNoun(token) && !ofCount.has(i) && sameWordIn(words.expiry, token);
+  const expiryWords = new Set(expiryWordsIn(tokens, lang, words, built));
   // A word of the language's CLDR name for a day ("วันนี้", today) is time, not another subject: Thai writes it in the
   // same run of letters, and a character pair of it may be one an "other" message has.
   const withoutDays = namedDaysIn(sentence, lang) ? tokenize(withoutNamedDays(sentence, lang)) : tokens;
@@ -579,7 +576,7 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
     // hard-negative word stands outside it; "you must wait longer to change your password" has its negative inside.
     const span = demandSpan(tokens, lang, words, built);
     if (!span || tokens.some((token, i) => i >= span[0] && i <= span[1] && sameWordIn(negatives, token))) return undefined;
-    if (tokens.some(isExpiry)) return undefined;
+    if (expiryWords.size > 0) return undefined;
   }
   // A count right before the password is a number of passwords ("3 passwords expire soon"), not of days.
   if (tokens.some((token, i) => token === '#' && tokens[i + 1] !== undefined && nounTest(built)(tokens[i + 1]!))) return undefined;
@@ -587,7 +584,6 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
   // Or one pair that is a whole run of letters there: a word, not two letters inside another ("…将于 2026年12月10日
   // 10:00 过期。").
-  const expiryWords = new Set(tokens.filter(isExpiry));
   const expiry = expiryWords.size >= needed || [...expiryWords].some((pair) => standsAlone(sentence, pair));
   if (!expiry && !countdown(tokens, lang, words, built) && !demandsChange(tokens, lang, words, built, needed)) return undefined;
   // The password's own name, inflected ("비밀번호가"), is no tense word either.
@@ -637,13 +633,21 @@ function addsNegative(tokens: readonly string[], template: Template, built: Inde
 /** The warnings that name their day: a count, today or tomorrow. */
 const DAY_WARNINGS = new Set<PhraseRole>(['expiring-days', 'expiring-today', 'expiring-tomorrow']);
 
-/** Whether the sentence has one of the language's expiry words ("expire", "abläuft", "истекает"), not a name for the password. */
+/** Whether the sentence has one of the language's expiry words ("expire", "abläuft", "истекает"). */
 function namesExpiry(tokens: readonly string[], lang: string, built: Index): boolean {
   const words = concepts[lang];
-  if (!words) return true;
+  return !words || expiryWordsIn(tokens, lang, words, built).length > 0;
+}
+
+/**
+ * The sentence's expiry words: of the language's expiry list, and neither a name for the password (inflected,
+ * "şifrenizi", "jelszavát", however often the positive rows name it that way and the "other" ones not) nor a word of a
+ * count (countWords).
+ */
+function expiryWordsIn(tokens: readonly string[], lang: string, words: LanguageConcepts, built: Index): string[] {
   const isNoun = nounTest(built);
   const ofCount = countWords(tokens, lang, words, built);
-  return tokens.some((token, i) => !isNoun(token) && !ofCount.has(i) && sameWordIn(words.expiry, token));
+  return tokens.filter((token, i) => !isNoun(token) && !ofCount.has(i) && sameWordIn(words.expiry, token));
 }
 
 /**
@@ -672,6 +676,15 @@ const standsAlone = (sentence: string, word: string) =>
     .toLowerCase()
     .split(/[^\p{L}\p{M}]+/u)
     .includes(word);
+
+/** Where the sentence names the password, by the language's names for it: each name's first and last position. */
+function nounSpans(tokens: readonly string[], runs: readonly string[][]): [number, number][] {
+  const spans: [number, number][] = [];
+  tokens.forEach((_, i) => {
+    for (const run of runs) if (runStartsAt(run, tokens, i)) spans.push([i, i + run.length - 1]);
+  });
+  return spans;
+}
 
 /** How far apart a demand, its change and the password may stand: an article or possessive between them. */
 const NEAR = 2;
@@ -717,11 +730,7 @@ function demandsChange(tokens: readonly string[], lang: string, words: LanguageC
  * an article or possessive between — the run's first and last position; undefined when there is none.
  */
 function demandSpan(tokens: readonly string[], lang: string, words: LanguageConcepts, built: Index): [number, number] | undefined {
-  const runs = built.nouns.get(lang) ?? [];
-  const nouns: [number, number][] = [];
-  tokens.forEach((_, i) => {
-    for (const run of runs) if (runStartsAt(run, tokens, i)) nouns.push([i, i + run.length - 1]);
-  });
+  const nouns = nounSpans(tokens, built.nouns.get(lang) ?? []);
   const inNoun = (i: number) => nouns.some(([from, to]) => i >= from && i <= to);
   const spaced = !tokens.some((token) => UNSPACED.test(token));
   const isDemand = (token: string) =>
@@ -1017,9 +1026,9 @@ function graceCount(tokens: readonly string[], built: Index): string | undefined
   for (const [lang, units] of built.logins) {
     const words = concepts[lang];
     if (!words || !tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''))) continue;
-    const runs = built.nouns.get(lang) ?? [];
-    const nouns = tokens.flatMap((_, i) => runs.flatMap((run) => (runStartsAt(run, tokens, i) ? [[i, i + run.length - 1] as const] : [])));
-    if (nouns.length === 0 || tokens.some((token) => sameWordIn(negativeWords(lang, words, built), token))) continue;
+    const nouns = nounSpans(tokens, built.nouns.get(lang) ?? []);
+    const negatives = negativeWords(lang, words, built);
+    if (nouns.length === 0 || tokens.some((token) => sameWordIn(negatives, token))) continue;
     const everywhere = frequentWords(lang, built);
     const nearPassword = (i: number) => nouns.some(([from, to]) => (i < from ? from - i : i - to) <= NEAR && (i < from || i > to));
     // A change word, or a forced-change word ("смените" is one where a product demands it), beside the password.
