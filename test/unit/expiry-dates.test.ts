@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilDate } from '@/utils/expiry/dates';
+import { dateIsPast, daysUntilDate } from '@/utils/expiry/dates';
 
 /** 3 December 2026, mid-morning. */
 const NOW = new Date(2026, 11, 3, 9, 30).getTime();
@@ -28,5 +28,14 @@ describe('explicit expiry dates, in days from now', () => {
     ['an impossible date', 'on 31/13/2026'],
   ])('gives nothing for %s', (_what, sentence) => {
     expect(daysUntilDate(sentence, 'en', NOW)).toBeUndefined();
+  });
+
+  it('tells a written date gone by, which needs its year: a day and month alone are the next such day', () => {
+    expect(dateIsPast('on 14 March 2026', 'en', NOW)).toBe(true);
+    expect(dateIsPast('am 02.12.2026', 'de', NOW)).toBe(true);
+    expect(dateIsPast('today, 03.12.2026', 'de', NOW)).toBe(false);
+    expect(dateIsPast('on 24/12/2026', 'fr', NOW)).toBe(false);
+    expect(dateIsPast('on 14 March', 'en', NOW)).toBe(false);
+    expect(dateIsPast('in 3 days', 'en', NOW)).toBe(false);
   });
 });

@@ -92,6 +92,41 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(alert('Şifrenizin süresi 4 günde bitecek')).toMatchObject({ kind: 'expiring', daysLeft: 4 });
   });
 
+  it('reads a sentence that states a count of days where the closest message, a label, has none', () => {
+    // A written probe of a wording no product has: "5 days remain until the password expires" is 0.80 from an admin
+    // label ("Days until the user's password expires"), which states no count; the concept words read it.
+    expect(alert('До истечения срока действия пароля осталось 5 дней.')).toMatchObject({ kind: 'expiring', daysLeft: 5 });
+    // Settings that name a count of days before expiry stay silent, in the label's language and others.
+    for (const text of [
+      'Дней до истечения срока действия пароля пользователя: 10',
+      'Количество дней до истечения срока действия пароля: 10',
+      'Уведомлять пользователя за 10 дней до истечения срока действия пароля.',
+      'Notify users 10 days before their password expires.',
+      'Benutzer 10 Tage vor Ablauf des Passworts benachrichtigen.',
+    ])
+      expect([text, alert(text).kind]).toEqual([text, 'none']);
+  });
+
+  it('takes one expiry word beside a written date in a script without spaces, and a date gone by as expired', () => {
+    const on4December = new Date(2026, 11, 4, 9, 30).getTime();
+    const at = (text: string) => {
+      const url = 'https://sso.corp.example/signin';
+      const doc = new JSDOM(`<body><div role="alert">${text}</div></body>`, { url }).window.document;
+      return detectExpiry(doc, url, on4December);
+    };
+    // "The password's expiry date is 24 December 2026": one expiry pair (期限), which needs a second pair or a date.
+    expect(at('パスワードの有効期限は2026年12月24日です。')).toMatchObject({ kind: 'expiring', daysLeft: 20 });
+    // A warning whose date has gone by: the password has expired.
+    expect(at('パスワードの有効期限は2026年11月24日でした。').kind).toBe('expired');
+    // A reset link's or an account's expiry date, or the day of the last change, is none.
+    for (const text of [
+      'パスワードリセットリンクの有効期限は2026年12月24日です。',
+      'アカウントの有効期限は2026年12月24日です。',
+      'パスワードの最終変更日は2026年11月24日です。',
+    ])
+      expect([text, at(text).kind]).toEqual([text, 'none']);
+  });
+
   it('takes every plural form of a day count from the catalogues (ru: день / дня / дней)', () => {
     expect(PHRASE_DATA.filter(([lang, role]) => lang === 'ru' && role === 'expiring-days').length).toBeGreaterThanOrEqual(3);
     expect(alert('Срок действия пароля истекает через 2 дня.')).toMatchObject({ kind: 'expiring', daysLeft: 2 });

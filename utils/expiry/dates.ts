@@ -75,3 +75,16 @@ export function daysUntilDate(sentence: string, lang: string, now: number): numb
   const days = Math.round((on(date) - from) / DAY_MS);
   return days >= 0 && days <= 366 ? days : undefined;
 }
+
+/**
+ * Whether the sentence's date, with its year, is before `now`'s day: "Your password will expire on 24/11/2026" read on
+ * 4 December 2026 is a stale warning — the password has expired.
+ */
+export function dateIsPast(sentence: string, lang: string, now: number): boolean {
+  const found = parts(sentence, lang);
+  if (!found || found[0] === undefined) return false;
+  const [year, month, day] = found;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const today = new Date(now);
+  return Date.UTC(year, month - 1, day) < Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+}

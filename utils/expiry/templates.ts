@@ -584,7 +584,12 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
   // Or one pair that is a whole run of letters there: a word, not two letters inside another ("…将于 2026年12月10日
   // 10:00 过期。").
-  const expiry = expiryWords.size >= needed || [...expiryWords].some((pair) => standsAlone(sentence, pair));
+  // Or one beside a written date ("パスワードの有効期限は2026年12月24日です", its expiry date is …): the date is what a
+  // second word would have said.
+  const expiry =
+    expiryWords.size >= needed ||
+    [...expiryWords].some((pair) => standsAlone(sentence, pair)) ||
+    (expiryWords.size > 0 && hasDate(sentence, lang));
   if (!expiry && !countdown(tokens, lang, words, built) && !demandsChange(tokens, lang, words, built, needed)) return undefined;
   // The password's own name, inflected ("비밀번호가"), is no tense word either.
   const count = (list: readonly string[]) => tokens.filter((token) => list.includes(token) && !isNoun(token)).length;
@@ -607,7 +612,7 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
  */
 function countdown(tokens: readonly string[], lang: string, words: LanguageConcepts, built: Index): boolean {
   const units = built.units.get(lang);
-  if (!units || !tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''))) return false;
+  if (!units || !statesDayCount(tokens, lang, built)) return false;
   const isNoun = nounTest(built);
   const everywhere = frequentWords(lang, built);
   // Not the word before the count either: "через 3 дня" (in 3 days) says when, not that anything expires.
@@ -632,6 +637,12 @@ function addsNegative(tokens: readonly string[], template: Template, built: Inde
 
 /** The warnings that name their day: a count, today or tomorrow. */
 const DAY_WARNINGS = new Set<PhraseRole>(['expiring-days', 'expiring-today', 'expiring-tomorrow']);
+
+/** Whether a count in the sentence is followed by the language's day word ("# дней", "# days"). */
+function statesDayCount(tokens: readonly string[], lang: string, built: Index): boolean {
+  const units = built.units.get(lang);
+  return !!units && tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''));
+}
 
 /** Whether the sentence has one of the language's expiry words ("expire", "abläuft", "истекает"). */
 function namesExpiry(tokens: readonly string[], lang: string, built: Index): boolean {
@@ -1144,7 +1155,15 @@ export function matchTemplates(text: string): TemplateMatch[] {
       best!.role === 'forced' &&
       !tokens.some((token) => UNSPACED.test(token)) &&
       addsNegative(tokens, best!, built);
-    if (!close || countWithoutExpiry || demandSwapped || (best!.role === 'other' && bestScore < SURE)) {
+    // Nor is an "other" message with no count the reading of a sentence that states one: "До истечения срока действия
+    // пароля осталось 5 дней" (5 days remain until the password expires) is no admin label "Days until password expiry".
+    const labelWithCount =
+      close &&
+      best!.role === 'other' &&
+      bestScore < CLOSE_MESSAGE &&
+      !best!.tokens.includes('#') &&
+      statesDayCount(tokens, best!.lang, built);
+    if (!close || countWithoutExpiry || demandSwapped || labelWithCount || (best!.role === 'other' && bestScore < SURE)) {
       const grace = namesPassword ? graceCount(tokens, built) : undefined;
       const concept = grace
         ? { lang: grace, role: 'expiring-soon' as const }
