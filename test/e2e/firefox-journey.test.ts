@@ -31,6 +31,26 @@ describe('Rekey in Firefox', () => {
     return ready;
   };
 
+  /**
+   * Waits for a change's outcome on the popup; if it never shows, fails with what the popup showed and what the tenant
+   * was asked (a change stuck once in a full `npm test` run under load, and a bare timeout told nothing).
+   */
+  const untilShown = async (selector: string) => {
+    const deadline = Date.now() + 20_000;
+    while ((await popup.count(selector)) === 0) {
+      if (Date.now() > deadline) {
+        const shown = ((await popup.text('body').catch(() => null)) ?? '(popup unreadable)').replace(/\s+/g, ' ').slice(0, 600);
+        const asked = tenant
+          .requestLog()
+          .slice(-12)
+          .map((entry) => `${entry.at} ${entry.method} ${entry.path} → ${entry.status}`)
+          .join('\n');
+        throw new Error(`${selector} not shown in 20 s.\nThe popup showed: ${shown}\nThe tenant's last requests:\n${asked}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   const state = (page: DrivenPage) =>
     page.evaluate(() =>
       (globalThis as unknown as ExtensionGlobals).browser.runtime
@@ -161,7 +181,7 @@ describe('Rekey in Firefox', () => {
   it('changes a password to Done: the tracker records it and a notification is handed to Firefox', async () => {
     await enterNewPassword(popup, 'Active Directory', firstPassword);
     await popup.click(testId('submit'));
-    await expect.poll(() => popup.count(`${testId('current-changes')} [data-state="finished"]`), { timeout: 20_000 }).toBeGreaterThan(0);
+    await untilShown(`${testId('current-changes')} [data-state="finished"]`);
     expect(await popup.count(`${testId('current-changes')} [data-state="pending"]`)).toBe(0);
     expect(await popup.count(testId('after-change'))).toBe(1);
     expect(tenant.accountState(alice).passwordChangedAt).toBeTruthy();
@@ -178,7 +198,8 @@ describe('Rekey in Firefox', () => {
     await enterNewPassword(popup, 'Active Directory', secondPassword);
     await popup.click(testId('submit'));
     const failed = `${testId('current-changes')} [data-state="failed"]`;
-    await expect.poll(() => popup.count(failed), { timeout: 20_000 }).toBe(1);
+    await untilShown(failed);
+    expect(await popup.count(failed)).toBe(1);
     const text = await popup.text(failed);
     expect(text).toContain('Failed');
     expect(text).toMatch(/Workday/);
@@ -196,11 +217,12 @@ describe('Rekey in Firefox', () => {
 
   it("keeps storage.session's page flag in its background page, where the first popup after a browser start reads it without waiting", async () => {
     const mirrored = () => session.evaluateInBackground<unknown>('(api, background) => background.rekeyPageSession');
-    // The signed-in popup kept its state, and set the flag with it.
-    await expect.poll(mirrored).toBe(true);
+    // The signed-in popup kept its state, and set the flag with it. An event page Firefox started again reads the flag
+    // once it runs: on a loaded machine that took longer than expect.poll's default second.
+    await expect.poll(mirrored, { timeout: 10_000 }).toBe(true);
     // A browser start empties storage.session (and the tokens with it): the copy follows.
     await session.evaluateInBackground('(api) => api.storage.session.remove("rekey:page-session")');
-    await expect.poll(mirrored).toBe(false);
+    await expect.poll(mirrored, { timeout: 10_000 }).toBe(false);
   });
 
   it('signs out, and the token leaves the worker', async () => {
