@@ -139,6 +139,8 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+const HANGUL = /^\p{Script=Hangul}+$/u;
+
 /**
  * Same word, allowing for inflection: a shared start of at least four letters that covers all but two letters of
  * the shorter word and most of the longer ("lösenord"/"lösenordet", "expires"/"expired", not "vanha"/"vanhentunut").
@@ -146,6 +148,13 @@ export function tokenize(text: string): string[] {
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
+  // Korean writes a syllable per character and adds its endings to a stem of two ("만료됩니다", "만료까지": expire,
+  // until expiry): the stem and all but two syllables of the shorter word.
+  if (HANGUL.test(a) && HANGUL.test(b)) {
+    let common = 0;
+    while (common < shorter && a[common] === b[common]) common++;
+    return common >= Math.max(2, shorter - 2);
+  }
   if (shorter < 4) return false;
   let common = 0;
   while (common < shorter && a[common] === b[common]) common++;
@@ -158,7 +167,11 @@ export function sameWordIn(list: Iterable<string>, word: string): boolean {
   return false;
 }
 
-/** The index key of a word: words that can be the same word (sameWord) share it. */
+/**
+ * The index key of a word: words that can be the same word (sameWord) share it — except Korean words that share only
+ * their two-syllable stem, which sameWord takes for one word where a candidate message is found by a longer start
+ * (keyed by two syllables, Okta's Korean day-count warnings, left out of the rows, found an expired message closer).
+ */
 const keyOf = (word: string) => (word.length < 4 ? word : word.slice(0, 4));
 
 /** Dice coefficient over words, each sentence word used once; 0 when fewer than two words are shared. */
@@ -585,10 +598,11 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   // Or one pair that is a whole run of letters there: a word, not two letters inside another ("…将于 2026年12月10日
   // 10:00 过期。").
   // Or one beside a written date ("パスワードの有効期限は2026年12月24日です", its expiry date is …): the date is what a
-  // second word would have said.
+  // second word would have said. Or one right after the password's name or a count of days ("密码过期", "还有 5 天过期"):
+  // a pair there starts a word, it is not two letters across words.
   const expiry =
     expiryWords.size >= needed ||
-    [...expiryWords].some((pair) => standsAlone(sentence, pair)) ||
+    [...expiryWords].some((pair) => standsAlone(sentence, pair) || followsNounOrDays(sentence, pair, lang, built)) ||
     (expiryWords.size > 0 && hasDate(sentence, lang));
   if (!expiry && !countdown(tokens, lang, words, built) && !demandsChange(tokens, lang, words, built, needed)) return undefined;
   // The password's own name, inflected ("비밀번호가"), is no tense word either.
@@ -678,6 +692,16 @@ function countWords(tokens: readonly string[], lang: string, words: LanguageConc
     }
   });
   return positions;
+}
+
+/** Whether `pair` comes right after one of the language's names for the password, or after a count and its day word. */
+function followsNounOrDays(sentence: string, pair: string, lang: string, built: Index): boolean {
+  const text = sentence.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  if ((built.nouns.get(lang) ?? []).some((run) => text.includes(run.join('') + pair))) return true;
+  for (const unit of built.units.get(lang) ?? []) {
+    for (let at = text.indexOf(unit + pair); at > 0; at = text.indexOf(unit + pair, at + 1)) if (/\d/.test(text[at - 1]!)) return true;
+  }
+  return false;
 }
 
 /** Whether `word` is a whole run of letters in the sentence, not part of a longer one. */
