@@ -31,15 +31,22 @@ function monthOf(word: string): number | undefined {
 
 type DateParts = [year: number | undefined, month: number, day: number];
 
-function parts(sentence: string, lang: string): DateParts | undefined {
+/** A date's parts, and the text around the numbers that wrote it (undefined where CLDR's month names found it). */
+interface FoundDate {
+  parts: DateParts;
+  rest?: string;
+}
+
+function findDate(sentence: string, lang: string): FoundDate | undefined {
   const text = asciiDigits(sentence.normalize('NFKC'));
   // Every date has a number: without one, the language's date vocabulary need not be built.
   if (!/\d/.test(text)) return undefined;
   const { order, yearOffset } = numericDateOrder(lang);
+  const rest = (m: RegExpExecArray) => text.slice(0, m.index) + text.slice(m.index + m[0].length);
   let m = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u.exec(text);
-  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (m) return { parts: [Number(m[1]), Number(m[2]), Number(m[3])], rest: rest(m) };
   m = /(?<![\d])(\d{4})[-/.]\s?(\d{1,2})[-/.]\s?(\d{1,2})(?![\d])/u.exec(text);
-  if (m) return [gregorianYear(Number(m[1]), yearOffset), Number(m[2]), Number(m[3])];
+  if (m) return { parts: [gregorianYear(Number(m[1]), yearOffset), Number(m[2]), Number(m[3])], rest: rest(m) };
   m = /(?<![\d])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d])/u.exec(text);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
@@ -47,17 +54,25 @@ function parts(sentence: string, lang: string): DateParts | undefined {
     // The locale's own order decides (CLDR: en-US writes month first, with slashes); a first part over 12 cannot
     // be a month, so a site writing day first in such a locale is still read.
     const monthFirst = order === 'mdy' && m[2] === '/' && a <= 12;
-    return monthFirst ? [year, a, b] : [year, b, a];
+    return { parts: monthFirst ? [year, a, b] : [year, b, a], rest: rest(m) };
   }
   // Month names in the sentence's language, from CLDR ("24 грудня 2026", "24. prosince", "24 Aralık 2026").
   const named = namedMonthDate(text, lang);
-  if (named) return [named.year, named.month, named.day];
+  if (named) return { parts: [named.year, named.month, named.day] };
   m = /(?<![\d])(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,})\.?\s+(?:de\s+)?(\d{4})/u.exec(text);
-  if (m && monthOf(m[2]!)) return [Number(m[3]), monthOf(m[2]!)!, Number(m[1])];
+  if (m && monthOf(m[2]!)) return { parts: [Number(m[3]), monthOf(m[2]!)!, Number(m[1])], rest: rest(m) };
   m = /(\p{L}{3,})\.?\s+(\d{1,2}),?\s+(\d{4})/u.exec(text);
-  if (m && monthOf(m[1]!)) return [Number(m[3]), monthOf(m[1]!)!, Number(m[2])];
+  if (m && monthOf(m[1]!)) return { parts: [Number(m[3]), monthOf(m[1]!)!, Number(m[2])], rest: rest(m) };
   return undefined;
 }
+
+const parts = (sentence: string, lang: string): DateParts | undefined => findDate(sentence, lang)?.parts;
+
+/**
+ * The sentence without its written date, when it has one whose text is known: "last changed on 11/24/2026 and will
+ * expire in 5 days" still counts its days once the date's numbers are gone. Undefined without such a date.
+ */
+export const withoutDate = (sentence: string, lang: string): string | undefined => findDate(sentence, lang)?.rest;
 
 /** Whether the sentence writes a date (its numbers are a year, month and day, not a count). */
 export const hasDate = (sentence: string, lang: string): boolean => parts(sentence, lang) !== undefined;
@@ -74,17 +89,4 @@ export function daysUntilDate(sentence: string, lang: string, now: number): numb
   const date = year ?? (on(today.getFullYear()) >= from ? today.getFullYear() : today.getFullYear() + 1);
   const days = Math.round((on(date) - from) / DAY_MS);
   return days >= 0 && days <= 366 ? days : undefined;
-}
-
-/**
- * Whether the sentence's date, with its year, is before `now`'s day: "Your password will expire on 24/11/2026" read on
- * 4 December 2026 is a stale warning — the password has expired.
- */
-export function dateIsPast(sentence: string, lang: string, now: number): boolean {
-  const found = parts(sentence, lang);
-  if (!found || found[0] === undefined) return false;
-  const [year, month, day] = found;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-  const today = new Date(now);
-  return Date.UTC(year, month - 1, day) < Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
 }

@@ -1,5 +1,5 @@
 import { isNegated, mentionsOtherSubject, sentenceClues } from './context';
-import { dateIsPast, daysUntilDate } from './dates';
+import { daysUntilDate } from './dates';
 import { daysLeftFrom } from './days';
 import { BlockFlag, type PageFacts, readPage, type TextBlock } from './page-reader';
 import { PASSWORD_NOUN, PHRASES, type Phrase } from './phrases';
@@ -181,7 +181,7 @@ function judgeByProductMessages(page: PageFacts, context: PageContext): { verdic
         if (daysLeft !== undefined && (match.role !== 'expired' || daysLeft > 0)) {
           match.daysLeft = daysLeft;
           if (match.role === 'expired') match.role = 'expiring-days';
-        } else if (match.role !== 'expired' && dateIsPast(match.sentence, match.lang, context.now)) match.role = 'expired';
+        }
       }
       if (match.daysLeft !== undefined && match.daysLeft > WARNING_HORIZON_DAYS) continue;
       if (mentionsOtherSubject(match.sentence.toLowerCase())) continue;

@@ -1,6 +1,6 @@
 import { countsOnlyPast, daysStated, namedDaysIn, withoutNamedDays } from './cldr';
 import { type ConceptTable, type LanguageConcepts, SHIPPED_CONCEPTS } from './concepts';
-import { hasDate } from './dates';
+import { hasDate, withoutDate } from './dates';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
 
@@ -1214,7 +1214,9 @@ export function matchTemplates(text: string): TemplateMatch[] {
     // A date's numbers are no count ("您的密码将于 2026-12-10 10:00:00 过期" is not 2026 days, "2026年12月10日" not 10): the
     // page's date gives the days (detect.ts reads it against the clock).
     const dated = hasDate(sentence, best.lang);
-    const stated = dated ? undefined : daysStated(sentence, best.lang, { namedDays: false });
+    // A count beside a date is read without the date's numbers ("last changed on 11/24/2026 and will expire in 5 days").
+    const undated = dated ? withoutDate(sentence, best.lang) : sentence;
+    const stated = undated === undefined ? undefined : daysStated(undated, best.lang, { namedDays: false });
     if (named !== undefined) match.daysLeft = named;
     else if (stated !== undefined) match.daysLeft = stated;
     else if (
