@@ -146,17 +146,6 @@ describe('expiry language rules read off the mined catalogues', () => {
     staysSilent(['您的账户还有 5 天过期', '您的会话还有 5 分钟过期', '您的试用还有 5 天过期', '如果密码过期，请联系管理员']);
   });
 
-  it('reads Korean endings on a two-syllable stem as the same word ("만료됩니다", "만료까지")', () => {
-    // "5 days remain until the password expires": 만료까지 (until expiry) shares only its stem with the rows' 만료됩니다.
-    expect(alert('비밀번호 만료까지 5일 남았습니다.')).toMatchObject({ kind: 'expiring', daysLeft: 5 });
-    staysSilent([
-      '계정 만료까지 5일 남았습니다.',
-      '인증 코드가 5분 후에 만료됩니다.',
-      '계정이 5일 후에 만료됩니다.',
-      '세션이 만료되었습니다.',
-    ]);
-  });
-
   it('takes every plural form of a day count from the catalogues (ru: день / дня / дней)', () => {
     expect(PHRASE_DATA.filter(([lang, role]) => lang === 'ru' && role === 'expiring-days').length).toBeGreaterThanOrEqual(3);
     expect(alert('Срок действия пароля истекает через 2 дня.')).toMatchObject({ kind: 'expiring', daysLeft: 2 });

@@ -40,7 +40,7 @@ export const CONCEPT_DATA: Readonly<Record<string, string>> = {
   "kk": "сіздің||күнде|ауыстыру ауыстыруға|пароліңіз пароліңізді пароліңіздің",
   "km": "កំ ណត ថ្ នក បស បា ពេ រប ស់ ហើ អ្ ាន ើយ ំណ|បា ហើ ាន ើយ|||",
   "kn": "ಅಗತ್ಯವಿದೆ ಕೂಡಲೆ ಗುಪ್ತಪದವನ್ನು ನಿಮ್ಮ ನೀವು ಹಳತಾಗಿದೆ|ಅಗತ್ಯವಿದೆ ಒತ್ತಾಯಿತಗೊಂಡ ಕೂಡಲೆ ಗುಪ್ತಪದವನ್ನು ನಿಮ್ಮ ನೀವು ಬದಲಾಯಿಸುವ ಮೂಲದಿಂದ ಹಳತಾಗಿದೆ||ಒತ್ತಾಯಿತಗೊಂಡ ಮೂಲದಿಂದ|ಬದಲಾಯಿಸಲು ಬದಲಾಯಿಸಿ ಬದಲಾಯಿಸುವ",
-  "ko": "만료 만료되면 만료되어 만료되지 만료될 만료됨 만료일|강제로 기한이 당신의 되었습니다 루트가 만료되어 바꿔야 변경하세요 변경해야 비밀번호를 암호를 오래됨 재설정해야 전에 즉시 지금 지났습니다 지정 합니다|경고 내일 만료됩니다 비밀번호는 오늘|강제 강제로 루트가 바꿔야 즉시 지정 합니다|로그인 로그인을 로그인이 로그인하거나 로그인하기 로그인하려면 로그인하세요 로그인하지 로그인할 로그인해주세요 변경 변경까지 변경되었습니다 변경될 변경하기 변경하도록 변경하려면 변경하세요 변경하셔야 변경하십시오 변경한 변경할 변경해야",
+  "ko": "만료되었습니다 만료됩니다 암호가|강제로 기한이 당신의 되었습니다 루트가 만료되어 바꿔야 변경하세요 변경해야 비밀번호를 암호를 오래됨 재설정해야 전에 즉시 지금 지났습니다 지정 합니다|경고 내일 만료됩니다 비밀번호는 오늘|강제로 루트가 바꿔야 변경해야 암호를 즉시 지정 합니다|",
   "lo": "ຂອ ງທ ທ່ ອງ ໄປ|ງາ ນໃ ມ່ ຫມ ໄປ|||",
   "lt": "baigsis dienos dienu jusu pasikeisti prasome|arba baigesi laikas nauja nebegalioja nurodymu paseno pat reikia root tuojau turite|baigsis dienu iki liko uz|nurodymu root tuojau turite|",
   "lv": "beidzas beidzies deriguma derigums jusu pirms termina termins|administratora beidzies janomaina jaunu jo nekavejoties novecojusi prasiba|dienas termina to|administratora administratoru janomaina jums nekavejoties prasiba|",

@@ -139,8 +139,6 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-const HANGUL = /^\p{Script=Hangul}+$/u;
-
 /**
  * Same word, allowing for inflection: a shared start of at least four letters that covers all but two letters of
  * the shorter word and most of the longer ("lösenord"/"lösenordet", "expires"/"expired", not "vanha"/"vanhentunut").
@@ -148,13 +146,6 @@ const HANGUL = /^\p{Script=Hangul}+$/u;
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
-  // Korean writes a syllable per character and adds its endings to a stem of two ("만료됩니다", "만료까지": expire,
-  // until expiry): the stem and all but two syllables of the shorter word.
-  if (HANGUL.test(a) && HANGUL.test(b)) {
-    let common = 0;
-    while (common < shorter && a[common] === b[common]) common++;
-    return common >= Math.max(2, shorter - 2);
-  }
   if (shorter < 4) return false;
   let common = 0;
   while (common < shorter && a[common] === b[common]) common++;
@@ -167,11 +158,7 @@ export function sameWordIn(list: Iterable<string>, word: string): boolean {
   return false;
 }
 
-/**
- * The index key of a word: words that can be the same word (sameWord) share it — except Korean words that share only
- * their two-syllable stem, which sameWord takes for one word where a candidate message is found by a longer start
- * (keyed by two syllables, Okta's Korean day-count warnings, left out of the rows, found an expired message closer).
- */
+/** The index key of a word: words that can be the same word (sameWord) share it. */
 const keyOf = (word: string) => (word.length < 4 ? word : word.slice(0, 4));
 
 /** Dice coefficient over words, each sentence word used once; 0 when fewer than two words are shared. */
