@@ -228,6 +228,37 @@ describe('change tracker: surviving worker restarts', () => {
   });
 });
 
+describe('change tracker: the wake-up follows the newest state', () => {
+  it('keeps the wake-up of a change tracked while an older publish was still reading the store', async () => {
+    // Seen in Firefox under load: the popup's fast-polling switch read the store before a change was saved, scheduled
+    // "nothing pending" after the change's own publish, and the change was not read again until the next event.
+    const h = harness({ options: { defaultFirstPollMs: 2 * second } });
+    const store = h.store;
+    let releaseOldRead: () => void = () => undefined;
+    let holdNextRead = false;
+    const slowStore: TrackerStore = {
+      async load() {
+        const state = await store.load();
+        if (!holdNextRead) return state;
+        holdNextRead = false;
+        await new Promise<void>((resolve) => {
+          releaseOldRead = resolve;
+        });
+        return state;
+      },
+      save: (state) => store.save(state),
+    };
+    const tracker = h.start({ store: slowStore });
+    holdNextRead = true;
+    const staleSwitch = tracker.setFastPolling(false);
+    const tracked = tracker.track([change(1)]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    releaseOldRead();
+    await Promise.all([staleSwitch, tracked]);
+    expect(h.lastWakeUp()).not.toBeNull();
+  });
+});
+
 describe('change tracker: polling and backoff', () => {
   it('respects Retry-After from a 429: no status request before it, even with the popup open', async () => {
     const h = harness();

@@ -135,10 +135,21 @@ export function createTracker(deps: TrackerDeps): Tracker {
     return times.length === 0 ? null : Math.min(...times);
   }
 
-  async function publish(): Promise<void> {
-    const state = await read();
-    await deps.updateBadge(badgeOf(state));
-    await deps.scheduleWakeUp(nextWake(state));
+  /**
+   * The badge and the wake-up from the stored state, one publish after another: each reads the store only once the one
+   * before has scheduled, so the last to schedule read last. Run side by side, a publish that read the store before a
+   * change was saved could schedule "nothing pending" after the change's own publish, and the change was not read
+   * again until the next event (seen in Firefox under load: a change shown "in progress" for 20 s).
+   */
+  let publishing: Promise<void> = Promise.resolve();
+  function publish(): Promise<void> {
+    const run = publishing.then(async () => {
+      const state = await read();
+      await deps.updateBadge(badgeOf(state));
+      await deps.scheduleWakeUp(nextWake(state));
+    });
+    publishing = run.catch(() => undefined);
+    return run;
   }
 
   async function completeDelivery(outcome: Outcome, lastError?: 'notify-failed'): Promise<void> {
