@@ -33,23 +33,18 @@ describe('Rekey in Firefox', () => {
 
   /**
    * Waits for a change's outcome on the popup; if it never shows, fails with what the popup showed and what the tenant
-   * was asked (a change stuck once in a full `npm test` run under load, and a bare timeout told nothing).
+   * was asked (a bare timeout told nothing; this message showed the tracker losing its wake-up, fixed in tracker.ts).
    */
-  const untilShown = async (selector: string) => {
-    const deadline = Date.now() + 20_000;
-    while ((await popup.count(selector)) === 0) {
-      if (Date.now() > deadline) {
-        const shown = ((await popup.text('body').catch(() => null)) ?? '(popup unreadable)').replace(/\s+/g, ' ').slice(0, 600);
-        const asked = tenant
-          .requestLog()
-          .slice(-12)
-          .map((entry) => `${entry.at} ${entry.method} ${entry.path} → ${entry.status}`)
-          .join('\n');
-        throw new Error(`${selector} not shown in 20 s.\nThe popup showed: ${shown}\nThe tenant's last requests:\n${asked}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
+  const untilShown = (selector: string) =>
+    popup.waitFor(selector, 20_000).catch(async () => {
+      const shown = ((await popup.text('body').catch(() => null)) ?? '(popup unreadable)').replace(/\s+/g, ' ').slice(0, 600);
+      const asked = tenant
+        .requestLog()
+        .slice(-12)
+        .map((entry) => `${entry.at} ${entry.method} ${entry.path} → ${entry.status}`)
+        .join('\n');
+      throw new Error(`${selector} not shown in 20 s.\nThe popup showed: ${shown}\nThe tenant's last requests:\n${asked}`);
+    });
 
   const state = (page: DrivenPage) =>
     page.evaluate(() =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilDate, withoutDate } from '@/utils/expiry/dates';
+import { daysUntilDate, writtenDate } from '@/utils/expiry/dates';
 
 /** 3 December 2026, mid-morning. */
 const NOW = new Date(2026, 11, 3, 9, 30).getTime();
@@ -31,9 +31,9 @@ describe('explicit expiry dates, in days from now', () => {
   });
 
   it('sets a written date aside so the rest of the sentence can be read', () => {
-    expect(withoutDate('changed on 11/24/2026 and expires in 5 days', 'en')).toBe('changed on  and expires in 5 days');
-    expect(withoutDate('am 24.11.2026 geändert', 'de')).toBe('am  geändert');
-    expect(withoutDate('于2026年11月24日更改', 'zh-CN')).toBe('于更改');
-    expect(withoutDate('in 5 days', 'en')).toBeUndefined();
+    expect(writtenDate('changed on 11/24/2026 and expires in 5 days', 'en')?.rest).toBe('changed on  and expires in 5 days');
+    expect(writtenDate('am 24.11.2026 geändert', 'de')?.rest).toBe('am  geändert');
+    expect(writtenDate('于2026年11月24日更改', 'zh-CN')?.rest).toBe('于更改');
+    expect(writtenDate('in 5 days', 'en')).toBeUndefined();
   });
 });

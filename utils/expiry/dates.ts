@@ -31,13 +31,17 @@ function monthOf(word: string): number | undefined {
 
 type DateParts = [year: number | undefined, month: number, day: number];
 
-/** A date's parts, and the text around the numbers that wrote it (undefined where CLDR's month names found it). */
-interface FoundDate {
+/**
+ * A sentence's written date: its parts, and the sentence without the text that wrote it ("last changed on 11/24/2026
+ * and will expire in 5 days" still counts its days once the date's numbers are gone; undefined where CLDR's month
+ * names found the date). Undefined without a date.
+ */
+export interface WrittenDate {
   parts: DateParts;
   rest?: string;
 }
 
-function findDate(sentence: string, lang: string): FoundDate | undefined {
+export function writtenDate(sentence: string, lang: string): WrittenDate | undefined {
   const text = asciiDigits(sentence.normalize('NFKC'));
   // Every date has a number: without one, the language's date vocabulary need not be built.
   if (!/\d/.test(text)) return undefined;
@@ -66,13 +70,7 @@ function findDate(sentence: string, lang: string): FoundDate | undefined {
   return undefined;
 }
 
-const parts = (sentence: string, lang: string): DateParts | undefined => findDate(sentence, lang)?.parts;
-
-/**
- * The sentence without its written date, when it has one whose text is known: "last changed on 11/24/2026 and will
- * expire in 5 days" still counts its days once the date's numbers are gone. Undefined without such a date.
- */
-export const withoutDate = (sentence: string, lang: string): string | undefined => findDate(sentence, lang)?.rest;
+const parts = (sentence: string, lang: string): DateParts | undefined => writtenDate(sentence, lang)?.parts;
 
 /** Whether the sentence writes a date (its numbers are a year, month and day, not a count). */
 export const hasDate = (sentence: string, lang: string): boolean => parts(sentence, lang) !== undefined;

@@ -1,6 +1,6 @@
 import { countsOnlyPast, daysStated, namedDaysIn, withoutNamedDays } from './cldr';
 import { type ConceptTable, type LanguageConcepts, SHIPPED_CONCEPTS } from './concepts';
-import { hasDate, withoutDate } from './dates';
+import { hasDate, writtenDate } from './dates';
 import { PHRASE_DATA } from './phrase-data';
 import type { PhraseRole } from './phrase-roles';
 
@@ -639,10 +639,14 @@ function addsNegative(tokens: readonly string[], template: Template, built: Inde
 /** The warnings that name their day: a count, today or tomorrow. */
 const DAY_WARNINGS = new Set<PhraseRole>(['expiring-days', 'expiring-today', 'expiring-tomorrow']);
 
+/** Whether a count in the sentence is followed by one of `units` ("# дней", "# connexions"). */
+const countOf = (tokens: readonly string[], units: Iterable<string>) =>
+  tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''));
+
 /** Whether a count in the sentence is followed by the language's day word ("# дней", "# days"). */
 function statesDayCount(tokens: readonly string[], lang: string, built: Index): boolean {
   const units = built.units.get(lang);
-  return !!units && tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''));
+  return !!units && countOf(tokens, units);
 }
 
 /** Whether the sentence has one of the language's expiry words ("expire", "abläuft", "истекает"). */
@@ -1047,7 +1051,7 @@ function graceCount(tokens: readonly string[], built: Index): string | undefined
   const isNoun = nounTest(built);
   for (const [lang, units] of built.logins) {
     const words = concepts[lang];
-    if (!words || !tokens.some((token, i) => token === '#' && sameWordIn(units, tokens[i + 1] ?? ''))) continue;
+    if (!words || !countOf(tokens, units)) continue;
     const nouns = nounSpans(tokens, built.nouns.get(lang) ?? []);
     const negatives = negativeWords(lang, words, built);
     if (nouns.length === 0 || tokens.some((token) => sameWordIn(negatives, token))) continue;
@@ -1200,9 +1204,10 @@ export function matchTemplates(text: string): TemplateMatch[] {
     // knows weeks and hours ("через 2 недели" is 14 days, "ในอีก 12 วัน" 12).
     // A date's numbers are no count ("您的密码将于 2026-12-10 10:00:00 过期" is not 2026 days, "2026年12月10日" not 10): the
     // page's date gives the days (detect.ts reads it against the clock).
-    const dated = hasDate(sentence, best.lang);
+    const date = writtenDate(sentence, best.lang);
+    const dated = date !== undefined;
     // A count beside a date is read without the date's numbers ("last changed on 11/24/2026 and will expire in 5 days").
-    const undated = dated ? withoutDate(sentence, best.lang) : sentence;
+    const undated = date ? date.rest : sentence;
     const stated = undated === undefined ? undefined : daysStated(undated, best.lang, { namedDays: false });
     if (named !== undefined) match.daysLeft = named;
     else if (stated !== undefined) match.daysLeft = stated;

@@ -100,13 +100,26 @@ function isRateLimited(result: StatusPollResult): boolean {
   return result.kind === 'retry-later' && result.reason === 'rate-limited';
 }
 
+/** Runs the tasks given to it one after another, each once the one before has settled (a failure does not stop the next). */
+function inOrder(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = tail.then(task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 export function createTracker(deps: TrackerDeps): Tracker {
   const options: TrackerOptions = { ...defaultTrackerOptions, ...deps.options };
   const random = deps.random ?? Math.random;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
   let fast = false;
-  let lock: Promise<unknown> = Promise.resolve();
+  // State changes and publishes each run one after another (inOrder): a read-modify-write never interleaves with
+  // another, and a publish reads the store only once the one before has scheduled.
+  const underLock = inOrder();
+  const publishInOrder = inOrder();
   let pass: Promise<void> | null = null;
   let delivery: Promise<void> = Promise.resolve();
 
@@ -116,13 +129,11 @@ export function createTracker(deps: TrackerDeps): Tracker {
 
   /** Read-modify-write under this instance's lock; network calls never happen inside it. */
   function update(change: (state: TrackerState) => TrackerState): Promise<TrackerState> {
-    const run = lock.then(async () => {
+    return underLock(async () => {
       const next = pruneHistory(queueSettledSubmissions(change(await read())), options.historySize);
       await deps.store.save(next);
       return next;
     });
-    lock = run.catch(() => undefined);
-    return run;
   }
 
   function updateChange(id: string, change: (tracked: TrackedChange) => TrackedChange): Promise<TrackerState> {
@@ -141,15 +152,12 @@ export function createTracker(deps: TrackerDeps): Tracker {
    * change was saved could schedule "nothing pending" after the change's own publish, and the change was not read
    * again until the next event (seen in Firefox under load: a change shown "in progress" for 20 s).
    */
-  let publishing: Promise<void> = Promise.resolve();
   function publish(): Promise<void> {
-    const run = publishing.then(async () => {
+    return publishInOrder(async () => {
       const state = await read();
       await deps.updateBadge(badgeOf(state));
       await deps.scheduleWakeUp(nextWake(state));
     });
-    publishing = run.catch(() => undefined);
-    return run;
   }
 
   async function completeDelivery(outcome: Outcome, lastError?: 'notify-failed'): Promise<void> {
