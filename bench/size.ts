@@ -41,9 +41,10 @@ export const enforcedBudgets = {
    * phrase rows with their concept words): a ceiling so new rows are a decision, not drift. Raised from 172 to 174 kB
    * for Auth0 Lock's sign-in error in its 44 languages (+1.9 kB gz; it found 18 of them before, 44 after), and to 176 kB
    * for JumpServer's sign-in errors and dated warning in its nine languages (+2.3 kB gz with this round's rules; its
-   * zh-CN, ru, ko, es pages read as their messages say, test/unit/expiry-messages.test.ts).
+   * zh-CN, ru, ko, es pages read as their messages say, test/unit/expiry-messages.test.ts), and to 177 kB for
+   * Nextcloud LDAP's expiry warning in 21 more languages (+1.1 kB gz; held-out precision 0.986 → 1.000).
    */
-  expiryClassifierGzip: 176 * 1024,
+  expiryClassifierGzip: 177 * 1024,
 } as const;
 
 export interface BundleSizes {

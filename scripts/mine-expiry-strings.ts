@@ -724,18 +724,24 @@ const CAS_DIR = new URL('../bench/expiry-corpus/real/bundles/apereo-cas/', impor
 }
 
 // ── Nextcloud's LDAP backend (vendored excerpts: bench/expiry-corpus/real/bundles/nextcloud-user-ldap) ──────────────
-// Its password-policy notification ("Your password will expire today / tomorrow / within %n day(s)."), read through
-// the code-search service (the repository is too large to mirror): each excerpt names the commit and file it copies,
-// and holds that file's three entries verbatim. Languages: the Okta Sign-In Widget's, in order, until the reading
-// budget ran out (cs, da, de, el, es, fr, hu, it, ko, nb, pl; the stored ja and nl files predate these messages), and
-// ru, the file first read to learn the layout.
+// Its password-policy notification ("Your password will expire today / tomorrow / within %n day(s).") and the page a
+// sign-in with an expired LDAP password is sent to (templates/renewpassword.php: "Please renew your password." over
+// the current and new password fields), read through the code-search service (the repository is too large to
+// mirror): each excerpt names the commit and file it copies and holds that file's entries verbatim. Languages: every
+// stored l10n file that has the notification (ja, nl, fi, th, vi, id and others are stored only in versions from
+// before it). The English is the source's own: en.json excerpts lib/Notification/Notifier.php (singular and plural of
+// the count), en-renewpassword.json the template.
 const NEXTCLOUD_KEYS: Record<string, string> = {
   'Your password will expire tomorrow.': 'expire_tomorrow',
   'Your password will expire today.': 'expire_today',
   '_Your password will expire within %n day._::_Your password will expire within %n days._': 'expire_within_days',
+  'New password': 'new_password',
 };
 {
   const dir = new URL('../bench/expiry-corpus/real/bundles/nextcloud-user-ldap/', import.meta.url);
+  const english = (file: string) => (JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as { messages: string[] }).messages;
+  const notifier = english('en.json');
+  const englishMessages = new Set([...Object.keys(NEXTCLOUD_KEYS), ...notifier, ...english('en-renewpassword.json')]);
   for (const file of readdirSync(dir).sort()) {
     const excerpt = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
       excerptOf: string;
@@ -746,10 +752,18 @@ const NEXTCLOUD_KEYS: Record<string, string> = {
     if (!commit || !path) throw new Error(`${file}: no "nextcloud/server@<commit>:<path>" it was copied from`);
     const where = `nextcloud/server@${commit.slice(0, 12)}:${path}`;
     if (file === 'en.json') {
-      // The English is the source code's own (lib/Notification/Notifier.php): singular and plural of the count.
+      // Notifier.php's messages: singular and plural of the count.
       const keys = ['expire_tomorrow', 'expire_today', 'expire_within_days', 'expire_within_days'];
       for (const [n, text] of excerpt.messages!.entries())
         out.push({ product: 'nextcloud', lang: 'en', key: keys[n]!, text, source: `${where}:"${text}"` });
+      continue;
+    }
+    if (file === 'en-renewpassword.json') {
+      // The template's messages are their own msgids.
+      for (const text of excerpt.messages!) {
+        const key = NEXTCLOUD_KEYS[text];
+        if (key) out.push({ product: 'nextcloud', lang: 'en', key, text, source: `${where}:"${text}"` });
+      }
       continue;
     }
     const lang = file.replace(/\.json$/, '').replace('_', '-');
@@ -757,8 +771,9 @@ const NEXTCLOUD_KEYS: Record<string, string> = {
       const value = excerpt.translations?.[msgid];
       const forms = typeof value === 'string' ? [value] : (value ?? []);
       forms.forEach((text, n) => {
-        // Nextcloud pads a language's plural forms with copies: one row per distinct wording.
-        if (text.trim() && forms.indexOf(text) === n)
+        // Nextcloud pads a language's plural forms with copies: one row per distinct wording. A value that is the
+        // English (Georgian, Lao) is no translation.
+        if (text.trim() && forms.indexOf(text) === n && !englishMessages.has(text.trim()))
           out.push({
             product: 'nextcloud',
             lang,

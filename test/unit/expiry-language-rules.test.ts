@@ -33,7 +33,12 @@ describe('expiry language rules read off the mined catalogues', () => {
     expect(languageWords('hu').days).toContain('nap');
     expect(languageWords('zh-CN').days).toContain('天');
     expect(languageWords('fr')).toMatchObject({ today: ['aujourd hui'], tomorrow: ['demain'] });
-    expect(languageWords('ro')).toMatchObject({ today: ['azi'], tomorrow: ['maine'], days: expect.arrayContaining(['zi', 'zile']) });
+    // Romanian says "today" two ways (shadow's "azi", Nextcloud's "astăzi").
+    expect(languageWords('ro')).toMatchObject({
+      today: expect.arrayContaining(['azi', 'astazi']),
+      tomorrow: expect.arrayContaining(['maine']),
+      days: expect.arrayContaining(['zi', 'zile']),
+    });
     // A verb standing right after a count ("将于 # 过期") is not taken for a unit.
     expect(languageWords('zh-CN').days).not.toContain('过期');
   });

@@ -66,7 +66,7 @@ describe('vendored expiry bundles (bench/expiry-corpus/real/bundles)', () => {
           translations?: Record<string, string | string[]>;
         };
         expect(excerpt.excerptOf).toMatch(
-          /^nextcloud\/server@[0-9a-f]{40}:apps\/user_ldap\/(l10n\/[a-z_]+\.json|lib\/Notification\/Notifier\.php)$/,
+          /^nextcloud\/server@[0-9a-f]{40}:apps\/user_ldap\/(l10n\/[A-Za-z_]+\.json|templates\/renewpassword\.php|lib\/Notification\/Notifier\.php)$/,
         );
         return [excerpt.excerptOf.replace(/@([0-9a-f]{12})[0-9a-f]{28}:/, '@$1:'), excerpt] as const;
       }),

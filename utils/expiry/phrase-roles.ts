@@ -209,6 +209,7 @@ export const PHRASE_ROLES: Record<string, PhraseRole> = {
   'nextcloud:expire_tomorrow': 'expiring-tomorrow',
   'nextcloud:expire_today': 'expiring-today',
   'nextcloud:expire_within_days': 'expiring-days',
+  'nextcloud:new_password': 'new-password',
   // Closed products, as their documentation quotes them: Windows sign-in (also behind AD FS and RD Web), Apple.
   'windows:password_expired_must_change': 'expired',
   'windows:expiry_reminder': 'expiring-soon',
