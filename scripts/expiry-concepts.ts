@@ -48,7 +48,12 @@ interface Message {
   product: string;
   tokens: Set<string>;
   namesPassword: boolean;
+  /** The word right before the password's name ("your" of "your password", "您的" of "您的密码"), if any. */
+  beforeNoun?: string;
 }
+
+/** A word right before the password's name in this share of the messages that have it is the name's determiner. */
+const DETERMINER = 0.5;
 
 export function deriveConcepts(rows: readonly ConceptRow[]): ConceptTable {
   const byLang = new Map<string, ConceptRow[]>();
@@ -65,8 +70,16 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
   const nouns = rows.filter((row) => row.role === 'password-noun').map((row) => messageTokens(row.role, row.text));
   if (nouns.length === 0) return undefined;
   const nounWords = new Set(nouns.flat());
-  const namesPassword = (tokens: readonly string[]) =>
-    nouns.some((noun) => tokens.some((_, i) => noun.every((word, j) => tokens[i + j] !== undefined && sameWord(word, tokens[i + j]!))));
+  const nounAt = (tokens: readonly string[]) =>
+    tokens.findIndex((_, i) =>
+      nouns.some((noun) => noun.every((word, j) => tokens[i + j] !== undefined && sameWord(word, tokens[i + j]!))),
+    );
+  const namesPassword = (tokens: readonly string[]) => nounAt(tokens) >= 0;
+  // In an unspaced script the tokens are overlapping pairs: the one before the name ends where the name starts.
+  const wordBeforeNoun = (tokens: readonly string[]) => {
+    const at = nounAt(tokens);
+    return at < 0 ? undefined : tokens[at - (UNSPACED.test(tokens[at]!) ? 2 : 1)];
+  };
   const messages: Message[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
@@ -76,7 +89,7 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     seen.add(key);
     const all = messageTokens(row.role, row.text);
     const tokens = new Set(all.filter((word) => word !== '#' && word.length > 1 && !nounWords.has(word)));
-    messages.push({ group, product: row.product, tokens, namesPassword: namesPassword(all) });
+    messages.push({ group, product: row.product, tokens, namesPassword: namesPassword(all), beforeNoun: wordBeforeNoun(all) });
   }
   const vocabulary = [...new Set(messages.flatMap((message) => [...message.tokens]))].sort();
   // A word's inflections: the words of the language's messages that can be the same word ("expire", "expired", "expires").
@@ -123,6 +136,14 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     return UNSPACED.test(first) ? [{ first: [...first][0]!, last: [...last].at(-1)! }] : [];
   });
   const acrossEdge = (word: string) => edges.some(({ first, last }) => [...word][0] === last || [...word].at(-1) === first);
+  // "您的" of "您的密码" (your password): the password's determiner says nothing of its expiry, however many expiry
+  // messages open with it ("您的试用已过期" is a trial). Only where a word is a pair of characters: in a spaced script the
+  // word before the name is as often its head ("vypršení hesla", the password's expiry).
+  const determiner = (word: string) => {
+    if (!UNSPACED.test(word)) return false;
+    const having = messages.filter((message) => message.tokens.has(word));
+    return having.filter((message) => message.beforeNoun === word).length >= DETERMINER * having.length;
+  };
   const contentWord = (word: string) =>
     (syllabic || [...word].length >= 4 || UNSPACED.test(word)) &&
     !acrossEdge(word) &&
@@ -135,7 +156,7 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     // four letters.
     const ofTense = (group: Group) => dated.filter((m) => m.group === group).length / Math.max(1, count(group));
     const mostOfATense = ofTense('expired') >= MOST || ofTense('expiring') >= MOST;
-    const expiry = contentWord(word) && (bothTenses || mostOfATense) && distinctive(dated, totals.dated, word);
+    const expiry = contentWord(word) && !determiner(word) && (bothTenses || mostOfATense) && distinctive(dated, totals.dated, word);
     if (expiry) concepts.expiry.push(word);
     else if (contentWord(word) && !everywhere(word) && distinctive(having(word, false, 'forced'), totals.forced, word))
       concepts.forced.push(word);

@@ -288,6 +288,16 @@ describe('the shipped concept words', () => {
     expect(detectExpiry(page('Votre mot de passe a été modifié il y a 3 jours.'), url).kind).toBe('none');
   });
 
+  it('take no determiner of the password for an expiry word in a script without spaces ("您的" of "您的密码")', () => {
+    // Nextcloud's Chinese warnings all open "您的密码" (your password): by the counts "您的" was an expiry word, and
+    // "您的验证码已过期" (your verification code has expired) beside "请输入密码" read as an expired password.
+    const concepts = deriveConcepts(productEntries(readMinedStrings()));
+    for (const lang of ['zh-CN', 'zh-TW', 'zh-HK']) expect(concepts[lang]!.expiry).not.toContain('您的');
+    expect(concepts['zh-CN']!.expiry).toContain('过期');
+    // Spaced scripts keep the word before the name: it is as often its head ("vypršení hesla", the password's expiry).
+    expect(concepts.cs!.expiry).toContain('vyprseni');
+  });
+
   it('take the password’s inflected name for no expiry word, however often the positive rows name it that way', () => {
     // Turkish positive rows say "şifrenizi"/"şifrenizin" (your password, inflected) and the "other" ones "parola": by
     // the counts "şifrenizi" is an expiry word, so "Enter your password" read as an expired password.

@@ -151,6 +151,23 @@ describe('expiry language rules read off the mined catalogues', () => {
     staysSilent(['您的账户还有 5 天过期', '您的会话还有 5 分钟过期', '您的试用还有 5 天过期', '如果密码过期，请联系管理员']);
   });
 
+  it('in Chinese takes an expiry pair that ends a clause for a word', () => {
+    // "The password has expired, please change it" / "… expires tomorrow": one expiry pair (过期), at the clause's end.
+    expect(alert('密码已经过期，请修改密码。').kind).toBe('expired');
+    expect(alert('密碼已經過期，請修改密碼。').kind).toBe('expired');
+    expect(alert('密码将于明天过期。')).toMatchObject({ kind: 'expiring', daysLeft: 1 });
+    // Nor does a clause that names something else ("your trial / certificate / verification code has expired").
+    staysSilent([
+      '密码重置链接已过期。',
+      '密码永不过期。',
+      '您的会话已过期，请重新输入密码。',
+      '验证码已过期，请重新获取。',
+      '您的试用已过期，请输入密码',
+      '您的证书已过期，请输入密码。',
+      '您的验证码已过期，请输入密码。',
+    ]);
+  });
+
   it('takes every plural form of a day count from the catalogues (ru: день / дня / дней)', () => {
     expect(PHRASE_DATA.filter(([lang, role]) => lang === 'ru' && role === 'expiring-days').length).toBeGreaterThanOrEqual(3);
     expect(alert('Срок действия пароля истекает через 2 дня.')).toMatchObject({ kind: 'expiring', daysLeft: 2 });

@@ -143,9 +143,7 @@ describe('written probes in 27 languages', () => {
     ['Hasło wygaśnie za 5 dni.', 'expiring5'],
     ['Platnost hesla vyprší za 5 dní.', 'expiring5'],
     ['Ditt lösenord går ut om 5 dagar.', 'expiring5'],
-    // Read since Nextcloud's LDAP warning came in its other languages (zh-TW "將於 %n 天內到期", sv "gå ut imorgon").
-    ['您的密码将在 5 天内失效', 'expiring5'],
-    ['您的密码将于 5 天后到期', 'expiring5'],
+    // Read since Nextcloud's LDAP warning came in its Swedish ("gå ut imorgon").
     ['Ditt lösenord går ut i morgon.', 'expiring1'],
     ['Jelszava 5 nap múlva lejár.', 'expiring5'],
     ['Термін дії вашого пароля закінчується через 5 днів.', 'expiring5'],

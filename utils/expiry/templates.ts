@@ -589,7 +589,9 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   // a pair there starts a word, it is not two letters across words.
   const expiry =
     expiryWords.size >= needed ||
-    [...expiryWords].some((pair) => standsAlone(sentence, pair) || followsNounOrDays(sentence, pair, lang, built)) ||
+    [...expiryWords].some(
+      (pair) => standsAlone(sentence, pair) || followsNounOrDays(sentence, pair, lang, built) || endsClause(sentence, pair, lang, built),
+    ) ||
     (expiryWords.size > 0 && hasDate(sentence, lang));
   if (!expiry && !countdown(tokens, lang, words, built) && !demandsChange(tokens, lang, words, built, needed)) return undefined;
   // The password's own name, inflected ("비밀번호가"), is no tense word either.
@@ -693,6 +695,21 @@ function followsNounOrDays(sentence: string, pair: string, lang: string, built: 
     for (let at = text.indexOf(unit + pair); at > 0; at = text.indexOf(unit + pair, at + 1)) if (/\d/.test(text[at - 1]!)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a pair of Chinese characters ends a clause that names the password ("密码已经过期，", "密码将于明天过期。"): a
+ * clause's last two characters end a word, they are not two letters across words; and the clause says whose expiry it
+ * is ("您的试用已过期，请输入密码" is a trial's).
+ */
+function endsClause(sentence: string, pair: string, lang: string, built: Index): boolean {
+  if (!/^\p{Script=Han}{2}$/u.test(pair)) return false;
+  const names = (built.nouns.get(lang) ?? []).map((run) => run.join(''));
+  return sentence
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}]+/u)
+    .some((run) => run.length > pair.length && run.endsWith(pair) && names.some((name) => run.includes(name)));
 }
 
 /** Whether `word` is a whole run of letters in the sentence, not part of a longer one. */
