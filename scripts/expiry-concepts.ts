@@ -60,7 +60,11 @@ export function deriveConcepts(rows: readonly ConceptRow[]): ConceptTable {
   for (const row of rows) byLang.set(row.lang, [...(byLang.get(row.lang) ?? []), row]);
   const table: Record<string, LanguageConcepts> = {};
   for (const [lang, ofLang] of [...byLang].sort(([a], [b]) => a.localeCompare(b))) {
-    const concepts = languageConcepts(ofLang);
+    // Chinese in its two scripts (zh-CN, zh-TW, zh-HK) is one language: a word both scripts write alike ("到期") counts
+    // in all of its rows.
+    const base = lang.split('-')[0]!;
+    const pooled = lang.includes('-') ? [...byLang].filter(([other]) => other.split('-')[0] === base).flatMap(([, r]) => r) : ofLang;
+    const concepts = languageConcepts(pooled);
     if (concepts) table[lang] = concepts;
   }
   return table;

@@ -151,6 +151,13 @@ describe('expiry language rules read off the mined catalogues', () => {
     staysSilent(['您的账户还有 5 天过期', '您的会话还有 5 分钟过期', '您的试用还有 5 天过期', '如果密码过期，请联系管理员']);
   });
 
+  it('reads Chinese in either script with the words both write alike ("到期", falls due)', () => {
+    // "到期" is in few simplified rows (under the share that makes an expiry word) and in the traditional ones.
+    expect(alert('您的密码已到期，请修改。').kind).toBe('expired');
+    expect(alert('密码还有 3 天到期')).toMatchObject({ kind: 'expiring', daysLeft: 3 });
+    staysSilent(['您的账户已到期，请输入密码', '证书将于 3 天后到期，请输入密码。', '密码重置链接已到期', '密码到期前 5 天提醒']);
+  });
+
   it('in Chinese takes an expiry pair that ends a clause for a word', () => {
     // "The password has expired, please change it" / "… expires tomorrow": one expiry pair (过期), at the clause's end.
     expect(alert('密码已经过期，请修改密码。').kind).toBe('expired');
