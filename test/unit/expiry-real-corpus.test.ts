@@ -54,13 +54,14 @@ describe('real-product expiry corpus', () => {
   // round's Keycloak leave-one-out rules left all three unchanged; the thirteenth round's FusionAuth rows raised recall
   // to 0.909 = 70/77, LemonLDAP's French reset page now closest to FusionAuth's "… a expiré et doit être changé"; the
   // sixteenth round's contradicted hard negatives and grace-login/countdown rules to 0.948 = 73/77, day counts 0.882 =
-  // 15/17): precision meets the 0.98 target; recall and day counts do not yet (LemonLDAP's Romanian grace/reset
-  // messages, FreeIPA's ru/zh-CN day counts).
-  it('held-out part: precision ≥ 0.98, recall ≥ 0.94, day counts ≥ 0.88 (never tuned on these pages)', () => {
+  // 15/17); the twenty-fifth round's pooled Chinese concept words to recall 0.961 = 74/77, day counts 0.941 = 16/17
+  // (FreeIPA's zh-CN day count), precision 1.000 since the twenty-third: the floors are the goals now, so a
+  // change that falls below one fails here (still missed: FreeIPA's ru day count, LemonLDAP's Romanian grace/reset).
+  it("held-out part: precision ≥ 0.98, recall ≥ 0.95, day counts ≥ 0.9 — the issue's goals (never tuned on these pages)", () => {
     const result = score('held-out');
     const report = [...result.falsePositives, ...result.falseNegatives, ...result.wrongDays].join('\n');
     expect(result.precision, report).toBeGreaterThanOrEqual(0.98);
-    expect(result.recall, report).toBeGreaterThanOrEqual(0.94);
-    expect(result.daysExact, report).toBeGreaterThanOrEqual(0.88);
+    expect(result.recall, report).toBeGreaterThanOrEqual(0.95);
+    expect(result.daysExact, report).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
 });

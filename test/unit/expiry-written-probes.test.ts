@@ -143,8 +143,10 @@ describe('written probes in 27 languages', () => {
     ['Hasło wygaśnie za 5 dni.', 'expiring5'],
     ['Platnost hesla vyprší za 5 dní.', 'expiring5'],
     ['Ditt lösenord går ut om 5 dagar.', 'expiring5'],
-    // Read since Nextcloud's LDAP warning came in its Swedish ("gå ut imorgon").
+    // Read since Nextcloud's LDAP warning came in its Swedish ("gå ut imorgon"), and since Chinese in both scripts
+    // shares "到期" (falls due).
     ['Ditt lösenord går ut i morgon.', 'expiring1'],
+    ['您的密码将于 5 天后到期', 'expiring5'],
     ['Jelszava 5 nap múlva lejár.', 'expiring5'],
     ['Термін дії вашого пароля закінчується через 5 днів.', 'expiring5'],
     ['パスワードの有効期限まであと5日です。', 'expiring5'],
