@@ -60,8 +60,9 @@ export function deriveConcepts(rows: readonly ConceptRow[]): ConceptTable {
   for (const row of rows) byLang.set(row.lang, [...(byLang.get(row.lang) ?? []), row]);
   const table: Record<string, LanguageConcepts> = {};
   for (const [lang, ofLang] of [...byLang].sort(([a], [b]) => a.localeCompare(b))) {
-    // Chinese in its two scripts (zh-CN, zh-TW, zh-HK) is one language: a word both scripts write alike ("到期") counts
-    // in all of its rows.
+    // Regional variants are one language; only Chinese keeps them apart in the rows (zh-CN, zh-TW, zh-HK: two
+    // scripts), so a word both scripts write alike ("到期") counts in all of its rows, one they write differently
+    // ("过期" / "過期") stays each script's.
     const base = lang.split('-')[0]!;
     const pooled = lang.includes('-') ? [...byLang].filter(([other]) => other.split('-')[0] === base).flatMap(([, r]) => r) : ofLang;
     const concepts = languageConcepts(pooled);

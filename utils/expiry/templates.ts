@@ -705,20 +705,18 @@ function followsNounOrDays(sentence: string, pair: string, lang: string, built: 
 function endsClause(sentence: string, pair: string, lang: string, built: Index): boolean {
   if (!/^\p{Script=Han}{2}$/u.test(pair)) return false;
   const names = (built.nouns.get(lang) ?? []).map((run) => run.join(''));
-  return sentence
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{M}]+/u)
-    .some((run) => run.length > pair.length && run.endsWith(pair) && names.some((name) => run.includes(name)));
+  return letterRuns(sentence).some((run) => run.length > pair.length && run.endsWith(pair) && names.some((name) => run.includes(name)));
 }
 
 /** Whether `word` is a whole run of letters in the sentence, not part of a longer one. */
-const standsAlone = (sentence: string, word: string) =>
+const standsAlone = (sentence: string, word: string) => letterRuns(sentence).includes(word);
+
+/** The sentence's runs of letters, normalised as tokens are: what punctuation, digits and spaces separate. */
+const letterRuns = (sentence: string) =>
   sentence
     .normalize('NFKC')
     .toLowerCase()
-    .split(/[^\p{L}\p{M}]+/u)
-    .includes(word);
+    .split(/[^\p{L}\p{M}]+/u);
 
 /** Where the sentence names the password, by the language's names for it: each name's first and last position. */
 function nounSpans(tokens: readonly string[], runs: readonly string[][]): [number, number][] {
