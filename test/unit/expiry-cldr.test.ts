@@ -37,6 +37,9 @@ describe('day counts in the language’s own CLDR wording (Intl)', () => {
     ['ja', 'パスワードの有効期限は 14 日で切れます', 14],
     ['ru', 'Ваш пароль истекает через 2 недели', 14],
     ['en', 'Your password expires in 6 hours', 0],
+    ['en', 'Your password expires in 30 hours', 1],
+    ['de', 'Ihr Passwort läuft in 5 Minuten ab', 0],
+    ['zh-CN', '密码将于 5 分钟后过期', 0],
     ['fa', 'رمز عبور شما ۱۲ روز دیگر منقضی می‌شود', 12],
     ['ar', 'ستنتهي صلاحية كلمة المرور خلال يومين', 2],
   ])('reads the count of a %s warning: “%s” → %i', (lang, sentence, days) => {

@@ -74,6 +74,8 @@ describe('detectExpiry: days left', () => {
     ['Your password expires today.', 0],
     ['Your password will expire within 3 days.', 3],
     ['Your password will expire in 36 hours.', 1],
+    // Minutes are today, not a count of days the message's template would read ("… in 5 days").
+    ['Your password will expire in 5 minutes.', 0],
     ['Your password will expire in 2 weeks.', 14],
     ['Your password will expire on 14 March 2026.', undefined],
     ['Ihr Kennwort läuft in einem Tag ab.', 1],

@@ -5,7 +5,7 @@
  * detector has already taken for an expiry message; nothing here makes a page positive.
  */
 
-/** A count standing in a relative-time phrase: the word right beside it, and how many days one of it is. */
+/** A count standing in a relative-time phrase: the word right beside it, and how many days one of it is (an hour 1/24). */
 interface Unit {
   word: string;
   days: number;
@@ -108,7 +108,9 @@ function buildVocabulary(locale: string): DayVocabulary {
   const perUnit: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['day', 1],
     ['week', 7],
-    ['hour', 0],
+    // "in 6 hours", "in 5 minutes": today (a count of them would otherwise be read as days by the message's template).
+    ['hour', 1 / 24],
+    ['minute', 1 / 1440],
   ];
   for (const [unit, days] of perUnit) {
     for (const n of pluralSamples(locale)) {
@@ -194,7 +196,7 @@ function isUnit(word: string, unit: string): boolean {
 
 const COUNT = /(\d+)\s*([\p{L}\p{M}]*)/gu;
 
-/** Each count with a day, week or hour unit in the sentence: its days, and whether the wording puts it in the past. */
+/** Each count with a day, week, hour or minute unit in the sentence: its days, and whether the wording puts it in the past. */
 function countsIn(text: string, vocabulary: DayVocabulary): Array<{ days: number; past: boolean }> {
   const counts: Array<{ days: number; past: boolean }> = [];
   for (const match of text.matchAll(COUNT)) {
@@ -211,7 +213,7 @@ function countsIn(text: string, vocabulary: DayVocabulary): Array<{ days: number
         (head === '' || (before.endsWith(head) && !/[\p{L}\p{M}]/u.test(before[before.length - head.length - 1] ?? ''))) &&
         (tail === '' || after.startsWith(tail)),
     );
-    counts.push({ days: unit.days === 0 ? Math.floor(Number(digits) / 24) : Number(digits) * unit.days, past });
+    counts.push({ days: Math.floor(Number(digits) * unit.days), past });
   }
   return counts;
 }
