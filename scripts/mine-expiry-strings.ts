@@ -34,6 +34,7 @@
  *   NEXTCLOUD_PASSWORD_POLICY_GIT bare clone of nextcloud/password_policy (l10n/*.json)
  *   AUTH0_LOCK     unpacked npm package auth0-lock@14.3.0 (`npm pack auth0-lock@14.3.0`; lib/i18n/*.js)
  *   JUMPSERVER_GIT bare clone of jumpserver/jumpserver (apps/i18n/core/LANG/LC_MESSAGES/django.po)
+ *   CASDOOR_GIT    bare clone of casdoor/casdoor (held out: pages only; i18n/locales and web/src/locales LANG/data.json)
  * Always read: Apereo CAS's messages*.properties excerpts vendored in bench/expiry-corpus/real/bundles/apereo-cas, authentik's
  * django.po excerpts in bench/expiry-corpus/real/bundles/authentik, and
  * closed products' messages as documentation pages quote them (bench/expiry-corpus/real/bundles/documented, with URLs).
@@ -1286,6 +1287,44 @@ if (process.env.JUMPSERVER_GIT) {
           text: `${first} %s ${last}`,
           source: `${where}:msgid "${before}" + date + msgid "${after}" (as apps/templates/_message.html composes them)`,
         });
+    }
+  }
+}
+
+// ── Casdoor (an open-source IAM and SSO server; bare clone of casdoor/casdoor): held out, never phrase data ─────────
+// Pages only (bench/expiry-corpus/real/build.ts): its sign-in refuses an expired password with one server message
+// (i18n/locales/LANG/data.json, section "check"), beside its wrong-password "you have %s remaining chances" (attempts
+// left, no grace logins: a hard negative); the sign-in form's words come from the web app (web/src/locales). Tried as
+// phrase data in the twenty-third round and dropped, so no rule was kept or dropped on it (BASELINE.md). English is the
+// key; an untranslated copy of it is skipped.
+const CASDOOR_KEYS: Record<string, [file: 'server' | 'web', section: string, msgid: string]> = {
+  password_expired: ['server', 'check', 'Your password has expired. Please reset your password by clicking "Forgot password"'],
+  wrong_password_chances: ['server', 'check', 'password or code is incorrect, you have %s remaining chances'],
+  signin_submit: ['web', 'login', 'Sign In'],
+  username_placeholder: ['web', 'login', 'username, Email or phone'],
+  forgot_password: ['web', 'login', 'Forgot password?'],
+  password_placeholder: ['web', 'general', 'Password'],
+};
+if (process.env.CASDOOR_GIT) {
+  const dir = process.env.CASDOOR_GIT;
+  const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12);
+  const paths = {
+    server: (folder: string) => `i18n/locales/${folder}/data.json`,
+    web: (folder: string) => `web/src/locales/${folder}/data.json`,
+  };
+  const folders = (root: string) => git(dir, 'ls-tree', '--name-only', `HEAD:${root}`).split('\n').filter(Boolean);
+  // Languages both the server and the web app speak.
+  const web = new Set(folders('web/src/locales'));
+  for (const folder of folders('i18n/locales').filter((f) => web.has(f))) {
+    const lang = folder === 'zh' ? 'zh-CN' : folder;
+    const read = {
+      server: JSON.parse(git(dir, 'show', `HEAD:${paths.server(folder)}`)),
+      web: JSON.parse(git(dir, 'show', `HEAD:${paths.web(folder)}`)),
+    };
+    for (const [key, [file, section, msgid]] of Object.entries(CASDOOR_KEYS)) {
+      const text = (read[file] as Record<string, Record<string, string>>)[section]?.[msgid]?.trim();
+      if (text && (folder === 'en' || text !== msgid))
+        out.push({ product: 'casdoor', lang, key, text, source: `casdoor/casdoor@${commit}:${paths[file](folder)}:${section}."${msgid}"` });
     }
   }
 }

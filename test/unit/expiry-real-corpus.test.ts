@@ -8,7 +8,7 @@ import { detectExpiry } from '@/utils/expiry';
 
 /**
  * The real-product corpus: pages built from the sign-in products' own translated messages. The held-out part was
- * fixed before the detector was tuned, and FreeIPA and Shibboleth IdP are never tuned on; `npm run bench` reports the
+ * fixed before the detector was tuned, and FreeIPA, Shibboleth IdP and Casdoor are never tuned on; `npm run bench` reports the
  * full figures.
  * These floors guard against regressions; the README quotes the bench, not these numbers.
  */

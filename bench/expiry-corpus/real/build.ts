@@ -33,7 +33,7 @@ export interface RealPageLabel {
 }
 
 /** Products whose pages are all held out: nothing from them may tune the detector. */
-export const UNTUNED_PRODUCTS = ['freeipa', 'shibboleth'] as const;
+export const UNTUNED_PRODUCTS = ['freeipa', 'shibboleth', 'casdoor'] as const;
 /** Products tuned on one language only: their other languages' pages are all held out. */
 export const TUNED_LANGUAGE_ONLY: Record<string, string> = { lemonldap: 'en' };
 
@@ -75,7 +75,7 @@ class Bundle {
     if (!entry) throw new Error(`${this.product}/${this.lang}: no ${key}`);
     this.used.push(entry.source);
     let next = 0;
-    return entry.text.replace(/\{(\d)\}|\$\{days\}|%d/g, (_, index: string | undefined) => String(args[index === undefined ? next++ : Number(index)] ?? ''));
+    return entry.text.replace(/\{(\d)\}|\$\{days\}|%[ds]/g, (_, index: string | undefined) => String(args[index === undefined ? next++ : Number(index)] ?? ''));
   }
 }
 
@@ -650,8 +650,41 @@ const SHIBBOLETH: Scenario[] = [
   { name: 'neg-account-locked', kind: 'none', render: shibLoginPage('account-locked.message') },
 ];
 
+// ── Casdoor (held out, added after the twenty-sixth round) ─────────────────────────────────────────────────────────
+// Its sign-in form (the web app's words) with the server's refusal shown as the app shows a failed request: an antd
+// message toast at the top of the page.
+const casdoorLogin = (key: string | null) => (b: Bundle, id: string) => ({
+  title: b.get('signin_submit'),
+  url: `https://door.${pickOrg(id).toLowerCase()}.example/login/${pickOrg(id).toLowerCase()}`,
+  body: `${
+    key
+      ? `  <div class="ant-message"><div class="ant-message-notice"><div class="ant-message-notice-content"><div class="ant-message-custom-content ant-message-error"><span>${inline(b.get(key, 3))}</span></div></div></div></div>\n`
+      : ''
+  }  <div class="login-content"><div class="login-panel"><div class="login-form">
+    <form class="ant-form ant-form-horizontal" id="normal_login">
+      <div class="ant-form-item"><input id="username" class="ant-input" placeholder="${escapeHtml(b.get('username_placeholder'))}"></div>
+      <div class="ant-form-item"><input id="password" class="ant-input" type="password" placeholder="${escapeHtml(b.get('password_placeholder'))}"></div>
+      <div class="ant-form-item"><a href="/forget/${pickOrg(id).toLowerCase()}">${inline(b.get('forgot_password'))}</a></div>
+      <div class="ant-form-item"><button type="submit" class="ant-btn ant-btn-primary"><span>${inline(b.get('signin_submit'))}</span></button></div>
+    </form>
+  </div></div></div>`,
+});
+
+const CASDOOR: Scenario[] = [
+  { name: 'expired-signin-error', kind: 'expired', render: casdoorLogin('password_expired') },
+  { name: 'neg-signin', kind: 'none', render: casdoorLogin(null) },
+  { name: 'neg-bad-password-chances', kind: 'none', render: casdoorLogin('wrong_password_chances') },
+];
+
 /** Products with pages; the Linux PAM, shadow and SSSD catalogues only feed the phrase data (no web page of their own). */
-const PRODUCTS: Record<string, Scenario[]> = { okta: OKTA, keycloak: KEYCLOAK, freeipa: FREEIPA, lemonldap: LEMONLDAP, shibboleth: SHIBBOLETH };
+const PRODUCTS: Record<string, Scenario[]> = {
+  okta: OKTA,
+  keycloak: KEYCLOAK,
+  freeipa: FREEIPA,
+  lemonldap: LEMONLDAP,
+  shibboleth: SHIBBOLETH,
+  casdoor: CASDOOR,
+};
 
 export function buildCorpus(): Array<RealPageLabel & { html: string }> {
   const pages: Array<RealPageLabel & { html: string }> = [];
