@@ -59,13 +59,15 @@ export function deriveConcepts(rows: readonly ConceptRow[]): ConceptTable {
   const byLang = new Map<string, ConceptRow[]>();
   for (const row of rows) byLang.set(row.lang, [...(byLang.get(row.lang) ?? []), row]);
   const table: Record<string, LanguageConcepts> = {};
+  // Regional variants are one language; only Chinese keeps them apart in the rows (zh-CN, zh-TW, zh-HK: two scripts),
+  // so a word both scripts write alike ("到期") counts in all of its rows, one they write differently ("过期" / "過期")
+  // stays each script's. The pooled words are derived once per base language and shared by its variants.
+  const pooled = new Map<string, LanguageConcepts | undefined>();
   for (const [lang, ofLang] of [...byLang].sort(([a], [b]) => a.localeCompare(b))) {
-    // Regional variants are one language; only Chinese keeps them apart in the rows (zh-CN, zh-TW, zh-HK: two
-    // scripts), so a word both scripts write alike ("到期") counts in all of its rows, one they write differently
-    // ("过期" / "過期") stays each script's.
     const base = lang.split('-')[0]!;
-    const pooled = lang.includes('-') ? [...byLang].filter(([other]) => other.split('-')[0] === base).flatMap(([, r]) => r) : ofLang;
-    const concepts = languageConcepts(pooled);
+    if (lang.includes('-') && !pooled.has(base))
+      pooled.set(base, languageConcepts([...byLang].filter(([other]) => other.split('-')[0] === base).flatMap(([, r]) => r)));
+    const concepts = lang.includes('-') ? pooled.get(base) : languageConcepts(ofLang);
     if (concepts) table[lang] = concepts;
   }
   return table;
@@ -79,12 +81,6 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     tokens.findIndex((_, i) =>
       nouns.some((noun) => noun.every((word, j) => tokens[i + j] !== undefined && sameWord(word, tokens[i + j]!))),
     );
-  const namesPassword = (tokens: readonly string[]) => nounAt(tokens) >= 0;
-  // In an unspaced script the tokens are overlapping pairs: the one before the name ends where the name starts.
-  const wordBeforeNoun = (tokens: readonly string[]) => {
-    const at = nounAt(tokens);
-    return at < 0 ? undefined : tokens[at - (UNSPACED.test(tokens[at]!) ? 2 : 1)];
-  };
   const messages: Message[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
@@ -94,7 +90,11 @@ function languageConcepts(rows: readonly ConceptRow[]): LanguageConcepts | undef
     seen.add(key);
     const all = messageTokens(row.role, row.text);
     const tokens = new Set(all.filter((word) => word !== '#' && word.length > 1 && !nounWords.has(word)));
-    messages.push({ group, product: row.product, tokens, namesPassword: namesPassword(all), beforeNoun: wordBeforeNoun(all) });
+    // The password's name, and the word before it: in an unspaced script the tokens are overlapping pairs, so the one
+    // before the name ends where the name starts.
+    const at = nounAt(all);
+    const beforeNoun = at < 0 ? undefined : all[at - (UNSPACED.test(all[at]!) ? 2 : 1)];
+    messages.push({ group, product: row.product, tokens, namesPassword: at >= 0, beforeNoun });
   }
   const vocabulary = [...new Set(messages.flatMap((message) => [...message.tokens]))].sort();
   // A word's inflections: the words of the language's messages that can be the same word ("expire", "expired", "expires").

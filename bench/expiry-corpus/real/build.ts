@@ -653,22 +653,26 @@ const SHIBBOLETH: Scenario[] = [
 // ── Casdoor (held out, added after the twenty-sixth round) ─────────────────────────────────────────────────────────
 // Its sign-in form (the web app's words) with the server's refusal shown as the app shows a failed request: an antd
 // message toast at the top of the page.
-const casdoorLogin = (key: string | null) => (b: Bundle, id: string) => ({
-  title: b.get('signin_submit'),
-  url: `https://door.${pickOrg(id).toLowerCase()}.example/login/${pickOrg(id).toLowerCase()}`,
-  body: `${
-    key
-      ? `  <div class="ant-message"><div class="ant-message-notice"><div class="ant-message-notice-content"><div class="ant-message-custom-content ant-message-error"><span>${inline(b.get(key, 3))}</span></div></div></div></div>\n`
-      : ''
-  }  <div class="login-content"><div class="login-panel"><div class="login-form">
+const casdoorLogin = (key: string | null) => (b: Bundle, id: string) => {
+  const org = pickOrg(id).toLowerCase();
+  // Read in the page's order (title first), as the page's sources are listed.
+  const title = b.get('signin_submit');
+  const toast = key
+    ? `  <div class="ant-message"><div class="ant-message-notice"><div class="ant-message-notice-content"><div class="ant-message-custom-content ant-message-error"><span>${inline(b.get(key, 3))}</span></div></div></div></div>\n`
+    : '';
+  return {
+    title,
+    url: `https://door.${org}.example/login/${org}`,
+    body: `${toast}  <div class="login-content"><div class="login-panel"><div class="login-form">
     <form class="ant-form ant-form-horizontal" id="normal_login">
       <div class="ant-form-item"><input id="username" class="ant-input" placeholder="${escapeHtml(b.get('username_placeholder'))}"></div>
       <div class="ant-form-item"><input id="password" class="ant-input" type="password" placeholder="${escapeHtml(b.get('password_placeholder'))}"></div>
-      <div class="ant-form-item"><a href="/forget/${pickOrg(id).toLowerCase()}">${inline(b.get('forgot_password'))}</a></div>
+      <div class="ant-form-item"><a href="/forget/${org}">${inline(b.get('forgot_password'))}</a></div>
       <div class="ant-form-item"><button type="submit" class="ant-btn ant-btn-primary"><span>${inline(b.get('signin_submit'))}</span></button></div>
     </form>
   </div></div></div>`,
-});
+  };
+};
 
 const CASDOOR: Scenario[] = [
   { name: 'expired-signin-error', kind: 'expired', render: casdoorLogin('password_expired') },
