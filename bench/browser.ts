@@ -540,10 +540,13 @@ export async function toolbarPopupRows(
  * a script decides: on a first open it pays what Chromium's per-page start costs a script (its request to a browser
  * still starting, compilation with no code cache), which the empty page never does. `afterRekey` runs before such a
  * launch closes (a new sign-in, so that every Rekey sample starts from a signed-in state kept before the start).
+ * `via`: a new tab at the page (paintOnce), or the toolbar button clicked (toolbarPopupOnce; the one-script page is
+ * then the one-script floor extension's popup) — the employee's first popup of the day.
  */
 async function firstOpenRows(
   profile: string,
   state: string,
+  via: 'tab' | 'toolbar',
   afterRekey?: (browser: BenchBrowser) => Promise<void>,
 ): Promise<BenchSection['rows']> {
   const rekey: PaintSample[] = [];
@@ -553,16 +556,20 @@ async function firstOpenRows(
     const browser = await launchBenchBrowser(profile);
     try {
       await browser.context.addInitScript({ content: paintProbe });
+      const open = (extension: ExtensionHandle, page: string, isRekey: boolean) =>
+        via === 'tab' ? paintOnce(browser, `${extension.origin}/${page}`, false) : toolbarFirstOpen(browser, extension, page, isRekey);
       if (run % 3 === 0) {
-        const sample = await paintOnce(browser, `${browser.rekey.origin}/popup.html`, false);
+        const sample = await open(browser.rekey, 'popup.html', true);
         // A browser start signs everyone out: a first screen showing a signed-in employee would be a wrong one.
         if (sample.screen !== 'signed-out') throw new Error(`The first popup after a browser start showed "${sample.screen}".`);
         rekey.push(sample);
         await afterRekey?.(browser);
       } else if (run % 3 === 1) {
-        baseline.push(await paintOnce(browser, `${browser.baseline.origin}/popup.html`, false));
+        baseline.push(await open(browser.baseline, 'popup.html', false));
+      } else if (via === 'tab') {
+        scripted.push(await open(browser.baseline, 'script.html', false));
       } else {
-        scripted.push(await paintOnce(browser, `${browser.baseline.origin}/script.html`, false));
+        scripted.push(await open(browser.scriptPopup, 'script.html', false));
       }
     } finally {
       await browser.close();
@@ -570,8 +577,10 @@ async function firstOpenRows(
   }
   const base = summarize(baseline.map((s) => s.content));
   const framed = rekey.filter((s) => s.frame).length;
-  const line = (page: string, samples: PaintSample[], value: (s: PaintSample) => number) => {
+  const prefix = via === 'tab' ? '' : 'toolbar popup: ';
+  const line = (name: string, samples: PaintSample[], value: (s: PaintSample) => number) => {
     const values = summarize(samples.map(value));
+    const page = `${prefix}${name}`;
     return {
       state: `${state} (${RESTARTS} browser starts each)`,
       worker: 'just started',
@@ -589,8 +598,24 @@ async function firstOpenRows(
     line('empty page + one-line module script', scripted, contentTime),
     line(`Rekey popup: first screen (kept frame in ${framed} of ${rekey.length})`, rekey, contentTime),
     line('Rekey popup: live screen (answers input)', rekey, liveTime),
-    ...frameScriptSteps(`${state} (${RESTARTS} browser starts each)`, rekey),
+    ...frameScriptSteps(`${state} (${RESTARTS} browser starts each)`, rekey, prefix),
   ];
+}
+
+/**
+ * A first open through the toolbar button: right after the browser started, the click opens the extension's popup,
+ * read from its own timeline like every toolbar sample. Not tried again: a second click would not be a first open.
+ */
+async function toolbarFirstOpen(browser: BenchBrowser, extension: ExtensionHandle, page: string, isRekey: boolean): Promise<PaintSample> {
+  const sample = await toolbarPopupOnce(browser, extension, isRekey, page);
+  return {
+    fcp: sample.fcp,
+    content: sample.value,
+    screen: sample.screen ?? '',
+    live: isRekey ? (sample.marks['rekey:first-screen'] ?? Number.NaN) : undefined,
+    frame: isRekey ? sample.frame : undefined,
+    marks: sample.marks,
+  };
 }
 
 /**
@@ -599,7 +624,7 @@ async function firstOpenRows(
  * kept state's localStorage read (the page's first localStorage access), the cookie read that tells a browser start
  * (only where the kept state is signed in), and the frame itself.
  */
-function frameScriptSteps(state: string, rekey: PaintSample[]): BenchSection['rows'] {
+function frameScriptSteps(state: string, rekey: PaintSample[], prefix = ''): BenchSection['rows'] {
   const steps: [string, string | undefined, string][] = [
     ['frame script starts (from navigation start)', undefined, 'rekey:frame-script'],
     ['layout decided', 'rekey:frame-script', 'rekey:layout-decided'],
@@ -615,7 +640,7 @@ function frameScriptSteps(state: string, rekey: PaintSample[]): BenchSection['ro
     return {
       state,
       worker: 'just started',
-      page: `Rekey popup, its frame script: ${name}`,
+      page: `${prefix}Rekey popup, its frame script: ${name}`,
       'content median ms': ms(times.median),
       'content p95 ms': ms(times.p95),
     };
@@ -782,9 +807,13 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
     browser = await launchBenchBrowser(profile);
     await browser.context.addInitScript({ content: paintProbe });
     await paintOnce(browser, `${browser.rekey.origin}/popup.html`, false);
+    // And once from the toolbar: a toolbar popup keeps a frame of its own layout (entrypoints/shared/kept-frame.ts).
+    await toolbarPopupOnce(browser, browser.rekey, true, 'popup.html');
     await browser.close();
     browser = undefined;
-    const paint: BenchSection['rows'] = await firstOpenRows(profile, 'not configured, first open after browser start');
+    const firstOpenNotConfigured = 'not configured, first open after browser start';
+    const paint: BenchSection['rows'] = await firstOpenRows(profile, firstOpenNotConfigured, 'tab');
+    const toolbar: BenchSection['rows'] = await firstOpenRows(profile, firstOpenNotConfigured, 'toolbar');
 
     const launch = async () => {
       const started = await launchBenchBrowser(profile);
@@ -792,7 +821,6 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
       return started;
     };
     browser = await launch();
-    const toolbar: BenchSection['rows'] = [];
     // Chromium has gone away under the toolbar clicks now and then (seen in about one full run in three, never in
     // the tab rows): the whole bench used to end there. The same profile is launched again (a signed-in employee signs
     // in again: a browser start empties storage.session) and the scenario's toolbar rows are measured again, once.
@@ -830,11 +858,12 @@ export default async function runBrowserBench(): Promise<BenchSection[]> {
     browser = undefined;
     // Tokens live in storage.session, which a browser start empties: the employee who signed in is signed out again.
     // Each measured popup signs in again before its browser closes, so the next Rekey start finds a kept signed-in state.
-    paint.push(
-      ...(await firstOpenRows(profile, 'after sign-in, first open after browser start (signed out again)', async (started) => {
-        await (await openSignedInPopup(started, 'alice', 'Alice-Sandbox-1')).close();
-      })),
-    );
+    const firstOpenSignedIn = 'after sign-in, first open after browser start (signed out again)';
+    const signInAgain = async (started: BenchBrowser) => {
+      await (await openSignedInPopup(started, 'alice', 'Alice-Sandbox-1')).close();
+    };
+    paint.push(...(await firstOpenRows(profile, firstOpenSignedIn, 'tab', signInAgain)));
+    toolbar.push(...(await firstOpenRows(profile, firstOpenSignedIn, 'toolbar', signInAgain)));
     const firefox = await firefoxPaintRows({ runs: RUNS, restarts: FIREFOX_RESTARTS, tenant }).catch((error: unknown) => [
       { browser: 'Firefox', state: `not measured: ${error instanceof Error ? error.message : String(error)}` },
     ]);
