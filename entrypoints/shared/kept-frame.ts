@@ -63,19 +63,17 @@ export function paintKeptFrame(app: HTMLElement): boolean | Promise<boolean> {
   const kept = keptState();
   // For the benchmark's breakdown of a first open (bench/popup-probe.ts): the first localStorage read, then the cookies.
   performance.mark('rekey:kept-state-read');
-  // Chromium's cookies vouch for a kept signed-in state only at a browser start, so storage.session is asked first,
-  // and its round trip runs beside the cookie read and the frame's build below. (Firefox's background page answers.)
-  const session = kept?.state.identity && !import.meta.env.FIREFOX ? stillTrueInSession(kept.state) : undefined;
+  // The cookies first: at a browser start they say "signed out" at once, and nothing else is asked.
   const now = kept ? stillTrueNow(kept.state) : null;
   performance.mark('rekey:still-true-read');
   if (!kept || now === null) return false;
   if (now === undefined) {
-    // Built while storage.session answers: the frame of the state as kept, which it nearly always says goes on.
+    // Only storage.session can tell (a kept signed-in state in Chromium, whose cookies vouch only for a browser start):
+    // asked now, and the frame of the state as kept, which it nearly always says goes on, is built while it answers.
+    const session = stillTrueInSession(kept.state);
     const asKept = frameFor(app, kept.text);
     // Nothing to paint (null) has no frame either.
-    return (session ?? stillTrueInSession(kept.state)).then((checked) =>
-      attach(app, checked === kept.state ? asKept : frameFor(app, JSON.stringify(checked))),
-    );
+    return session.then((checked) => attach(app, checked === kept.state ? asKept : frameFor(app, JSON.stringify(checked))));
   }
   return attach(app, frameFor(app, now === kept.state ? kept.text : JSON.stringify(now)));
 }

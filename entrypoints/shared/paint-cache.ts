@@ -130,6 +130,8 @@ export function stillTrueNow(state: UiState | null): UiState | null | undefined 
   if (!state?.identity) return state;
   const cookies = cookieNames();
   if (cookies.has(pagesShownCookie) && !cookies.has(browserSessionCookie) && state.identity.mode === 'oauth') return signedOut(state);
+  // Chrome's service worker has no background page to ask: storage.session tells.
+  if (!import.meta.env.FIREFOX) return undefined;
   const background = backgroundPage();
   // Firefox: the kept background page still running (a restored session starts a new one).
   const kept = readJson(backgroundKey);

@@ -29,9 +29,9 @@ describe('bundle size budgets (deterministic: bytes, not time)', () => {
     expect(html).toContain(`<div id="app"></div>\n    <script src="/popup-frame.js" data-module="/${modules[0]}"></script>`);
     expect(html).not.toMatch(/modulepreload|rel="stylesheet"/);
     expect(sizes.optionsInitial.files).not.toContain(modules[0]);
-    // What paints the kept frame must stay far smaller than the script it paints ahead of (2 kB until a kept signed-in
-    // frame waited for storage.session's answer: a restored browser session keeps the cookies that vouched for it).
-    expect(gzipSync(readFileSync(resolve(outputDir, 'chrome-mv3/popup-frame.js'))).length).toBeLessThanOrEqual(2150);
+    // What paints the kept frame must stay far smaller than the script it paints ahead of (2 150 B while Chrome's copy
+    // still carried Firefox's background-page check; 1 998 B without it).
+    expect(gzipSync(readFileSync(resolve(outputDir, 'chrome-mv3/popup-frame.js'))).length).toBeLessThanOrEqual(2048);
   });
 
   it('keeps the lazily loaded crypto chunk within 2 kB gzipped, out of the initial load', () => {

@@ -72,23 +72,45 @@ describe("the popup's kept first frame (painted by popup-frame.js before the pop
     expect(performance.getEntriesByName('rekey:first-frame').length).toBeGreaterThan(0);
   });
 
-  it('asks storage.session about a kept signed-in state before it reads the cookies: the round trip runs beside them', async () => {
-    await showAndKeep(popupState());
+  /** The document's cookie getter as its prototypes define it (a spy replaces the document's own). */
+  function cookieGetter(): () => string {
+    for (let proto = Object.getPrototypeOf(document); proto; proto = Object.getPrototypeOf(proto)) {
+      const getter = Object.getOwnPropertyDescriptor(proto, 'cookie')?.get;
+      if (getter) return getter as () => string;
+    }
+    throw new Error('No document.cookie getter.');
+  }
+  /** Records, in order, each read of the cookies and each question to storage.session. */
+  function recordAsking(): string[] {
     const asked: string[] = [];
     const session = fakeBrowser.storage.session;
     const sessionGet = session.get.bind(session) as (keys: string) => Promise<Record<string, unknown>>;
-    const cookie = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(document), 'cookie')!;
+    const cookie = cookieGetter();
     vi.spyOn(session, 'get').mockImplementation(((keys: string) => {
       asked.push('storage.session');
       return sessionGet(keys);
     }) as unknown as typeof session.get);
     vi.spyOn(document, 'cookie', 'get').mockImplementation(() => {
       asked.push('cookies');
-      return cookie.get!.call(document) as string;
+      return cookie.call(document);
     });
+    return asked;
+  }
+
+  it('reads the cookies before it asks storage.session about a kept signed-in state, and asks only where they cannot tell', async () => {
+    await showAndKeep(popupState());
     try {
+      // The same browser session: only storage.session can vouch (a restored session keeps cookies); the frame is
+      // built while it answers.
+      const sameSession = recordAsking();
       expect(await paintKeptFrame(freshApp())).toBe(true);
-      expect(asked).toEqual(['storage.session', 'cookies']);
+      expect(sameSession).toEqual(['cookies', 'storage.session']);
+      vi.restoreAllMocks();
+      // After a browser start the cookies tell at once: signed out, and nothing is asked of a browser still starting.
+      expireCookies((name) => name === 'rekey-browser-session');
+      const afterStart = recordAsking();
+      expect(paintKeptFrame(freshApp())).toBe(false);
+      expect(afterStart).toEqual(['cookies']);
     } finally {
       vi.restoreAllMocks();
     }

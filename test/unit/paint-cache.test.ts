@@ -135,10 +135,13 @@ describe("the popup's first-paint copy of the last state shown", () => {
     const original = fakeBrowser.extension.getBackgroundPage;
     let running: { performance: { timeOrigin: number } } | null;
     beforeEach(() => {
+      // Firefox's build: Chrome's leaves the background page out (its service worker has none).
+      vi.stubEnv('FIREFOX', 'true');
       running = { performance: { timeOrigin: 1_764_000_000_123.5 } };
       fakeBrowser.extension.getBackgroundPage = (() => running) as never;
     });
     afterEach(() => {
+      vi.unstubAllEnvs();
       fakeBrowser.extension.getBackgroundPage = original;
     });
 
