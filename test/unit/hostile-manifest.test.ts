@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outputDir } from '@/sandbox/browser/build-dir';
 
 /**
  * What the built packages let in, beyond test/unit/manifest.test.ts: the exact permission set, a CSP with
@@ -10,9 +11,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
  */
 
 const root = resolve(import.meta.dirname, '../..');
+// Where `npm run build` wrote them (`$REKEY_OUT_DIR`, else .output); a missing one is built there.
 const targets = [
-  { name: 'chrome', dir: '.output/chrome-mv3', build: ['wxt', 'build'] },
-  { name: 'firefox', dir: '.output/firefox-mv3', build: ['wxt', 'build', '-b', 'firefox', '--mv3'] },
+  { name: 'chrome', dir: resolve(outputDir, 'chrome-mv3'), build: ['wxt', 'build'] },
+  { name: 'firefox', dir: resolve(outputDir, 'firefox-mv3'), build: ['wxt', 'build', '-b', 'firefox', '--mv3'] },
 ] as const;
 
 /** Every remote origin the shipped code may name; anything new needs a look (and an entry in SECURITY.md). */
@@ -136,9 +138,9 @@ describe.each(targets)('the built $name package', ({ name, dir, build }) => {
 
 describe('the E2E build', () => {
   it('differs from the shipped Chrome build only by loopback host access', () => {
-    const e2eDir = resolve(root, '.output/chrome-mv3-e2e');
+    const e2eDir = resolve(outputDir, 'chrome-mv3-e2e');
     if (!existsSync(join(e2eDir, 'manifest.json'))) execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: root, stdio: 'ignore' });
-    const shipped = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/manifest.json'), 'utf8')) as Record<string, unknown>;
+    const shipped = JSON.parse(readFileSync(resolve(outputDir, 'chrome-mv3/manifest.json'), 'utf8')) as Record<string, unknown>;
     const { host_permissions: hosts, ...rest } = JSON.parse(readFileSync(join(e2eDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(hosts).toEqual(['http://127.0.0.1/*']);
     expect(rest).toEqual(shipped);
