@@ -582,15 +582,16 @@ function conceptRole(tokens: readonly string[], built: Index, sentence: string):
   if (tokens.some((token, i) => token === '#' && tokens[i + 1] !== undefined && nounTest(built)(tokens[i + 1]!))) return undefined;
   // In a script without spaces a word is a pair of characters: two of them, as a real word gives ("已过" "过期").
   const needed = tokens.some((token) => UNSPACED.test(token)) ? 2 : 1;
-  // Or one pair that is a whole run of letters there: a word, not two letters inside another ("…将于 2026年12月10日
+  // Or one pair that is a whole run of letters there (one of `runs`): a word, not two letters inside another ("…将于 2026年12月10日
   // 10:00 过期。").
   // Or one beside a written date ("パスワードの有効期限は2026年12月24日です", its expiry date is …): the date is what a
   // second word would have said. Or one right after the password's name or a count of days ("密码过期", "还有 5 天过期"):
   // a pair there starts a word, it is not two letters across words.
+  const runs = expiryWords.size > 0 && expiryWords.size < needed ? letterRuns(sentence) : [];
   const expiry =
     expiryWords.size >= needed ||
     [...expiryWords].some(
-      (pair) => standsAlone(sentence, pair) || followsNounOrDays(sentence, pair, lang, built) || endsClause(sentence, pair, lang, built),
+      (pair) => runs.includes(pair) || followsNounOrDays(sentence, pair, lang, built) || endsClause(runs, pair, lang, built),
     ) ||
     (expiryWords.size > 0 && hasDate(sentence, lang));
   if (!expiry && !countdown(tokens, lang, words, built) && !demandsChange(tokens, lang, words, built, needed)) return undefined;
@@ -702,16 +703,16 @@ function followsNounOrDays(sentence: string, pair: string, lang: string, built: 
  * clause's last two characters end a word, they are not two letters across words; and the clause says whose expiry it
  * is ("您的试用已过期，请输入密码" is a trial's).
  */
-function endsClause(sentence: string, pair: string, lang: string, built: Index): boolean {
+function endsClause(runs: readonly string[], pair: string, lang: string, built: Index): boolean {
   if (!/^\p{Script=Han}{2}$/u.test(pair)) return false;
   const names = (built.nouns.get(lang) ?? []).map((run) => run.join(''));
-  return letterRuns(sentence).some((run) => run.length > pair.length && run.endsWith(pair) && names.some((name) => run.includes(name)));
+  return runs.some((run) => run.length > pair.length && run.endsWith(pair) && names.some((name) => run.includes(name)));
 }
 
-/** Whether `word` is a whole run of letters in the sentence, not part of a longer one. */
-const standsAlone = (sentence: string, word: string) => letterRuns(sentence).includes(word);
-
-/** The sentence's runs of letters, normalised as tokens are: what punctuation, digits and spaces separate. */
+/**
+ * The sentence's runs of letters, normalised as tokens are: what punctuation, digits and spaces separate. A pair that is
+ * one of them stands alone, a word, not two letters inside a longer one.
+ */
 const letterRuns = (sentence: string) =>
   sentence
     .normalize('NFKC')
