@@ -567,10 +567,9 @@ async function firstOpenRows(
         await afterRekey?.(browser);
       } else if (run % 3 === 1) {
         baseline.push(await open(browser.baseline, 'popup.html', false));
-      } else if (via === 'tab') {
-        scripted.push(await open(browser.baseline, 'script.html', false));
       } else {
-        scripted.push(await open(browser.scriptPopup, 'script.html', false));
+        // In a tab the empty extension's script.html; from the toolbar the one-script floor extension's popup.
+        scripted.push(await open(via === 'tab' ? browser.baseline : browser.scriptPopup, 'script.html', false));
       }
     } finally {
       await browser.close();
